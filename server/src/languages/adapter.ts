@@ -1,0 +1,24 @@
+// The contract between a language's syntax and the language-neutral model.
+import type { GrammarId, Tree } from '../parsing/treeSitter';
+import type { DocumentModel } from '../model';
+
+export interface AdapterInput {
+  uri: string;
+  languageId: string;
+  text: string;
+  /** The current parse tree, for adapters with a tree-sitter grammar. */
+  tree?: Tree;
+}
+
+export interface LanguageAdapter {
+  /** Our own id for the adapter, used in logs. */
+  id: string;
+  /** VS Code language ids this adapter serves. */
+  languageIds: readonly string[];
+  /** The tree-sitter grammar for a document, or undefined for adapters that parse text themselves. */
+  grammarFor?(languageId: string, uri: string): GrammarId;
+  /** Cheap check on the text for adapters that serve only some documents of a language (OpenAPI). */
+  accepts?(text: string, uri: string): boolean;
+  /** Turns one document into the model. Must not throw on broken code; the caller still guards it. */
+  extract(input: AdapterInput): DocumentModel;
+}

@@ -1,0 +1,73 @@
+// What a response body expression looks like: an error report, a leaked stack, the raw
+// message of a caught error. Judged from the syntax only; doubtful shapes are left alone.
+import type { Node } from '../../parsing/treeSitter';
+import type { BodyFacts } from '../../model';
+import { namedArgs, spanOf } from '../syntax';
+
+const ERROR_KEYS = new Set(['error', 'errors', 'err', 'errorMessage', 'error_message']);
+
+function keyName(pair: Node): string {
+  return (pair.childForFieldName('key')?.text ?? '').replace(/^['"]|['"]$/g, '');
+}
+
+/** Facts about a body expression. `caught` is the name of the enclosing catch variable, if any. */
+export function bodyFacts(body: Node, caught: string | undefined): BodyFacts | undefined {
+  if (isEmptyBody(body)) return undefined;
+  const facts: BodyFacts = { span: spanOf(body) };
+  if (body.type === 'object') {
+    for (const p of namedArgs(body)) {
+      const key = p.type === 'pair' ? keyName(p) : p.type === 'shorthand_property_identifier' ? p.text : '';
+      const value = p.type === 'pair' ? p.childForFieldName('value') : null;
+      if (ERROR_KEYS.has(key) && !(value && isFalsy(value))) {
+        facts.errorShape ??= { span: spanOf(p), reason: `an "${key}" key` };
+      } else if ((key === 'success' || key === 'ok') && value?.text === 'false') {
+        facts.errorShape ??= { span: spanOf(p), reason: `"${key}: false"` };
+      } else if (key === 'status' && value && /^['"](error|fail|failed|failure)['"]$/i.test(value.text)) {
+        facts.errorShape ??= { span: spanOf(p), reason: `status ${value.text}` };
+      } else if (key === 'message' && caught && value && mentionsCaught(value, caught)) {
+        facts.errorShape ??= { span: spanOf(p), reason: 'a message taken from a caught error' };
+      }
+    }
+  } else if (body.type === 'new_expression' && /Error$/.test(body.childForFieldName('constructor')?.text ?? '')) {
+    facts.errorShape = { span: spanOf(body), reason: 'an Error object' };
+  } else if (caught && body.type === 'identifier' && body.text === caught) {
+    facts.errorShape = { span: spanOf(body), reason: 'the caught error itself' };
+    facts.leak = { span: spanOf(body), what: 'the raw exception object' };
+  }
+  findLeaks(body, caught, facts);
+  return facts;
+}
+
+function isEmptyBody(n: Node): boolean {
+  return n.type === 'null' || n.type === 'undefined' || (n.type === 'identifier' && n.text === 'undefined');
+}
+
+function isFalsy(n: Node): boolean {
+  return n.type === 'null' || n.type === 'false' || n.text === 'undefined';
+}
+
+function mentionsCaught(n: Node, caught: string): boolean {
+  return new RegExp(`(^|[^\\w$.])${caught.replace(/\$/g, '\\$')}\\b`).test(n.text);
+}
+
+/** `err.stack` anywhere in the body; `err.message` of a caught error. Bounded walk of the body only. */
+function findLeaks(body: Node, caught: string | undefined, facts: BodyFacts): void {
+  const stack: Node[] = [body];
+  let visited = 0;
+  while (stack.length && visited++ < 2000) {
+    const n = stack.pop()!;
+    if (n.type === 'member_expression') {
+      const prop = n.childForFieldName('property')?.text;
+      const obj = n.childForFieldName('object');
+      if (prop === 'stack' && !facts.leak) facts.leak = { span: spanOf(n), what: `${n.text} (a stack trace)` };
+      if (prop === 'message' && caught && obj?.text === caught && !facts.rawErrorMessage) facts.rawErrorMessage = spanOf(n);
+    } else if (n.type === 'call_expression' && caught && /^String$/.test(n.childForFieldName('function')?.text ?? '')) {
+      const a = namedArgs(n.childForFieldName('arguments'))[0];
+      if (a?.text === caught && !facts.rawErrorMessage) facts.rawErrorMessage = spanOf(n);
+    }
+    for (let i = n.namedChildCount - 1; i >= 0; i--) {
+      const c = n.namedChild(i);
+      if (c) stack.push(c);
+    }
+  }
+}

@@ -1,0 +1,126 @@
+// The language-neutral facts every adapter reports. Nothing past this file knows which
+// language or framework a fact came from: rules and features read only these shapes.
+// Offsets are UTF-16 code-unit offsets into the document text (what LSP positions and
+// web-tree-sitter indexes both count in).
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A text edit in offsets; converted to LSP ranges at the edge. */
+export interface OffsetEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/**
+ * What a status site does: sets a response, checks one in a test (`assertion`), compares a
+ * received status (`comparison`), documents one (`declaration`, e.g. OpenAPI), or only names a
+ * constant outside any known context (`reference`).
+ */
+export type SiteRole = 'response' | 'assertion' | 'comparison' | 'declaration' | 'reference';
+
+export interface StatusSite {
+  /** The status code the site stands for (may be outside any registry). */
+  code: number;
+  /** The literal, the constant expression, the symbol or the key in the source. */
+  span: Span;
+  /** How the code is written. `implicit`: no token, a helper implies it (span = the helper call). */
+  kind: 'number' | 'constant' | 'string' | 'symbol' | 'key' | 'implicit';
+  /** For constants and symbols: which vocabulary and the name as written. */
+  vocabulary?: string;
+  name?: string;
+  role: SiteRole;
+  /** A short, human name of the call form, e.g. `res.status()`; used in messages. */
+  form: string;
+  /** Index into DocumentModel.responses when the site sets a response's status. */
+  response?: number;
+}
+
+export interface BodyFacts {
+  span: Span;
+  /** Why the body looks like an error report (e.g. `an "error" key`). */
+  errorShape?: { span: Span; reason: string };
+  /** A stack trace or raw exception sent to the client. */
+  leak?: { span: Span; what: string };
+  /** The raw message of a caught error. */
+  rawErrorMessage?: Span;
+}
+
+export interface HeaderFact {
+  /** Lower-case header name. */
+  name: string;
+  span: Span;
+}
+
+/** The condition a response sits under, as far as the adapter can tell. */
+export interface BranchFact {
+  kind: 'catch' | 'not-found' | 'input-check' | 'validation-error' | 'auth-check' | 'other';
+  span: Span;
+  /** For catch: the caught variable name, if any. */
+  errorName?: string;
+}
+
+/** Edits an adapter can make to a response in the framework's own way. Rules call them. */
+export interface ResponseEdits {
+  setStatus?(code: number): OffsetEdit[] | undefined;
+  addHeader?(name: string, value: string): OffsetEdit[] | undefined;
+  dropBody?(): OffsetEdit[] | undefined;
+  replaceBody?(text: string): OffsetEdit[] | undefined;
+}
+
+export interface ResponseFacts {
+  span: Span;
+  /** Index into DocumentModel.sites of the site that sets the status, if written. */
+  site?: number;
+  /** The status when no site writes it (e.g. `res.json(x)` answers 200). */
+  implicitStatus?: number;
+  body?: BodyFacts;
+  /** Headers this response sets, including ones set earlier on the same response object. */
+  headers: HeaderFact[];
+  /** A framework helper that takes care of headers (e.g. `redirect`, `created`). */
+  helper?: string;
+  handler?: number;
+  branch?: BranchFact;
+  edits: ResponseEdits;
+}
+
+export interface HandlerFacts {
+  span: Span;
+  /** Upper-case HTTP method when a route registration or decorator says so. */
+  method?: string;
+  route?: string;
+  /** Names of functions the handler calls (for create/insert/save detection). */
+  calls: string[];
+  /** Methods registered for the same route in this file (for Allow). */
+  routeMethods?: string[];
+}
+
+/** A vocabulary the file already uses or imports, so completions and fixes write its way. */
+export interface VocabularyUse {
+  vocabulary: string;
+  /** How a constant is written in this file, with NAME as the placeholder (e.g. `StatusCodes.NAME`). */
+  form: string;
+  imported: boolean;
+}
+
+export interface CommentFact {
+  span: Span;
+  text: string;
+}
+
+export interface DocumentModel {
+  languageId: string;
+  /** Sorted by span.start, without overlaps. */
+  sites: StatusSite[];
+  responses: ResponseFacts[];
+  handlers: HandlerFacts[];
+  vocabularies: VocabularyUse[];
+  comments: CommentFact[];
+}
+
+export function emptyModel(languageId: string): DocumentModel {
+  return { languageId, sites: [], responses: [], handlers: [], vocabularies: [], comments: [] };
+}
