@@ -1,7 +1,11 @@
 import type { DocumentSelector } from 'vscode-languageclient/node';
 
 /** The documents the server sees: every language an adapter serves, on disk and unsaved. */
-export const languageIds = ['javascript', 'typescript', 'javascriptreact', 'typescriptreact'];
+export const languageIds = [
+  'javascript', 'typescript', 'javascriptreact', 'typescriptreact',
+  'python', 'go', 'java', 'csharp', 'ruby', 'php', 'rust',
+  'yaml', 'json', 'jsonc', 'http',
+];
 
 export const documentSelector: DocumentSelector = languageIds.flatMap((language) => [
   { scheme: 'file', language },

@@ -124,3 +124,18 @@ export interface DocumentModel {
 export function emptyModel(languageId: string): DocumentModel {
   return { languageId, sites: [], responses: [], handlers: [], vocabularies: [], comments: [] };
 }
+
+/** A place where a status is being typed: what completion offers there. */
+export interface StatusSlot {
+  /** The text a completion replaces: the partial number or constant typed so far (may be empty). */
+  span: Span;
+  /** What the slot takes: a number or a constant, a symbol (Ruby), or a string (OpenAPI keys, `responseCode = "409"`). */
+  accepts: 'any' | 'number' | 'symbol' | 'string';
+  role: SiteRole;
+  /** A short, human name of the call form, e.g. `res.status()`. */
+  form: string;
+  /** The HTTP method of the enclosing handler, when known (ranks 201 for POST...). */
+  method?: string;
+  /** The kind of branch the cursor sits in (catch, not-found check...), when known. */
+  branch?: BranchFact['kind'];
+}

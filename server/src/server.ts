@@ -14,6 +14,12 @@ import { DocumentStore, type OpenDocument } from './documents';
 import { normalizeSettings, cloneDefaults, type Settings } from './settings';
 import { runSafe, guard, errorText } from './runSafe';
 import { doHover } from './features/hover';
+import { doComplete } from './features/completion';
+import { doInlayHints } from './features/inlayHints';
+import { doValidate } from './features/diagnostics';
+import { doCodeActions, codeActionKinds } from './features/codeActions';
+import { executeCommand, serverCommands } from './features/commands';
+import { DocumentDiagnosticReportKind, type Diagnostic } from 'vscode-languageserver/node';
 import { skipReason } from './skip';
 import type { FeatureContext } from './features/context';
 import { supportedLanguageIds } from './languages/registry';
@@ -24,6 +30,8 @@ const log = (message: string) => connection.console.log(message);
 let capabilities: ClientCapabilities = {};
 let hasConfiguration = false;
 let markdown = true;
+/** The client pulls diagnostics (LSP 3.17); otherwise the server pushes them. */
+let pullDiagnostics = false;
 /** Settings from initializationOptions or didChangeConfiguration, for clients without workspace/configuration. */
 let globalSettings: Settings = cloneDefaults();
 const settingsCache = new Map<string, Promise<Settings>>();
@@ -61,12 +69,18 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   capabilities = params.capabilities;
   hasConfiguration = !!capabilities.workspace?.configuration;
   markdown = capabilities.textDocument?.hover?.contentFormat?.includes('markdown') ?? false;
+  pullDiagnostics = !!capabilities.textDocument?.diagnostic;
   const init = params.initializationOptions as { settings?: unknown } | undefined;
   globalSettings = applySettings(init?.settings ?? (init && typeof init === 'object' && !('settings' in init) ? init : undefined));
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
+      completionProvider: { triggerCharacters: ['(', ' ', ',', '=', ':', '.', "'", '"'], resolveProvider: false },
+      inlayHintProvider: true,
+      codeActionProvider: { codeActionKinds: codeActionKinds },
+      executeCommandProvider: { commands: serverCommands },
+      diagnosticProvider: pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
     },
     serverInfo: { name: 'http-status-hints', version: '0.1.0' },
   };
@@ -84,7 +98,18 @@ connection.onDidChangeConfiguration((change) => {
   const raw = (change.settings as { httpStatusHints?: unknown } | undefined)?.httpStatusHints;
   if (raw !== undefined) globalSettings = applySettings(raw);
   for (const entry of store.all()) reclassify(entry);
+  refreshAll();
 });
+
+/** After a settings change: ask pulling clients to pull again; push to the others. */
+function refreshAll(): void {
+  if (pullDiagnostics) {
+    void connection.languages.diagnostics.refresh();
+  } else {
+    for (const entry of store.all()) schedulePush(entry.doc.uri, 0);
+  }
+  if (capabilities.workspace?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh();
+}
 
 function reclassify(entry: OpenDocument): void {
   const { doc } = entry;
@@ -102,18 +127,62 @@ connection.onDidOpenTextDocument(async ({ textDocument: t }) => {
   const entry = store.open(t.uri, t.languageId, t.version, t.text);
   noticeSkip(entry);
   await store.ensureParsed(entry).catch((e) => log(`parse (${t.languageId}) failed: ${errorText(e)}`));
+  schedulePush(t.uri, 0);
 });
 
 connection.onDidChangeTextDocument(({ textDocument: t, contentChanges }) => {
   const entry = guard(log, 'document change', undefined, () => store.change(t.uri, t.version, contentChanges));
   if (entry) noticeSkip(entry);
+  schedulePush(t.uri, PUSH_DEBOUNCE_MS);
 });
 
 connection.onDidCloseTextDocument(({ textDocument: t }) => {
   store.close(t.uri);
   settingsCache.delete(t.uri);
   skippedNoticeSent.delete(t.uri);
+  const timer = pushTimers.get(t.uri);
+  if (timer) clearTimeout(timer);
+  pushTimers.delete(t.uri);
+  // Closing a file clears its diagnostics.
+  if (!pullDiagnostics) void connection.sendDiagnostics({ uri: t.uri, diagnostics: [] });
 });
+
+const PUSH_DEBOUNCE_MS = 150;
+const pushTimers = new Map<string, NodeJS.Timeout>();
+
+/**
+ * Pushes diagnostics once typing pauses. Each change resets the timer, so a burst of edits ends
+ * in one analysis of the last version; a result for a version that is no longer current is
+ * dropped rather than published.
+ */
+function schedulePush(uri: string, delay: number): void {
+  if (pullDiagnostics) return;
+  const old = pushTimers.get(uri);
+  if (old) clearTimeout(old);
+  pushTimers.set(
+    uri,
+    setTimeout(() => {
+      pushTimers.delete(uri);
+      void pushDiagnostics(uri);
+    }, delay),
+  );
+}
+
+async function pushDiagnostics(uri: string): Promise<void> {
+  const entry = store.get(uri);
+  if (!entry) return;
+  const version = entry.doc.version;
+  const diagnostics = await diagnosticsFor(uri);
+  const now = store.get(uri);
+  if (!now || now.doc.version !== version || pushTimers.has(uri)) return;
+  void connection.sendDiagnostics({ uri, version, diagnostics });
+}
+
+async function diagnosticsFor(uri: string): Promise<Diagnostic[]> {
+  const ctx = await contextFor(uri).catch(() => undefined);
+  if (!ctx) return [];
+  return guard(log, `diagnostics (${ctx.document.languageId})`, [], () => doValidate(ctx));
+}
 
 /** The feature context of a document, parsing it first if its grammar is still loading. */
 async function contextFor(uri: string): Promise<FeatureContext | undefined> {
@@ -124,7 +193,16 @@ async function contextFor(uri: string): Promise<FeatureContext | undefined> {
   if (entry.grammar && !entry.tree) await store.ensureParsed(entry);
   const model = guard(log, `analysis (${entry.doc.languageId}, ${entry.adapter.id})`, undefined, () => store.model(entry));
   if (!model) return undefined;
-  return { document: entry.doc, model, settings, markdown };
+  const adapter = entry.adapter;
+  const input = () => ({ uri: entry.doc.uri, languageId: entry.doc.languageId, text: entry.doc.getText(), tree: entry.tree });
+  return {
+    document: entry.doc,
+    model,
+    settings,
+    markdown,
+    slotAt: (offset) => guard(log, `completion slot (${entry.doc.languageId})`, undefined, () => adapter.slotAt?.(input(), offset)),
+    importEdit: (vocabulary) => guard(log, `import edit (${entry.doc.languageId})`, undefined, () => adapter.importEdit?.(input(), vocabulary)),
+  };
 }
 
 connection.onHover((params, token) =>
@@ -133,6 +211,34 @@ connection.onHover((params, token) =>
     return ctx ? doHover(ctx.document, ctx.model, ctx.document.offsetAt(params.position), ctx.settings, ctx.markdown) : null;
   }),
 );
+
+connection.onCompletion((params, token) =>
+  runSafe(log, 'completion', [], token, async () => {
+    const ctx = await contextFor(params.textDocument.uri);
+    return ctx ? doComplete(ctx, ctx.document.offsetAt(params.position)) : [];
+  }),
+);
+
+connection.languages.inlayHint.on((params, token) =>
+  runSafe(log, 'inlay hints', [], token, async () => {
+    const ctx = await contextFor(params.textDocument.uri);
+    return ctx ? doInlayHints(ctx, params.range) : [];
+  }),
+);
+
+connection.languages.diagnostics.on(async (params, token) => {
+  const items = await runSafe(log, 'diagnostics', [] as Diagnostic[], token, () => diagnosticsFor(params.textDocument.uri));
+  return { kind: DocumentDiagnosticReportKind.Full, items: Array.isArray(items) ? items : [] };
+});
+
+connection.onCodeAction((params, token) =>
+  runSafe(log, 'code actions', [], token, async () => {
+    const ctx = await contextFor(params.textDocument.uri);
+    return ctx ? doCodeActions(ctx, params) : [];
+  }),
+);
+
+connection.onExecuteCommand((params, token) => runSafe(log, `command ${params.command}`, null, token, () => executeCommand(params.command, params.arguments ?? []) ?? null));
 
 connection.onShutdown(() => store.closeAll());
 connection.listen();

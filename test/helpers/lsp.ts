@@ -2,10 +2,10 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import {
-  createProtocolConnection,
+  createMessageConnection,
   StreamMessageReader,
   StreamMessageWriter,
-  type ProtocolConnection,
+  type MessageConnection,
   type ClientCapabilities,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
@@ -32,7 +32,7 @@ export const markdownCapabilities: ClientCapabilities = {
 
 export class LspClient {
   readonly proc: ChildProcessWithoutNullStreams;
-  readonly connection: ProtocolConnection;
+  readonly connection: MessageConnection;
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   readonly logs: string[] = [];
   readonly notifications: { method: string; params: unknown }[] = [];
@@ -43,7 +43,7 @@ export class LspClient {
   constructor(options: StartOptions = {}) {
     this.proc = spawn(process.execPath, [serverPath, '--stdio'], { stdio: 'pipe' });
     this.proc.stderr.on('data', (d) => (this.stderr += d.toString()));
-    this.connection = createProtocolConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
+    this.connection = createMessageConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
     this.configuration = options.configuration;
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.diagnostics.set(p.uri, p);

@@ -1,6 +1,6 @@
 // The contract between a language's syntax and the language-neutral model.
 import type { GrammarId, Tree } from '../parsing/treeSitter';
-import type { DocumentModel } from '../model';
+import type { DocumentModel, OffsetEdit, StatusSlot } from '../model';
 
 export interface AdapterInput {
   uri: string;
@@ -21,4 +21,11 @@ export interface LanguageAdapter {
   accepts?(text: string, uri: string): boolean;
   /** Turns one document into the model. Must not throw on broken code; the caller still guards it. */
   extract(input: AdapterInput): DocumentModel;
+  /**
+   * The status slot at `offset` while the user types (`res.status(|`, `status_code=|`), or
+   * undefined when the cursor is not where a status goes. Must be cheap: it runs per keystroke.
+   */
+  slotAt?(input: AdapterInput, offset: number): StatusSlot | undefined;
+  /** The edit that imports `vocabulary` into this document in its own import style, if it lacks it. */
+  importEdit?(input: AdapterInput, vocabulary: string): OffsetEdit | undefined;
 }

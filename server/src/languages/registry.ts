@@ -1,8 +1,28 @@
 // Which adapter serves a document. Adding a language means adding its adapter here.
 import type { LanguageAdapter } from './adapter';
 import { javascriptAdapter } from './javascript/adapter';
+import { pythonAdapter } from './python/adapter';
+import { goAdapter } from './go/adapter';
+import { javaAdapter } from './java/adapter';
+import { csharpAdapter } from './csharp/adapter';
+import { rubyAdapter } from './ruby/adapter';
+import { phpAdapter } from './php/adapter';
+import { rustAdapter } from './rust/adapter';
+import { openapiAdapter } from './openapi/adapter';
+import { httpAdapter } from './http/adapter';
 
-const adapters: LanguageAdapter[] = [javascriptAdapter];
+const adapters: LanguageAdapter[] = [
+  javascriptAdapter,
+  pythonAdapter,
+  goAdapter,
+  javaAdapter,
+  csharpAdapter,
+  rubyAdapter,
+  phpAdapter,
+  rustAdapter,
+  openapiAdapter,
+  httpAdapter,
+];
 
 const byLanguageId = new Map<string, LanguageAdapter[]>();
 for (const a of adapters) {
