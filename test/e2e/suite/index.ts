@@ -1,0 +1,58 @@
+// Entry point VS Code calls in the extension host (extensionTestsPath): runs the e2e suites
+// with mocha and rejects when a test failed, which makes the runner exit non-zero.
+// Both runners use it: test/e2e/run-code-server.mjs (code-server + Chromium, CI) and
+// test/e2e/run-electron.mjs (@vscode/test-electron, where VS Code desktop can be downloaded).
+import Mocha from 'mocha';
+import { format } from 'node:util';
+import { report } from './util';
+
+/**
+ * Marks mocha's report with E2E_LOG_MARKER, so the code-server runner can tell it apart from
+ * the workbench's own log, which reaches it through the same channel. (The extension host
+ * makes console.log unassignable, so this hooks mocha's printer rather than the console.)
+ * Returns the undo.
+ */
+function markReport(marker: string): () => void {
+  // mocha's reporters print through Base.consoleLog, captured when mocha loaded.
+  const base = Mocha.reporters.Base as unknown as { consoleLog: (...args: unknown[]) => void };
+  const original = base.consoleLog;
+  base.consoleLog = (...args: unknown[]) => console.log(marker + format(...args));
+  return () => {
+    base.consoleLog = original;
+  };
+}
+
+export async function run(): Promise<void> {
+  const unmark = markReport(process.env.E2E_LOG_MARKER ?? '');
+  try {
+    await runMocha();
+  } finally {
+    unmark();
+  }
+}
+
+async function runMocha(): Promise<void> {
+  const mocha = new Mocha({
+    ui: 'bdd',
+    reporter: 'spec',
+    color: false,
+    timeout: 60_000,
+    // The runners pass --grep through the environment of the extension host.
+    grep: process.env.E2E_GREP || undefined,
+  });
+
+  // The suite files call describe/it when they load, so mocha's globals must exist first.
+  // They are imported here (esbuild bundles them into this file) rather than listed for
+  // mocha to require, because only this bundle exists at run time.
+  mocha.suite.emit('pre-require', globalThis, 'hover.e2e.ts', mocha);
+  await import('./hover.e2e');
+
+  const stats = await new Promise<{ passes: number; failures: number; pending: number }>((resolve) => {
+    const runner = mocha.run(() => resolve(runner.stats ?? { passes: 0, failures: 1, pending: 0 }));
+  });
+  // The plain closing line CI reads; printed by the extension host and relayed by the runner.
+  const skipped = stats.pending ? `, ${stats.pending} skipped` : '';
+  report(`e2e: ${stats.passes} passed, ${stats.failures} failed${skipped}`);
+  if (stats.failures > 0) throw new Error(`${stats.failures} e2e test(s) failed`);
+  if (stats.passes === 0) throw new Error('no e2e test ran (check --grep)');
+}
