@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { documentSelector } from './selector';
+import { lookUp, ReferenceProvider, SCHEME, type LookUpOptions } from './lookUp';
 
 let client: LanguageClient | undefined;
 
@@ -41,6 +42,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       skipped.delete(d.uri.toString());
       updateSkipped();
     }),
+  );
+
+  const reference = new ReferenceProvider();
+  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(SCHEME, reference));
+  context.subscriptions.push(
+    vscode.commands.registerCommand('httpStatusHints.lookUp', (code?: unknown, options?: LookUpOptions) =>
+      client ? lookUp(client, reference, typeof code === 'number' ? code : undefined, options) : undefined,
+    ),
   );
 
   await client.start();

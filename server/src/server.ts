@@ -238,7 +238,9 @@ connection.onCodeAction((params, token) =>
   }),
 );
 
-connection.onExecuteCommand((params, token) => runSafe(log, `command ${params.command}`, null, token, () => executeCommand(params.command, params.arguments ?? []) ?? null));
+connection.onExecuteCommand((params, token) =>
+  runSafe(log, `command ${params.command}`, null, token, async () => (await executeCommand(params.command, params.arguments ?? [], { contextFor })) ?? null),
+);
 
 connection.onShutdown(() => store.closeAll());
 connection.listen();

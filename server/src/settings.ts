@@ -3,9 +3,15 @@
 
 export type HoverFormat = 'full' | 'compact';
 
+export type CompletionStyle = 'auto' | 'number' | 'constant';
+export type UncommonCodes = 'bottom' | 'hide';
+export type InlayMode = 'off' | 'all' | 'uncommon';
+
 export interface Settings {
   enable: boolean;
   hover: { format: HoverFormat };
+  completion: { style: CompletionStyle; uncommonCodes: UncommonCodes };
+  inlayHints: { mode: InlayMode };
   /** Documents larger than this many bytes are not analysed. */
   maxFileSize: number;
 }
@@ -13,6 +19,8 @@ export interface Settings {
 export const defaultSettings: Settings = {
   enable: true,
   hover: { format: 'full' },
+  completion: { style: 'auto', uncommonCodes: 'bottom' },
+  inlayHints: { mode: 'uncommon' },
   maxFileSize: 2 * 1024 * 1024,
 };
 
@@ -38,6 +46,9 @@ export function registerSetting<T>(path: string, check: Check<T>, get: (s: Setti
 
 registerSetting('enable', isBool, (s) => s.enable, (s, v) => (s.enable = v));
 registerSetting('hover.format', oneOf<HoverFormat>('full', 'compact'), (s) => s.hover.format, (s, v) => (s.hover.format = v));
+registerSetting('completion.style', oneOf<CompletionStyle>('auto', 'number', 'constant'), (s) => s.completion.style, (s, v) => (s.completion.style = v));
+registerSetting('completion.uncommonCodes', oneOf<UncommonCodes>('bottom', 'hide'), (s) => s.completion.uncommonCodes, (s, v) => (s.completion.uncommonCodes = v));
+registerSetting('inlayHints.mode', oneOf<InlayMode>('off', 'all', 'uncommon'), (s) => s.inlayHints.mode, (s, v) => (s.inlayHints.mode = v));
 registerSetting('maxFileSize', isPositiveInt, (s) => s.maxFileSize, (s, v) => (s.maxFileSize = v));
 
 /** Extra normalisers for settings that are maps (e.g. per-rule severities). */

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { DocumentStore } from '../../server/src/documents';
 import type { DocumentModel } from '../../server/src/model';
 import { cloneDefaults, type Settings } from '../../server/src/settings';
+import type { FeatureContext } from '../../server/src/features/context';
 
 export interface Analyzed {
   document: TextDocument;
@@ -13,6 +14,8 @@ export interface Analyzed {
   settings: Settings;
   /** Offset of the `|` marker, when the source had one. */
   offset: number;
+  /** The feature context the server would build for this document (settings are `settings`). */
+  ctx: FeatureContext;
 }
 
 const store = new DocumentStore();
@@ -27,8 +30,18 @@ export async function analyze(source: string, languageId: string, uri?: string):
   await store.ensureParsed(entry);
   const model = store.model(entry);
   const document = entry.doc;
-  store.close(docUri);
-  return { document, model, settings: cloneDefaults(), offset: hasMarker ? marker : -1 };
+  const settings = cloneDefaults();
+  // The tree stays alive for slotAt; test processes are short-lived.
+  const input = () => ({ uri: docUri, languageId, text, tree: entry.tree });
+  const ctx: FeatureContext = {
+    document,
+    model,
+    settings,
+    markdown: true,
+    slotAt: (o) => entry.adapter?.slotAt?.(input(), o),
+    importEdit: (v) => entry.adapter?.importEdit?.(input(), v),
+  };
+  return { document, model, settings, offset: hasMarker ? marker : -1, ctx };
 }
 
 export function fixturePath(...parts: string[]): string {

@@ -10,6 +10,7 @@ import { calleeParts, contextOf, type StatusContext } from './contexts';
 import { enclosingFunction, responseFor, responseInit, branchOf } from './responses';
 import { statusEdit } from '../edits';
 import { bodyFacts } from './bodies';
+import { javascriptImportEdit, javascriptSlotAt } from './slots';
 import type { ResponseFacts } from '../../model';
 
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all']);
@@ -226,4 +227,6 @@ export const javascriptAdapter: LanguageAdapter = {
     return 'javascript';
   },
   extract,
+  slotAt: javascriptSlotAt,
+  importEdit: javascriptImportEdit,
 };

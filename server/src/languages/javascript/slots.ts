@@ -1,0 +1,127 @@
+// Where a status is being typed in JavaScript/TypeScript, and how to import a vocabulary.
+// Half-typed code parses badly, so the call form is read from the text before the cursor on
+// its line (bounded), and the tree only supplies the handler and branch around it.
+import type { OffsetEdit, StatusSlot } from '../../model';
+import type { AdapterInput } from '../adapter';
+import { branchOf, enclosingFunction } from './responses';
+
+/** Each pattern ends right before the partial token; the partial is matched separately. */
+const FORMS: { re: RegExp; role: StatusSlot['role']; form: string; accepts?: StatusSlot['accepts'] }[] = [
+  { re: /expect\([^()]*\.status(?:Code)?\)\s*\.(?:toBe|toEqual|toStrictEqual)\(\s*$/, role: 'assertion', form: 'expect().toBe()' },
+  { re: /(?:\)|^\s*)\.expect\(\s*$/, role: 'assertion', form: '.expect()', accepts: 'number' },
+  { re: /\bassert\.(?:strictEqual|equal|deepStrictEqual)\([^()]*\.status(?:Code)?\s*,\s*$/, role: 'assertion', form: 'assert.equal()' },
+  { re: /\.status(?:Code)?\s*(?:===|!==|==|!=)\s*$/, role: 'comparison', form: 'status ===' },
+  { re: /\.(?:status|sendStatus|writeHead)\(\s*$/, role: 'response', form: 'res.status()' },
+  { re: /\b(?:reply|rep|res|response)\.code\(\s*$/, role: 'response', form: 'reply.code()' },
+  { re: /\.(?:status|statusCode)\s*=\s*$/, role: 'response', form: 'ctx.status =' },
+  { re: /\b(?:c|ctx|context)\.(?:json|text|html|body|newResponse)\([^]*,\s*$/, role: 'response', form: 'c.json()' },
+  { re: /(?:Response|NextResponse)\b[^]*\{[^{}]*\b(?:status|statusCode)\s*:\s*$/, role: 'response', form: 'new Response()' },
+  { re: /\{[^{}]*\bstatusCode\s*:\s*$/, role: 'response', form: '{ statusCode }' },
+  { re: /@HttpCode\(\s*$/, role: 'response', form: '@HttpCode()' },
+  { re: /new\s+(?:HttpException|HttpError)\([^]*,\s*$/, role: 'response', form: 'new HttpException()' },
+  { re: /new\s+HTTPException\(\s*$/, role: 'response', form: 'new HTTPException()' },
+  { re: /\.redirect\(\s*$/, role: 'response', form: 'res.redirect()', accepts: 'number' },
+  { re: /\b(?:createError|createHttpError|httpErrors)\(\s*$/, role: 'response', form: 'createError()' },
+  { re: /\b(?:ctx|context)\.throw\(\s*$/, role: 'response', form: 'ctx.throw()' },
+];
+
+const PARTIAL = /(?:[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\.?|\d{0,3})$/;
+const MAX_PREFIX = 400;
+
+export function javascriptSlotAt(input: AdapterInput, offset: number): StatusSlot | undefined {
+  const { text } = input;
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  // Only this line (bounded): enough for every call form, and nothing proportional to the file.
+  const line = text.slice(Math.max(lineStart, offset - MAX_PREFIX), offset);
+  const partial = PARTIAL.exec(line)?.[0] ?? '';
+  const before = line.slice(0, line.length - partial.length);
+  if (/\/\/|\/\*/.test(before.replace(/(['"`])(?:\\.|(?!\1).)*\1/g, '')) && !/\*\//.test(before)) return undefined;
+  if (insideString(before)) return undefined;
+  const form = FORMS.find((f) => f.re.test(before));
+  if (!form) return undefined;
+  const slot: StatusSlot = { span: { start: offset - partial.length, end: offset }, accepts: form.accepts ?? 'any', role: form.role, form: form.form };
+  const node = input.tree?.rootNode.descendantForIndex(Math.max(0, offset - 1));
+  if (node) {
+    const fn = enclosingFunction(node);
+    slot.branch = branchOf(node, text)?.kind;
+    slot.method = fn ? methodOf(fn) : undefined;
+  }
+  return slot;
+}
+
+/** The route method a function is registered for: app.post('/x', fn), @Post(), export function POST. */
+function methodOf(fn: import('../../parsing/treeSitter').Node): string | undefined {
+  const args = fn.parent;
+  const call = args?.type === 'arguments' ? args.parent : undefined;
+  if (call?.type === 'call_expression') {
+    const callee = call.childForFieldName('function');
+    const name = callee?.type === 'member_expression' ? callee.childForFieldName('property')?.text : undefined;
+    if (name && /^(get|post|put|patch|delete|del|head|options)$/.test(name)) return name === 'del' ? 'DELETE' : name.toUpperCase();
+  }
+  if (fn.type === 'function_declaration') {
+    const n = fn.childForFieldName('name')?.text;
+    if (n && /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/.test(n)) return n;
+  }
+  if (fn.type === 'method_definition') {
+    for (let d = fn.previousNamedSibling; d?.type === 'decorator'; d = d.previousNamedSibling) {
+      const m = /^@(Get|Post|Put|Patch|Delete|Head|Options)\b/.exec(d.text);
+      if (m) return m[1].toUpperCase();
+    }
+    for (let i = 0; i < fn.namedChildCount; i++) {
+      const m = /^@(Get|Post|Put|Patch|Delete|Head|Options)\b/.exec(fn.namedChild(i)?.text ?? '');
+      if (m) return m[1].toUpperCase();
+    }
+  }
+  return undefined;
+}
+
+/** True when the text ends inside an unterminated string on its line. */
+function insideString(before: string): boolean {
+  let quote: string | undefined;
+  for (let i = 0; i < before.length; i++) {
+    const ch = before[i];
+    if (quote) {
+      if (ch === '\\') i++;
+      else if (ch === quote) quote = undefined;
+    } else if (ch === '"' || ch === "'" || ch === '`') {
+      quote = ch;
+    }
+  }
+  return quote !== undefined;
+}
+
+const IMPORTS: Record<string, { esm: string; cjs: string; test: RegExp }> = {
+  'http-status-codes': { esm: "import { StatusCodes } from 'http-status-codes';", cjs: "const { StatusCodes } = require('http-status-codes');", test: /\bStatusCodes\b[^;\n]*(from\s+['"]http-status-codes['"]|require\(\s*['"]http-status-codes['"])/ },
+  nestjs: { esm: "import { HttpStatus } from '@nestjs/common';", cjs: "const { HttpStatus } = require('@nestjs/common');", test: /\bHttpStatus\b[^;]*(from\s+['"]@nestjs\/common['"])/ },
+  'node-http2': { esm: "import http2 from 'node:http2';", cjs: "const http2 = require('node:http2');", test: /\bhttp2\b[^;\n]*['"](node:)?http2['"]/ },
+};
+
+/** The import line for a vocabulary, in the file's module style, after its last import. */
+export function javascriptImportEdit(input: AdapterInput, vocabulary: string): OffsetEdit | undefined {
+  const spec = IMPORTS[vocabulary];
+  if (!spec) return undefined;
+  const { text } = input;
+  if (spec.test.test(text)) return undefined;
+  // NestJS files usually already import from @nestjs/common: add HttpStatus to that import.
+  if (vocabulary === 'nestjs') {
+    const m = /import\s*\{([^}]*)\}\s*from\s*['"]@nestjs\/common['"]/.exec(text);
+    if (m) {
+      const at = m.index + m[0].indexOf('}');
+      const names = m[1].trimEnd();
+      return { start: m.index + m[0].indexOf('{') + 1 + names.length, end: at, newText: `${names.endsWith(',') ? '' : ','} HttpStatus ` };
+    }
+  }
+  const esm = /^\s*import\s[^\n]*$/m.test(text) || !/\brequire\(/.test(text);
+  const line = esm ? spec.esm : spec.cjs;
+  const importRe = esm ? /^(?:import\s[^;]*?from\s+['"][^'"]+['"];?|import\s+['"][^'"]+['"];?)[ \t]*$/gm : /^(?:const|let|var)\s[^\n]*=\s*require\([^)]*\)[^\n]*$/gm;
+  let lastEnd = -1;
+  for (let m = importRe.exec(text); m; m = importRe.exec(text)) {
+    lastEnd = m.index + m[0].length;
+    if (m.index > 20_000) break;
+  }
+  if (lastEnd >= 0) return { start: lastEnd, end: lastEnd, newText: `\n${line}` };
+  // No imports yet: after a leading 'use strict' / shebang / comment block, else at the top.
+  const head = /^(#![^\n]*\n)?((['"])use strict\3;?\n)?/.exec(text);
+  const at = head ? head[0].length : 0;
+  return { start: at, end: at, newText: `${line}\n` };
+}
