@@ -56,7 +56,12 @@ export class LspClient {
     });
     this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => this.configuration ?? null));
     this.connection.onRequest('client/registerCapability', () => null);
-    this.connection.onRequest('window/showMessageRequest', () => null);
+    this.connection.onRequest('window/showMessageRequest', (params: unknown) => {
+      // Recorded with the notifications: editors show both the same way.
+      this.notifications.push({ method: 'window/showMessageRequest', params });
+      this.notify();
+      return null;
+    });
     this.connection.onRequest('workspace/diagnostic/refresh', () => null);
     this.connection.onRequest('workspace/inlayHint/refresh', () => null);
     this.connection.listen();
