@@ -20,6 +20,7 @@ let grammarDir: string | undefined;
 function findGrammarDir(): string {
   if (grammarDir) return grammarDir;
   const candidates = [
+    ...(process.env.HTTP_STATUS_HINTS_GRAMMARS ? [process.env.HTTP_STATUS_HINTS_GRAMMARS] : []),
     join(__dirname, 'grammars'),
     join(__dirname, '..', 'dist', 'grammars'),
     join(__dirname, '..', '..', 'dist', 'grammars'),
@@ -30,6 +31,7 @@ function findGrammarDir(): string {
   } catch {
     // Not installed: only the bundled copies can serve.
   }
+  candidates.push(join(process.cwd(), 'node_modules', '@vscode', 'tree-sitter-wasm', 'wasm'));
   for (const c of candidates) {
     if (existsSync(join(c, 'tree-sitter.wasm'))) return (grammarDir = c);
   }
