@@ -1,0 +1,75 @@
+// One file through the editor's own pipeline: the DocumentStore picks the adapter and parses,
+// the adapter builds the model, doValidate runs the rules. Nothing here analyses code itself.
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { DocumentStore } from '../documents';
+import { doValidate } from '../features/diagnostics';
+import type { FeatureContext } from '../features/context';
+import type { Settings } from '../settings';
+import { skipReason } from '../skip';
+import { errorText } from '../runSafe';
+
+export type Analysis =
+  | { kind: 'skipped'; reason: string }
+  | { kind: 'unserved' }
+  | { kind: 'checked'; languageId: string; document: TextDocument; diagnostics: Diagnostic[] };
+
+/** A failure inside an adapter or a rule: the file could not be checked. */
+export class AnalysisError extends Error {
+  override name = 'AnalysisError';
+}
+
+export class Analyzer {
+  private readonly store: DocumentStore;
+  private version = 0;
+
+  constructor(private readonly settings: Settings) {
+    // The editor's skip policy with the same maxFileSize setting, so both skip the same files.
+    this.store = new DocumentStore((text, uri) => skipReason(text, uri, settings.maxFileSize));
+  }
+
+  /** Runs every rule over `text` as the editor would over an open document with this path. */
+  async analyze(path: string, languageId: string, text: string): Promise<Analysis> {
+    const uri = pathToFileURL(path).href;
+    const entry = this.store.open(uri, languageId, ++this.version, text);
+    try {
+      if (entry.skipped) return { kind: 'skipped', reason: entry.skipped };
+      if (!entry.adapter) return { kind: 'unserved' };
+      if (!this.settings.enable) return { kind: 'checked', languageId, document: entry.doc, diagnostics: [] };
+      const adapter = entry.adapter;
+      const model = step(`parse and analysis (${adapter.id})`, () => entry.grammar ? this.store.ensureParsed(entry).then(() => this.store.model(entry)) : this.store.model(entry));
+      const input = () => ({ uri, languageId, text: entry.doc.getText(), tree: entry.tree });
+      const ctx: FeatureContext = {
+        document: entry.doc,
+        model: await model,
+        settings: this.settings,
+        markdown: false,
+        // As in the editor, a failing helper only costs the fix that needed it.
+        slotAt: (offset) => quietly(() => adapter.slotAt?.(input(), offset)),
+        importEdit: (vocabulary) => quietly(() => adapter.importEdit?.(input(), vocabulary)),
+      };
+      const diagnostics = await step('rules', () => doValidate(ctx));
+      return { kind: 'checked', languageId, document: entry.doc, diagnostics };
+    } finally {
+      this.store.close(uri);
+    }
+  }
+}
+
+function quietly<T>(fn: () => T | undefined): T | undefined {
+  try {
+    return fn();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs a step; an exception becomes an AnalysisError naming the step, never a crash. */
+async function step<T>(what: string, fn: () => T | Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    throw new AnalysisError(`${what} failed: ${errorText(e).split('\n')[0]}`);
+  }
+}
