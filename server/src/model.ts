@@ -69,6 +69,12 @@ export interface ResponseEdits {
   addHeader?(name: string, value: string): OffsetEdit[] | undefined;
   dropBody?(): OffsetEdit[] | undefined;
   replaceBody?(text: string): OffsetEdit[] | undefined;
+  /**
+   * Replaces what the body leaks (a stack, a raw exception or its message) with `message` in the
+   * framework's usual error shape, keeping a request id the body carries, and logs the detail
+   * on the server instead.
+   */
+  redactBody?(message: string): OffsetEdit[] | undefined;
 }
 
 export interface ResponseFacts {
@@ -80,6 +86,14 @@ export interface ResponseFacts {
   body?: BodyFacts;
   /** Headers this response sets, including ones set earlier on the same response object. */
   headers: HeaderFact[];
+  /**
+   * The response may also carry headers the adapter cannot name (set from a variable, a spread,
+   * a helper the response object is passed to, or a library that calls this code back with a
+   * prepared response). Rules about a missing header stay quiet then.
+   */
+  headersUnknown?: boolean;
+  /** The adapter saw the response end without a body (`res.end()`, `new Response(null)`...). */
+  noBody?: boolean;
   /** A framework helper that takes care of headers (e.g. `redirect`, `created`). */
   helper?: string;
   handler?: number;
@@ -119,6 +133,8 @@ export interface DocumentModel {
   handlers: HandlerFacts[];
   vocabularies: VocabularyUse[];
   comments: CommentFact[];
+  /** Frameworks the file visibly uses, lower-case (e.g. `laravel`, `express`), when the adapter can tell. */
+  frameworks?: string[];
 }
 
 export function emptyModel(languageId: string): DocumentModel {
