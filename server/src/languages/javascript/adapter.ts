@@ -7,11 +7,10 @@ import { lookupConstant } from '../../data';
 import type { AdapterInput, LanguageAdapter } from '../adapter';
 import { intLiteral, namedArgs, spanOf, unquote, walk } from '../syntax';
 import { calleeParts, contextOf, type StatusContext } from './contexts';
-import { enclosingFunction, responseFor, responseInit, branchOf } from './responses';
+import { responseFor } from './responses';
+import { implicitResponse } from './implicit';
 import { statusEdit } from '../edits';
-import { bodyFacts } from './bodies';
 import { javascriptImportEdit, javascriptSlotAt } from './slots';
-import type { ResponseFacts } from '../../model';
 
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all']);
 const NEST_METHODS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'Head', 'Options', 'All']);
@@ -167,7 +166,6 @@ function extract(input: AdapterInput): DocumentModel {
 
   // Status sites in source order; each response-setting site gets its response.
   found.sort((a, b) => a.site.span.start - b.site.span.start);
-  const statusReceivers: { fn?: Node; receiver: string; at: number }[] = [];
   for (const f of found) {
     const index = model.sites.length;
     model.sites.push(f.site);
@@ -179,40 +177,14 @@ function extract(input: AdapterInput): DocumentModel {
     facts.edits.setStatus = (code) => statusEdit(site, code, text);
     f.site.response = model.responses.length;
     model.responses.push(facts);
-    const recv = f.ctx.carrier.type === 'call_expression' ? calleeParts(f.ctx.carrier).receiver?.text : f.ctx.carrier.type === 'assignment_expression' ? f.ctx.carrier.childForFieldName('left')?.childForFieldName('object')?.text : undefined;
-    if (recv) statusReceivers.push({ fn: enclosingFunction(f.ctx.carrier), receiver: recv, at: f.ctx.carrier.startIndex });
   }
 
-  // Implicit 200s: res.json(x) / c.json(x) / NextResponse.json(x) with no status set before.
-  for (const call of implicitCandidates) {
-    const { receiver } = calleeParts(call);
-    if (!receiver) continue;
-    if (call.parent?.type === 'member_expression') continue;
-    const fn = enclosingFunction(call);
-    if (statusReceivers.some((s) => s.receiver === receiver.text && s.fn?.startIndex === fn?.startIndex && s.at < call.startIndex)) continue;
-    const args = namedArgs(call.childForFieldName('arguments'));
-    const isStatic = /^(NextResponse|Response)$/.test(receiver.text);
-    const facts = isStatic
-      ? (() => {
-          const f = { span: spanOf(call), headers: [], edits: {}, branch: branchOf(call, text) } as ResponseFacts;
-          responseInit(f, args, f.branch?.kind === 'catch' ? f.branch.errorName : undefined, (s) => `${quote}${s}${quote}`);
-          return f;
-        })()
-      : responseFor({ text, carrier: call, calls, assignments, quote });
-    if (!isStatic && /^(res|response)$/.test(receiver.text)) {
-      // responseFor treats the call as a chain head; for res.json(x) the body is its own argument.
-      facts.body = bodyFacts(args[0], facts.branch?.kind === 'catch' ? facts.branch.errorName : undefined);
-      facts.edits.dropBody = undefined;
-    }
-    facts.implicitStatus = 200;
-    facts.handler = handlerOf(call.startIndex);
-    const fnNode = call.childForFieldName('function');
-    facts.edits.setStatus = (code) => {
-      if (isStatic) return [{ start: args[0].endIndex, end: args[0].endIndex, newText: `, { status: ${code} }` }];
-      if (/^(res|response)$/.test(receiver.text)) return [{ start: receiver.endIndex, end: receiver.endIndex, newText: `.status(${code})` }];
-      return fnNode ? [{ start: args[0].endIndex, end: args[0].endIndex, newText: `, ${code}` }] : undefined;
-    };
-    model.responses.push(facts);
+  // Implicit 200s (implicit.ts): res.json(x), c.json(x), NextResponse.json(x), Koa's ctx.body = x.
+  const implicitInput = { text, calls, assignments, quote, handlerOf, handlerStarts: new Set(handlers.map((h) => h.fn.startIndex)) };
+  const koaBodies = assignments.filter((a) => /^(ctx|context)\.body$/.test(a.childForFieldName('left')?.text ?? ''));
+  for (const node of [...implicitCandidates, ...koaBodies]) {
+    const facts = implicitResponse(node, implicitInput);
+    if (facts) model.responses.push(facts);
   }
   model.vocabularies = vocabularyUses(text);
   return model;

@@ -5,9 +5,27 @@ import type { BodyFacts } from '../../model';
 import { namedArgs, spanOf } from '../syntax';
 
 const ERROR_KEYS = new Set(['error', 'errors', 'err', 'errorMessage', 'error_message']);
+/** Names that hold an error or its text, as opposed to a record that merely has an error field. */
+const ERRORISH = /^(e|err|error|errors|ex|exc|exception|cause|reason|msg|message|errorMessage|problem|failure)$/i;
 
 function keyName(pair: Node): string {
   return (pair.childForFieldName('key')?.text ?? '').replace(/^['"]|['"]$/g, '');
+}
+
+/**
+ * True when the value of an `error` key reports an error: a message, an error object, a list of
+ * errors. A field copied from a record (`job.error`, `task.lastError`) is data about that record,
+ * and `null`, `false`, `[]` or `{}` say there is no error.
+ */
+function reportsError(value: Node | null, caught: string | undefined): boolean {
+  if (!value) return true; // shorthand `{ error }`
+  if (isFalsy(value) || ((value.type === 'array' || value.type === 'object') && namedArgs(value).length === 0)) return false;
+  if (value.type === 'member_expression') {
+    const obj = value.childForFieldName('object');
+    const prop = value.childForFieldName('property')?.text ?? '';
+    return (obj?.type === 'identifier' && (obj.text === caught || ERRORISH.test(obj.text))) || /^(message|stack|details)$/.test(prop);
+  }
+  return true;
 }
 
 /** Facts about a body expression. `caught` is the name of the enclosing catch variable, if any. */
@@ -15,10 +33,13 @@ export function bodyFacts(body: Node, caught: string | undefined): BodyFacts | u
   if (isEmptyBody(body)) return undefined;
   const facts: BodyFacts = { span: spanOf(body) };
   if (body.type === 'object') {
-    for (const p of namedArgs(body)) {
+    const pairs = namedArgs(body);
+    // GraphQL and similar envelopes: data next to errors is a partial success by design.
+    const hasData = pairs.some((p) => (p.type === 'pair' && keyName(p) === 'data' && !isFalsy(p.childForFieldName('value')!)) || (p.type === 'shorthand_property_identifier' && p.text === 'data'));
+    for (const p of pairs) {
       const key = p.type === 'pair' ? keyName(p) : p.type === 'shorthand_property_identifier' ? p.text : '';
       const value = p.type === 'pair' ? p.childForFieldName('value') : null;
-      if (ERROR_KEYS.has(key) && !(value && isFalsy(value))) {
+      if (ERROR_KEYS.has(key) && !hasData && reportsError(value, caught)) {
         facts.errorShape ??= { span: spanOf(p), reason: `an "${key}" key` };
       } else if ((key === 'success' || key === 'ok') && value?.text === 'false') {
         facts.errorShape ??= { span: spanOf(p), reason: `"${key}: false"` };
@@ -38,7 +59,7 @@ export function bodyFacts(body: Node, caught: string | undefined): BodyFacts | u
   return facts;
 }
 
-function isEmptyBody(n: Node): boolean {
+export function isEmptyBody(n: Node): boolean {
   return n.type === 'null' || n.type === 'undefined' || (n.type === 'identifier' && n.text === 'undefined');
 }
 
@@ -59,11 +80,15 @@ function findLeaks(body: Node, caught: string | undefined, facts: BodyFacts): vo
     if (n.type === 'member_expression') {
       const prop = n.childForFieldName('property')?.text;
       const obj = n.childForFieldName('object');
-      if (prop === 'stack' && !facts.leak) facts.leak = { span: spanOf(n), what: `${n.text} (a stack trace)` };
+      // `stack` of an error-like object; a `stack` field of other data (a deck, a call stack model) is not a trace.
+      if (prop === 'stack' && !facts.leak && obj && (obj.text === caught || ERRORISH.test(obj.text.split('.').pop() ?? ''))) facts.leak = { span: spanOf(n), what: `${n.text} (a stack trace)` };
       if (prop === 'message' && caught && obj?.text === caught && !facts.rawErrorMessage) facts.rawErrorMessage = spanOf(n);
     } else if (n.type === 'call_expression' && caught && /^String$/.test(n.childForFieldName('function')?.text ?? '')) {
       const a = namedArgs(n.childForFieldName('arguments'))[0];
       if (a?.text === caught && !facts.rawErrorMessage) facts.rawErrorMessage = spanOf(n);
+    } else if (caught && !facts.leak && (n.type === 'shorthand_property_identifier' ? n.text === caught : n.type === 'pair' && n.childForFieldName('value')?.text === caught)) {
+      // `{ error }` or `{ error: err }` with the caught exception: serialised with whatever it carries.
+      facts.leak = { span: spanOf(n), what: 'the raw exception object' };
     }
     for (let i = n.namedChildCount - 1; i >= 0; i--) {
       const c = n.namedChild(i);

@@ -1,46 +1,21 @@
 // A response in JavaScript: the chain or statements that set its status, body and headers,
 // and the edits that change it in the framework's own way.
 import type { Node } from '../../parsing/treeSitter';
-import type { BranchFact, HeaderFact, OffsetEdit, ResponseEdits, ResponseFacts, Span } from '../../model';
+import type { OffsetEdit, ResponseFacts, Span } from '../../model';
 import { namedArgs, spanOf, unquote } from '../syntax';
-import { bodyFacts } from './bodies';
+import { bodyFacts, isEmptyBody } from './bodies';
+import { branchOf, classifyCondition, enclosingFunction } from './branches';
 import { calleeParts } from './contexts';
+import { HEADER_METHODS, headersFromCall, headersInFunction, objectHeaders, objectKeys } from './headers';
+import { nestResponse } from './nest';
+import { redactEdits } from './redact';
 
-const BODY_METHODS = new Set(['json', 'send', 'jsonp', 'end', 'render', 'sendFile', 'write']);
-const HEADER_METHODS = new Set(['set', 'header', 'setHeader', 'append', 'headers', 'location', 'links', 'type', 'attachment']);
-const FUNCTIONS = ['function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'generator_function_declaration'];
+// Kept here for the modules that have always imported them from this file.
+export { branchOf, classifyCondition, enclosingFunction, objectKeys };
 
-/** The enclosing function of a node, if any. */
-export function enclosingFunction(node: Node): Node | undefined {
-  for (let n = node.parent; n; n = n.parent) if (FUNCTIONS.includes(n.type)) return n;
-  return undefined;
-}
-
-/** The catch variable or branch condition the node sits under (innermost first, within its function). */
-export function branchOf(node: Node, text: string): BranchFact | undefined {
-  for (let n = node.parent, child: Node = node; n; child = n, n = n.parent) {
-    if (FUNCTIONS.includes(n.type)) return undefined;
-    if (n.type === 'catch_clause') {
-      const param = n.childForFieldName('parameter');
-      return { kind: 'catch', span: spanOf(n), errorName: param?.type === 'identifier' ? param.text : undefined };
-    }
-    if (n.type === 'if_statement' && n.childForFieldName('consequence')?.startIndex === child.startIndex) {
-      const cond = n.childForFieldName('condition');
-      if (!cond) continue;
-      return { kind: classifyCondition(text.slice(cond.startIndex, cond.endIndex)), span: spanOf(cond) };
-    }
-  }
-  return undefined;
-}
-
-/** Names the kind of check an `if` makes, from its condition text. Unknown checks are `other`. */
-export function classifyCondition(cond: string): BranchFact['kind'] {
-  if (/instanceof\s+(ZodError|ValidationError|SyntaxError|Joi\.ValidationError|ValidateError)|\.success\s*===?\s*false|!\s*\w+\.success\b|\bvalidat|\.error\b|errors?\.length|isValid|isInvalid/.test(cond)) return 'validation-error';
-  if (/req(uest)?\.(body|query|params)|!\s*(body|input|payload|params|data)\b|typeof\s+\w+\s*!==?\s*['"]|\bmissing\b|\.length\s*[<>=]/.test(cond)) return 'input-check';
-  if (/authori[sz]ation|\btoken\b|\buser\b.*\b(role|admin|permission)|req(uest)?\.user|session|isAuth|!\s*auth/i.test(cond)) return 'auth-check';
-  if (/^\s*\(?\s*!\s*[\w$.]+\s*\)?\s*$|===?\s*(null|undefined)\b|\bnotFound\b|\bnot_found\b|\.length\s*===?\s*0|!\s*(found|exists|item|record|row|user|doc|result)\b/.test(cond)) return 'not-found';
-  return 'other';
-}
+const BODY_METHODS = new Set(['json', 'send', 'jsonp', 'end', 'render', 'sendFile', 'write', 'download']);
+/** Body methods whose argument is serialised as JSON: a generic body stays an object. */
+const JSON_METHODS = new Set(['json', 'jsonp']);
 
 /** Outer calls chained on `call`: res.status(409).set(...).json(body). */
 function chainAbove(call: Node): Node[] {
@@ -49,6 +24,17 @@ function chainAbove(call: Node): Node[] {
   while (n.parent?.type === 'member_expression' && n.parent.parent?.type === 'call_expression') {
     n = n.parent.parent;
     out.push(n);
+  }
+  return out;
+}
+
+/** Inner calls the status call is chained on: `res.set(...)` in res.set(...).status(405). */
+function chainBelow(call: Node): Node[] {
+  const out: Node[] = [];
+  let n = call.childForFieldName('function')?.childForFieldName('object');
+  while (n?.type === 'call_expression') {
+    out.push(n);
+    n = n.childForFieldName('function')?.childForFieldName('object');
   }
   return out;
 }
@@ -62,53 +48,38 @@ function chainRoot(call: Node): Node | undefined {
   return n ?? undefined;
 }
 
-function headerFromCall(call: Node): HeaderFact[] {
-  const { name } = calleeParts(call);
-  const args = namedArgs(call.childForFieldName('arguments'));
-  if (!name) return [];
-  if (name === 'location') return [{ name: 'location', span: spanOf(call) }];
-  if (name === 'type') return [{ name: 'content-type', span: spanOf(call) }];
-  if (name === 'links') return [{ name: 'link', span: spanOf(call) }];
-  if (args[0]?.type === 'string') return [{ name: unquote(args[0].text).toLowerCase(), span: spanOf(args[0]) }];
-  if (args[0]?.type === 'object') return objectKeys(args[0]);
-  return [];
-}
-
-export function objectKeys(obj: Node | undefined): HeaderFact[] {
-  if (!obj || obj.type !== 'object') return [];
-  const out: HeaderFact[] = [];
-  for (const p of namedArgs(obj)) {
-    if (p.type === 'pair') {
-      const k = p.childForFieldName('key');
-      if (k) out.push({ name: unquote(k.text).toLowerCase(), span: spanOf(k) });
-    }
-  }
-  return out;
-}
-
-/** Headers set with `receiver.set/header/setHeader(...)` statements in the same function before `before`. */
-export function headersSetEarlier(fn: Node | undefined, receiver: string, before: number, calls: Node[]): HeaderFact[] {
-  if (!fn) return [];
-  const out: HeaderFact[] = [];
-  for (const c of calls) {
-    if (c.startIndex < fn.startIndex || c.endIndex > fn.endIndex || c.startIndex >= before) continue;
-    const { name, receiver: r } = calleeParts(c);
-    if (name && HEADER_METHODS.has(name) && r && r.text === receiver) out.push(...headerFromCall(c));
-  }
-  return out;
-}
-
 export interface ResponseInput {
   text: string;
   /** The node the status sits in (number, constant), or undefined for an implicit 200. */
   value?: Node;
   /** The call, new expression, assignment or object that carries the status. */
   carrier: Node;
-  /** All call expressions in the file, in order (for headers set in earlier statements). */
+  /** All call expressions in the file, in order. */
   calls: Node[];
   /** All assignment expressions in the file (Koa's `ctx.body = x`). */
   assignments: Node[];
   quote: string;
+}
+
+/** The first body-sending call on `receiver` after `after`, within `fn`. */
+function laterBodyCall(fn: Node | undefined, receiver: string, after: number, calls: Node[]): Node | undefined {
+  if (!fn) return undefined;
+  return calls.find((c) => c.startIndex >= after && c.endIndex <= fn.endIndex && BODY_METHODS.has(calleeParts(c).name ?? '') && calleeParts(c).receiver?.text === receiver);
+}
+
+/** Body facts and body edits from a send-like call (`.json(x)`, `.end()`). */
+function fromSendCall(facts: ResponseFacts, send: Node, caught: string | undefined, q: (s: string) => string, text: string, carrier: Node): void {
+  const name = calleeParts(send).name ?? '';
+  const arg = namedArgs(send.childForFieldName('arguments'))[0];
+  if (!arg || isEmptyBody(arg)) {
+    facts.noBody = true;
+    return;
+  }
+  facts.body = bodyFacts(arg, caught);
+  const callee = send.childForFieldName('function');
+  facts.edits.dropBody = () => (callee ? [{ start: callee.endIndex - name.length, end: send.endIndex, newText: 'end()' }] : undefined);
+  facts.edits.replaceBody = (t) => [{ start: arg.startIndex, end: arg.endIndex, newText: t }];
+  facts.edits.redactBody = (message) => redactEdits(arg, carrier, message, JSON_METHODS.has(name), caught, q, text);
 }
 
 /** Builds the facts and edits of the response that `carrier` belongs to. */
@@ -123,49 +94,54 @@ export function responseFor(input: ResponseInput): ResponseFacts {
   if (carrier.type === 'call_expression') {
     const { name, receiver } = calleeParts(carrier);
     const args = namedArgs(carrier.childForFieldName('arguments'));
+    if (name === 'HttpCode' && carrier.parent?.type === 'decorator') return nestResponse(facts, carrier, q, text);
     const chain = chainAbove(carrier);
     const root = chainRoot(carrier);
     const last = chain.length ? chain[chain.length - 1] : carrier;
     facts.span = spanOf(last);
-    // Headers in the chain and in earlier statements on the same response object.
-    for (const c of chain) {
-      const n = calleeParts(c).name;
-      if (n && HEADER_METHODS.has(n)) facts.headers.push(...headerFromCall(c));
+    for (const c of [...chainBelow(carrier), ...chain]) if (HEADER_METHODS.has(calleeParts(c).name ?? '')) headersFromCall(c, facts);
+    if (root?.type === 'identifier') {
+      headersInFunction(fn, root.text, last, input.calls, facts);
+      if (input.calls.some((c) => fn && c.startIndex >= fn.startIndex && c.endIndex <= fn.endIndex && calleeParts(c).name === 'redirect' && calleeParts(c).receiver?.text === root.text)) facts.helper = 'redirect';
     }
-    if (root) facts.headers.push(...headersSetEarlier(fn, root.text, carrier.startIndex, input.calls));
     if (name === 'redirect') facts.helper = 'redirect';
-    if (name === 'writeHead') {
-      const h = args.find((a) => a.type === 'object');
-      facts.headers.push(...objectKeys(h));
+    if (name === 'sendStatus') facts.noBody = true;
+    if (name === 'writeHead') args.slice(1).forEach((a) => (a.type === 'string' ? undefined : objectHeaders(a, facts)));
+    // Node http2: stream.respond({ ':status': 401, 'www-authenticate': ... }).
+    if (name === 'respond' && args[0]) objectHeaders(args[0], facts);
+    if ((name === 'throw' || name === 'assert') && args.some((a) => a.type === 'object')) {
+      // Koa: ctx.throw(401, 'msg', { headers: {...} }) puts the headers on the response.
+      const props = args.find((a) => a.type === 'object')!;
+      const h = namedArgs(props).find((p) => p.type === 'pair' && unquote(p.childForFieldName('key')?.text ?? '') === 'headers');
+      if (h) objectHeaders(h.childForFieldName('value') ?? undefined, facts);
     }
-    // Hono: c.json(body, status, headers)
+    // Hono: c.json(body, status, headers), c.body(null, 204).
     if (name && ['json', 'text', 'html', 'body', 'newResponse'].includes(name) && args.length >= 2) {
-      facts.body = bodyFacts(args[0], caught);
-      facts.headers.push(...objectKeys(args[2]));
+      if (isEmptyBody(args[0])) facts.noBody = true;
+      else facts.body = bodyFacts(args[0], caught);
+      if (args[2]) objectHeaders(args[2], facts);
       const insertAt = args[args.length - 1].endIndex;
-      facts.edits.addHeader = (h, v) => args[2]?.type === 'object' ? addPair(args[2], h, v, q) : args.length === 2 ? [{ start: insertAt, end: insertAt, newText: `, { ${q(h)}: ${q(v)} }` }] : undefined;
+      facts.edits.addHeader = (h, v) => (args[2]?.type === 'object' ? addPair(args[2], h, v, q) : args.length === 2 ? [{ start: insertAt, end: insertAt, newText: `, { ${q(h)}: ${q(v)} }` }] : undefined);
       facts.edits.dropBody = () => [{ start: carrier.startIndex, end: carrier.endIndex, newText: `${receiver?.text ?? 'c'}.body(null, ${text.slice(args[1].startIndex, args[1].endIndex)})` }];
+      facts.edits.redactBody = (message) => redactEdits(args[0], carrier, message, name === 'json', caught, q, text);
       return facts;
     }
-    // Express / Fastify chain: body is the argument of the send-like call that ends the chain.
-    const send = chain.find((c) => BODY_METHODS.has(calleeParts(c).name ?? ''));
-    if (send) {
-      const sendArgs = namedArgs(send.childForFieldName('arguments'));
-      if (sendArgs[0]) facts.body = bodyFacts(sendArgs[0], caught);
-      const sendCallee = send.childForFieldName('function');
-      facts.edits.dropBody = () => sendCallee ? [{ start: sendCallee.endIndex - (calleeParts(send).name?.length ?? 0), end: send.endIndex, newText: 'end()' }] : undefined;
-      facts.edits.replaceBody = (t) => sendArgs[0] ? [{ start: sendArgs[0].startIndex, end: sendArgs[0].endIndex, newText: t }] : undefined;
-    }
-    // Header insertion: in the chain right after the status call (express .set, fastify .header).
+    // Express / Fastify: the body is the argument of the send-like call ending the chain, or of
+    // the next send-like call on the same object (`res.status(400); res.json(x)`).
+    const send =
+      chain.find((c) => BODY_METHODS.has(calleeParts(c).name ?? '')) ??
+      (BODY_METHODS.has(name ?? '') ? carrier : root?.type === 'identifier' && name !== 'sendStatus' ? laterBodyCall(fn, root.text, last.endIndex, input.calls) : undefined);
+    if (send) fromSendCall(facts, send, caught, q, text, send === last || chain.includes(send) ? last : send);
     const setter = /^(reply|rep)$/.test(root?.text ?? '') ? 'header' : 'set';
     if (chain.length || name === 'status' || name === 'code') {
       facts.edits.addHeader = (h, v) => [{ start: carrier.endIndex, end: carrier.endIndex, newText: `.${setter}(${q(h)}, ${q(v)})` }];
     } else if (name === 'writeHead') {
       const h = args.find((a) => a.type === 'object');
-      facts.edits.addHeader = (hn, v) => h ? addPair(h, hn, v, q) : [{ start: args[0].endIndex, end: args[0].endIndex, newText: `, { ${q(hn)}: ${q(v)} }` }];
-    }
-    if (name === 'sendStatus' && root) {
-      facts.edits.addHeader = (h, v) => [{ start: root.endIndex, end: root.endIndex, newText: `.set(${q(h)}, ${q(v)})` }];
+      facts.edits.addHeader = (hn, v) => (h ? addPair(h, hn, v, q) : args.length === 1 ? [{ start: args[0].endIndex, end: args[0].endIndex, newText: `, { ${q(hn)}: ${q(v)} }` }] : undefined);
+    } else if (name === 'respond' && args[0]?.type === 'object') {
+      facts.edits.addHeader = (h, v) => addPair(args[0], h.toLowerCase(), v, q);
+    } else if (name === 'sendStatus' && root) {
+      facts.edits.addHeader = (h, v) => [{ start: root.endIndex, end: root.endIndex, newText: `.${setter}(${q(h)}, ${q(v)})` }];
     }
     return facts;
   }
@@ -173,57 +149,82 @@ export function responseFor(input: ResponseInput): ResponseFacts {
   if (carrier.type === 'new_expression') {
     const args = namedArgs(carrier.childForFieldName('arguments'));
     const ctor = carrier.childForFieldName('constructor')?.text ?? '';
-    if (/Response$/.test(ctor)) {
-      responseInit(facts, args, caught, q);
-    } else if (args[0]) {
-      // HttpException(body, status): the first argument is what the client receives.
-      facts.body = bodyFacts(args[0], caught);
-    }
+    if (/Response$/.test(ctor)) responseInit(facts, args, caught, q, text, carrier);
+    else if (args[0]) facts.body = bodyFacts(args[0], caught); // HttpException(body, status): what the client receives.
     return facts;
   }
 
-  if (carrier.type === 'call_expression' || carrier.type === 'object') return facts;
+  if (carrier.type === 'object') return lambdaResult(facts, carrier, caught, q);
 
   if (carrier.type === 'assignment_expression') {
-    // Koa: ctx.status = 401; ctx.body = {...}; ctx.set('WWW-Authenticate', ...)
+    // Koa: ctx.status = 401; ctx.body = {...}. Node: res.statusCode = 404; res.end('x').
     const left = carrier.childForFieldName('left');
     const obj = left?.childForFieldName('object')?.text;
-    if (obj) {
-      const block = carrier.parent?.parent;
-      for (const a of input.assignments) {
-        if (!block || a.startIndex < block.startIndex || a.endIndex > block.endIndex) continue;
-        const l = a.childForFieldName('left');
-        if (l?.type === 'member_expression' && l.childForFieldName('object')?.text === obj && l.childForFieldName('property')?.text === 'body') {
-          const v = a.childForFieldName('right');
-          if (v) {
-            facts.body = bodyFacts(v, caught);
-            const stmt = a.parent?.type === 'expression_statement' ? a.parent : a;
-            facts.edits.dropBody = () => [{ start: stmt.startIndex, end: stmt.endIndex, newText: '' }];
-          }
-        }
-      }
-      facts.headers.push(...headersSetEarlier(fn, obj, carrier.endIndex + 10_000, input.calls));
-      const stmt = carrier.parent?.type === 'expression_statement' ? carrier.parent : carrier;
-      const indent = lineIndent(text, stmt.startIndex);
-      facts.edits.addHeader = (h, v) => [{ start: stmt.endIndex, end: stmt.endIndex, newText: `\n${indent}${obj}.set(${q(h)}, ${q(v)});` }];
+    if (!obj) return facts;
+    // The body assignment that follows the status (or, failing that, the last one before it).
+    const bodies = input.assignments.filter((a) => {
+      const l = a.childForFieldName('left');
+      return !!fn && a.startIndex >= fn.startIndex && a.endIndex <= fn.endIndex && l?.type === 'member_expression' && l.childForFieldName('object')?.text === obj && l.childForFieldName('property')?.text === 'body';
+    });
+    const bodyAssignment = carrier.childForFieldName('left')?.childForFieldName('property')?.text === 'body' ? carrier : (bodies.find((a) => a.startIndex > carrier.startIndex) ?? bodies.filter((a) => a.startIndex < carrier.startIndex).pop());
+    for (const a of bodyAssignment ? [bodyAssignment] : []) {
+      const v = a.childForFieldName('right');
+      if (!v) continue;
+      if (isEmptyBody(v)) facts.noBody = true;
+      else facts.body = bodyFacts(v, caught);
+      const stmt = a.parent?.type === 'expression_statement' ? a.parent : a;
+      facts.edits.dropBody = () => [{ start: stmt.startIndex, end: stmt.endIndex, newText: '' }];
+      facts.edits.redactBody = (message) => redactEdits(v, stmt, message, true, caught, q, text);
     }
+    const send = laterBodyCall(fn, obj, carrier.endIndex, input.calls);
+    if (send && !facts.body) fromSendCall(facts, send, caught, q, text, send);
+    headersInFunction(fn, obj, carrier, input.calls, facts);
+    if (input.calls.some((c) => fn && c.startIndex >= fn.startIndex && c.endIndex <= fn.endIndex && calleeParts(c).name === 'redirect' && calleeParts(c).receiver?.text === obj)) facts.helper = 'redirect';
+    const stmt = carrier.parent?.type === 'expression_statement' ? carrier.parent : carrier;
+    const indent = lineIndent(text, stmt.startIndex);
+    const setter = /^(res|response)$/.test(obj) ? 'setHeader' : 'set';
+    facts.edits.addHeader = (h, v) => [{ start: stmt.endIndex, end: stmt.endIndex, newText: `\n${indent}${obj}.${setter}(${q(h)}, ${q(v)});` }];
   }
   return facts;
 }
 
+/** A Lambda-style result: { statusCode, headers, body: JSON.stringify(x) }. */
+function lambdaResult(facts: ResponseFacts, obj: Node, caught: string | undefined, q: (s: string) => string): ResponseFacts {
+  const pairs = namedArgs(obj);
+  const get = (k: string) => pairs.find((p) => p.type === 'pair' && unquote(p.childForFieldName('key')?.text ?? '') === k);
+  if (pairs.some((p) => p.type === 'spread_element')) facts.headersUnknown = true;
+  const headers = get('headers')?.childForFieldName('value') ?? undefined;
+  if (headers) objectHeaders(headers, facts);
+  let body = get('body')?.childForFieldName('value') ?? undefined;
+  if (body?.type === 'call_expression' && body.childForFieldName('function')?.text === 'JSON.stringify') body = namedArgs(body.childForFieldName('arguments'))[0];
+  if (!body || isEmptyBody(body) || body.text === "''" || body.text === '""') facts.noBody = true;
+  else facts.body = bodyFacts(body, caught);
+  facts.edits.addHeader = (h, v) => (headers?.type === 'object' ? addPair(headers, h, v, q) : headers ? undefined : addPair(obj, 'headers', `{ ${q(h)}: ${q(v)} }`, q, true));
+  return facts;
+}
+
 /** new Response(body, { status, headers }) and NextResponse.json(body, init). */
-export function responseInit(facts: ResponseFacts, args: Node[], caught: string | undefined, q: (s: string) => string): void {
-  if (args[0]) facts.body = bodyFacts(args[0], caught);
-  const init = args[1]?.type === 'object' ? args[1] : undefined;
-  const headersPair = init ? namedArgs(init).find((p) => p.type === 'pair' && unquote(p.childForFieldName('key')?.text ?? '') === 'headers') : undefined;
+export function responseInit(facts: ResponseFacts, args: Node[], caught: string | undefined, q: (s: string) => string, text = '', carrier?: Node): void {
+  if (!args[0] || isEmptyBody(args[0])) facts.noBody = true;
+  else facts.body = bodyFacts(args[0], caught);
+  const init = args[1];
+  if (init && init.type !== 'object') facts.headersUnknown = true;
+  const initObj = init?.type === 'object' ? init : undefined;
+  const headersPair = initObj ? namedArgs(initObj).find((p) => p.type === 'pair' && unquote(p.childForFieldName('key')?.text ?? '') === 'headers') : undefined;
+  if (initObj && namedArgs(initObj).some((p) => p.type === 'spread_element')) facts.headersUnknown = true;
   const headersObj = headersPair?.childForFieldName('value') ?? undefined;
-  facts.headers.push(...objectKeys(headersObj ?? undefined));
+  if (headersObj) objectHeaders(headersObj, facts);
   facts.edits.addHeader = (h, v) => {
     if (headersObj?.type === 'object') return addPair(headersObj, h, v, q);
-    if (init && !headersPair) return addPair(init, 'headers', `{ ${q(h)}: ${q(v)} }`, q, true);
+    if (initObj && !headersPair) return addPair(initObj, 'headers', `{ ${q(h)}: ${q(v)} }`, q, true);
     return undefined;
   };
-  if (args[0]) facts.edits.dropBody = () => [{ start: args[0].startIndex, end: args[0].endIndex, newText: 'null' }];
+  const body = args[0];
+  if (body && !facts.noBody) {
+    facts.edits.dropBody = () => [{ start: body.startIndex, end: body.endIndex, newText: 'null' }];
+    const isJson = carrier?.type === 'call_expression' && calleeParts(carrier).name === 'json';
+    if (carrier) facts.edits.redactBody = (message) => redactEdits(body, carrier, message, isJson, caught, q, text);
+  }
 }
 
 /** Adds `key: value` to an object literal, after its last property. */
