@@ -1,0 +1,64 @@
+// deprecated-code-or-name: a code the registry retired (305 Use Proxy, 306, 510) or a constant
+// name its library renamed (Starlette's HTTP_422_UNPROCESSABLE_ENTITY, Rack's
+// :unprocessable_entity, Python 3.13's HTTPStatus.REQUEST_ENTITY_TOO_LARGE). The new names only
+// exist in newer releases, so the rename is offered, never applied unasked.
+import { codeInfo, constantFor, lookupConstant, vocabularies } from '../data';
+import { statusEdit, statusText } from '../languages/edits';
+import type { StatusSite } from '../model';
+import { codeLabel, rankFixes } from './facts';
+import { nearestStandardCodes } from './nonstandardCode';
+import type { Finding, FixCandidate, Rule, RuleContext } from './types';
+
+/** Where the current names come from, for the message: they do not exist in older releases. */
+const RENAMED_IN: Record<string, string> = {
+  'python-http': 'from Python 3.13 on',
+  starlette: 'in newer Starlette releases',
+  rack: 'from Rack 3.1 on',
+  spring: 'in recent Spring Framework releases',
+};
+
+function renamed(site: StatusSite, ctx: RuleContext): Finding | undefined {
+  if ((site.kind !== 'constant' && site.kind !== 'symbol') || !site.vocabulary || !site.name) return undefined;
+  if (!lookupConstant(site.vocabulary, site.name)?.deprecated) return undefined;
+  const current = constantFor(site.vocabulary, site.code);
+  const label = vocabularies()[site.vocabulary]?.label ?? site.vocabulary;
+  const since = RENAMED_IN[site.vocabulary];
+  const fixes: FixCandidate[] = [];
+  if (current && current !== site.name) {
+    fixes.push({ title: `Use the current name ${current}`, edits: [{ start: site.span.start, end: site.span.end, newText: statusText(site, site.code, ctx.text) }], preferred: true });
+  }
+  return {
+    span: site.span,
+    message: `${site.name} is an old name for ${codeLabel(site.code)} in ${label}${current ? `; the current name is ${current}` : ''}${since ? ` (${since})` : ''}.`,
+    tags: ['deprecated'],
+    fixes,
+  };
+}
+
+function retired(site: StatusSite, ctx: RuleContext): Finding | undefined {
+  if (site.kind === 'implicit' || (site.role !== 'response' && site.role !== 'declaration')) return undefined;
+  const info = codeInfo(site.code);
+  // 418 has its own rule (teapot-in-production).
+  if (!info || site.code === 418 || !['deprecated', 'unused', 'obsoleted'].includes(info.status)) return undefined;
+  const fixes = nearestStandardCodes(site.code).slice(0, 2).map((c): FixCandidate | undefined => {
+    const edits = statusEdit(site, c, ctx.text);
+    return edits ? { title: `Change to ${codeLabel(c)}`, edits } : undefined;
+  });
+  const why = info.status === 'obsoleted' ? 'is obsolete' : info.status === 'unused' ? 'is reserved and means nothing today' : 'is deprecated';
+  return { span: site.span, message: `${codeLabel(site.code)} ${why}: clients and proxies no longer act on it.`, tags: ['deprecated'], fixes: rankFixes(fixes) };
+}
+
+export const deprecatedCodeOrName: Rule = {
+  id: 'deprecated-code-or-name',
+  defaultLevel: 'info',
+  description: 'A retired status code (305, 306, 510) or a constant name its library has renamed.',
+  appliesToTests: true,
+  check(model, ctx) {
+    const findings: Finding[] = [];
+    for (const site of model.sites) {
+      const f = renamed(site, ctx) ?? retired(site, ctx);
+      if (f) findings.push(f);
+    }
+    return findings;
+  },
+};
