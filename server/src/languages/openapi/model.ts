@@ -1,0 +1,96 @@
+// The language-neutral model of an OpenAPI document: every response key under an operation is
+// a declaration site; each operation is a handler; each response with a code gets its facts
+// (a body when `content` / `schema` is declared, the headers it declares) and edits.
+import type { DocumentModel, HeaderFact, OffsetEdit, ResponseFacts, StatusSite } from '../../model';
+import type { Flavor, Outline, SpecOperation, SpecResponse } from './outline';
+import { asMap, entry, spanOfEntry, type GEntry } from './tree';
+import { jsonAddHeader, jsonRemoveEntry } from './jsonEdits';
+import { yamlAddHeader, yamlRemoveEntry } from './yamlEdits';
+
+export const FORM = 'OpenAPI response';
+
+/** The code a response key stands for: `409` -> 409; a class `4XX` -> 400 with its name. */
+export function keyCode(key: string): { code: number; range?: string } | undefined {
+  if (/^[1-5]\d\d$/.test(key)) return { code: Number(key) };
+  if (/^[1-5]XX$/i.test(key)) return { code: Number(key[0]) * 100, range: key };
+  return undefined;
+}
+
+/** The response's own facts, following one local `$ref` to a reusable response. */
+function resolved(r: SpecResponse, outline: Outline): SpecResponse | undefined {
+  if (!r.ref) return r.map ? r : undefined;
+  const target = outline.named.get(r.ref);
+  return target?.map && !target.ref ? target : undefined;
+}
+
+function bodyEntry(r: SpecResponse, flavor: Flavor | undefined): GEntry | undefined {
+  const content = entry(r.map, 'content');
+  const schema = entry(r.map, 'schema');
+  // OpenAPI 3: `content: {}` declares no body. Swagger 2: a `schema` declares one.
+  if (flavor !== 'swagger2' && content && (asMap(content.value)?.entries.length ?? 1) > 0) return content;
+  if (flavor !== 'openapi3' && schema) return schema;
+  return undefined;
+}
+
+function setStatus(text: string, r: SpecResponse, code: number): OffsetEdit[] | undefined {
+  if (!Number.isInteger(code) || code < 100 || code > 599) return undefined;
+  // Two keys for one code would make the document invalid.
+  if (r.parent.entries.some((e) => e !== r.entry && e.key === String(code))) return undefined;
+  const written = text.slice(r.entry.keyStart, r.entry.keyEnd);
+  const next = written.replace(/[1-5](?:\d\d|XX)/i, String(code));
+  return next === written ? undefined : [{ start: r.entry.keyStart, end: r.entry.keyEnd, newText: next }];
+}
+
+function responseFacts(text: string, json: boolean, outline: Outline, r: SpecResponse, handler: number): ResponseFacts | undefined {
+  const own = resolved(r, outline);
+  if (!own) return undefined;
+  const local = own === r;
+  const body = bodyEntry(own, outline.flavor);
+  const headers: HeaderFact[] = (asMap(entry(own.map, 'headers')?.value)?.entries ?? []).map((h) => ({ name: h.key.toLowerCase(), span: { start: h.keyStart, end: h.keyEnd } }));
+  const flavor = outline.flavor;
+  return {
+    span: spanOfEntry(r.entry),
+    body: body ? { span: spanOfEntry(body) } : undefined,
+    headers,
+    handler,
+    edits: {
+      setStatus: (code) => setStatus(text, r, code),
+      // A referenced response is shared: changing it would change every operation using it.
+      addHeader: local ? (name, value) => (json ? jsonAddHeader : yamlAddHeader)(text, r, name, value, flavor) : undefined,
+      dropBody: local && body ? () => (json ? jsonRemoveEntry(r.map, body) : yamlRemoveEntry(text, r.map, body)) : undefined,
+    },
+  };
+}
+
+interface Found {
+  site: StatusSite;
+  facts?: ResponseFacts;
+}
+
+function operation(model: DocumentModel, found: Found[], text: string, json: boolean, outline: Outline, op: SpecOperation): void {
+  const handler = model.handlers.length;
+  model.handlers.push({ span: spanOfEntry(op.entry), method: op.method, route: op.route, calls: [], routeMethods: op.routeMethods });
+  for (const r of op.responses) {
+    const k = keyCode(r.key);
+    if (!k) continue;
+    const site: StatusSite = { code: k.code, span: { start: r.entry.keyStart, end: r.entry.keyEnd }, kind: 'key', role: 'declaration', form: FORM };
+    if (k.range) site.name = k.range;
+    // A class of codes (4XX) is not one response: rules about one code do not apply to it.
+    found.push({ site, facts: k.range ? undefined : responseFacts(text, json, outline, r, handler) });
+  }
+}
+
+export function fillModel(model: DocumentModel, text: string, json: boolean, outline: Outline): void {
+  const found: Found[] = [];
+  for (const op of outline.operations) operation(model, found, text, json, outline, op);
+  // Callbacks written before `responses:` put their sites first: sort once, then link.
+  found.sort((a, b) => a.site.span.start - b.site.span.start);
+  for (const f of found) {
+    if (f.facts) {
+      f.site.response = model.responses.length;
+      f.facts.site = model.sites.length;
+      model.responses.push(f.facts);
+    }
+    model.sites.push(f.site);
+  }
+}
