@@ -1,0 +1,98 @@
+// What a Python response body looks like: an error report (an "error" key, `success: False`,
+// a form's or serializer's `.errors`), a leaked traceback or exception, or the raw message of
+// a caught exception (`str(e)`, `f"{e}"`). Judged from syntax only; doubtful shapes are left alone.
+import type { Node } from '../../parsing/treeSitter';
+import type { BodyFacts } from '../../model';
+import { spanOf } from '../syntax';
+import { callArgs, calleeOf, sameNode, stringValue } from './nodes';
+
+const ERROR_KEYS = new Set(['error', 'errors', 'err', 'error_message', 'errorMessage', 'error_code', 'exception']);
+/** Calls whose arguments are the body's keys: jsonify(error=...), dict(error=...). */
+const KEYWORD_BODIES = new Set(['jsonify', 'dict']);
+
+/** Facts about a body expression. `caught` is the name of the enclosing except variable, if any. */
+export function bodyFacts(body: Node | undefined, caught: string | undefined): BodyFacts | undefined {
+  if (!body || isEmpty(body)) return undefined;
+  const facts: BodyFacts = { span: spanOf(body) };
+  // jsonify({...}) and json.dumps({...}) carry the dict they are given.
+  const wrapper = body.type === 'call' ? calleeOf(body).name : undefined;
+  const inner = (wrapper === 'jsonify' || wrapper === 'dumps') && callArgs(body).positional.length === 1 ? callArgs(body).positional[0] : body;
+  if (inner.type === 'dictionary') {
+    for (const p of inner.namedChildren) {
+      if (p?.type !== 'pair') continue;
+      const key = stringValue(p.childForFieldName('key'));
+      judgeKey(facts, key, p.childForFieldName('value'), p, caught);
+    }
+  } else if (inner.type === 'call' && KEYWORD_BODIES.has(calleeOf(inner).name ?? '')) {
+    for (const [key, node] of callArgs(inner).keywordNodes) judgeKey(facts, key, node.childForFieldName('value'), node, caught);
+  } else if (inner.type === 'attribute' && inner.childForFieldName('attribute')?.text === 'errors') {
+    facts.errorShape = { span: spanOf(inner), reason: `validation errors (${inner.text})` };
+  } else if (caught && inner.type === 'identifier' && inner.text === caught) {
+    facts.errorShape = { span: spanOf(inner), reason: 'the caught exception itself' };
+  }
+  findLeaks(body, caught, facts);
+  return facts;
+}
+
+function judgeKey(facts: BodyFacts, key: string | undefined, value: Node | null, at: Node, caught: string | undefined): void {
+  if (!key || !value) return;
+  if (ERROR_KEYS.has(key) && !isFalsy(value)) {
+    facts.errorShape ??= { span: spanOf(at), reason: `an "${key}" key` };
+  } else if ((key === 'success' || key === 'ok') && value.type === 'false') {
+    facts.errorShape ??= { span: spanOf(at), reason: `"${key}": False` };
+  } else if (key === 'status' && /^(error|fail|failed|failure)$/i.test(stringValue(value) ?? '')) {
+    facts.errorShape ??= { span: spanOf(at), reason: `status "${stringValue(value)}"` };
+  } else if ((key === 'message' || key === 'detail') && caught && mentions(value, caught)) {
+    facts.errorShape ??= { span: spanOf(at), reason: 'a message taken from a caught exception' };
+  }
+}
+
+function isEmpty(n: Node): boolean {
+  return n.type === 'none' || (n.type === 'string' && stringValue(n) === '');
+}
+
+function isFalsy(n: Node): boolean {
+  return n.type === 'none' || n.type === 'false';
+}
+
+function mentions(n: Node, name: string): boolean {
+  return new RegExp(`(^|[^\\w.])${name}\\b`).test(n.text);
+}
+
+/**
+ * `traceback.format_exc()` and friends anywhere in the body; `str(e)`, `repr(e)`, `f"{e}"`,
+ * `e.args` and the bare exception of a caught error. A bounded walk of the body only.
+ */
+function findLeaks(body: Node, caught: string | undefined, facts: BodyFacts): void {
+  const stack: Node[] = [body];
+  let visited = 0;
+  while (stack.length && visited++ < 2000) {
+    const n = stack.pop()!;
+    if (n.type === 'call') {
+      const { name, receiver, full } = calleeOf(n);
+      const arg = callArgs(n).positional[0];
+      if (!facts.leak && (/^(format_exc|format_exception|format_tb|format_stack|extract_tb|print_exc)$/.test(name ?? '') && (receiver === 'traceback' || !receiver))) {
+        facts.leak = { span: spanOf(n), what: `${full}() (a stack trace)` };
+      } else if (!facts.leak && full === 'sys.exc_info') {
+        facts.leak = { span: spanOf(n), what: 'sys.exc_info() (the raw exception)' };
+      } else if (caught && !facts.rawErrorMessage && /^(str|repr)$/.test(full) && arg?.type === 'identifier' && arg.text === caught) {
+        facts.rawErrorMessage = spanOf(n);
+      }
+    } else if (n.type === 'attribute') {
+      const attr = n.childForFieldName('attribute')?.text;
+      const obj = n.childForFieldName('object')?.text;
+      if (attr === '__traceback__' && !facts.leak) facts.leak = { span: spanOf(n), what: `${n.text} (a traceback)` };
+      if (caught && obj === caught && (attr === 'args' || attr === 'message' || attr === 'msg') && !facts.rawErrorMessage) facts.rawErrorMessage = spanOf(n);
+    } else if (n.type === 'interpolation' && caught) {
+      const expr = n.namedChild(0);
+      if (expr?.type === 'identifier' && expr.text === caught && !facts.rawErrorMessage) facts.rawErrorMessage = spanOf(n);
+    } else if (caught && n.type === 'identifier' && n.text === caught && n.parent && /^(pair|keyword_argument)$/.test(n.parent.type) && sameNode(n.parent.childForFieldName('value'), n) && !facts.leak) {
+      // {"error": e} serializes the exception object itself.
+      facts.leak = { span: spanOf(n), what: 'the raw exception object' };
+    }
+    for (let i = n.namedChildCount - 1; i >= 0; i--) {
+      const c = n.namedChild(i);
+      if (c) stack.push(c);
+    }
+  }
+}
