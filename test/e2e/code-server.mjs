@@ -57,7 +57,7 @@ export function assertInstalled() {
 }
 
 /** A fresh temp folder holding user data, extensions and code-server's own config for one run. */
-export function makeRunDirs(prefix = 'hsh-e2e-') {
+export function makeRunDirs(prefix = 'hsh-e2e-', settings = {}) {
   const base = mkdtempSync(join(tmpdir(), prefix));
   const dirs = {
     base,
@@ -67,7 +67,7 @@ export function makeRunDirs(prefix = 'hsh-e2e-') {
   };
   for (const d of [dirs.userData, dirs.extensions, dirs.xdg]) mkdirSync(d, { recursive: true });
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
-  writeFileSync(join(dirs.userData, 'User/settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  writeFileSync(join(dirs.userData, 'User/settings.json'), JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
   return dirs;
 }
 
@@ -115,15 +115,15 @@ export function linkExtension(dirs, extensionPath) {
 }
 
 /**
- * Starts code-server on 127.0.0.1 and a port the OS picks (no race over a "free" port), in
- * its own process group so stop() ends it and every helper it forked (extension host, pty
- * host, file watcher). Resolves once it listens.
+ * Starts code-server on 127.0.0.1 and `port`, by default one the OS picks (no race over a
+ * "free" port), in its own process group so stop() ends it and every helper it forked
+ * (extension host, pty host, file watcher). Resolves once it listens.
  */
-export async function startCodeServer(dirs, { env = {}, verbose = false, timeoutMs = 60_000 } = {}) {
+export async function startCodeServer(dirs, { env = {}, verbose = false, port: wantPort = 0, timeoutMs = 60_000 } = {}) {
   const args = [
     CODE_SERVER_ENTRY,
     '--auth', 'none',
-    '--bind-addr', '127.0.0.1:0',
+    '--bind-addr', `127.0.0.1:${wantPort}`,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
@@ -192,33 +192,58 @@ export function removeRunDirs(dirs) {
   else rmSync(dirs.base, { recursive: true, force: true });
 }
 
-/** Opens `name` from the workspace folder through Quick Open, as a person would. */
-export async function openFileInWorkbench(page, name, expectLine, timeoutMs = 90_000) {
-  await page.locator('.monaco-workbench .part.editor').waitFor({ timeout: timeoutMs });
-  // The explorer shows the folder once the remote file system answers.
-  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().waitFor({ timeout: timeoutMs });
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 10_000 });
-  await page.keyboard.press('Enter');
-  await page.locator('.monaco-editor .view-line', { hasText: expectLine }).first().waitFor({ timeout: 20_000 });
+/** The 1-based number of the first line of `file` containing `needle`. */
+export function lineOf(file, needle) {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const i = lines.findIndex((l) => l.includes(needle));
+  if (i < 0) throw new Error(`"${needle}" not found in ${file}`);
+  return i + 1;
 }
 
 /**
- * Moves the mouse onto `token` in the first editor line containing `lineText` until a hover
- * containing `expect` shows (the extension may still be starting: retried until the deadline).
- * Returns the hover's text.
+ * Opens `name` from the workspace folder through Quick Open, as a person would, and waits for
+ * a line containing `expectLine`. With `line`, goes there (Ctrl+G), so that line is rendered:
+ * the editor only puts the visible lines in the DOM.
  */
-export async function hoverToken(page, lineText, token, expect, timeoutMs = 90_000) {
-  const line = page.locator('.monaco-editor .view-line', { hasText: lineText }).first();
+export async function openFileInWorkbench(page, name, expectLine, { line, timeoutMs = 90_000 } = {}) {
+  await page.locator('.monaco-workbench .part.editor').waitFor({ timeout: timeoutMs });
+  // The explorer lists the folder once the remote file system answers.
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: timeoutMs });
+  const input = page.locator('.quick-input-widget input');
+  await page.keyboard.press('Control+P');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 20_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.monaco-editor .view-line', { hasText: expectLine }).first().waitFor({ timeout: 20_000 });
+  if (line) {
+    await page.keyboard.press('Control+G');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.type(String(line));
+    await page.keyboard.press('Enter');
+    await input.waitFor({ state: 'hidden', timeout: 10_000 });
+  }
+}
+
+/**
+ * Moves the mouse onto the token `token` on the first editor line that also contains `context`
+ * (e.g. 'res.status(' and '409') until a hover containing `expect` shows; the extension may
+ * still be starting, so this retries until the deadline. Returns the hover's text. Lines are
+ * matched loosely because inlay hints add their own text to the line's DOM.
+ */
+export async function hoverToken(page, context, token, expect, timeoutMs = 90_000) {
   const exact = new RegExp(`^${token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  const span = line.locator('span > span', { hasText: exact }).first();
+  const span = page
+    .locator('.monaco-editor .view-line')
+    .filter({ hasText: context })
+    .filter({ has: page.locator('span > span', { hasText: exact }) })
+    .first()
+    .locator('span > span', { hasText: exact })
+    .first();
   const hover = page.locator('.monaco-hover:visible', { hasText: expect }).first();
   const end = Date.now() + timeoutMs;
   for (;;) {
-    const box = await span.boundingBox();
+    const box = await span.boundingBox({ timeout: 10_000 }).catch(() => null);
     if (box) {
       // Leave and re-enter the token: a hover that showed nothing does not ask again in place.
       await page.mouse.move(box.x + box.width / 2, box.y + box.height * 4);
@@ -230,6 +255,6 @@ export async function hoverToken(page, lineText, token, expect, timeoutMs = 90_0
         // not yet
       }
     }
-    if (Date.now() > end) throw new Error(`no hover containing "${expect}" on ${token} in "${lineText}" within ${timeoutMs} ms`);
+    if (Date.now() > end) throw new Error(`no hover containing "${expect}" on ${token} (line with "${context}") within ${timeoutMs} ms`);
   }
 }

@@ -3,6 +3,8 @@
 // Both runners use it: test/e2e/run-code-server.mjs (code-server + Chromium, CI) and
 // test/e2e/run-electron.mjs (@vscode/test-electron, where VS Code desktop can be downloaded).
 import Mocha from 'mocha';
+import { existsSync, readdirSync } from 'node:fs';
+import * as path from 'node:path';
 import { format } from 'node:util';
 import { report } from './util';
 
@@ -31,6 +33,16 @@ export async function run(): Promise<void> {
   }
 }
 
+/** The suite names (`hover` for hover.e2e.ts), from test/e2e/suite beside dist-test/e2e/suite. */
+function suiteNames(): string[] {
+  const sources = path.resolve(__dirname, '../../../test/e2e/suite');
+  if (!existsSync(sources)) throw new Error(`e2e suite sources not found at ${sources}`);
+  return readdirSync(sources)
+    .filter((f) => f.endsWith('.e2e.ts'))
+    .map((f) => f.slice(0, -'.e2e.ts'.length))
+    .sort();
+}
+
 async function runMocha(): Promise<void> {
   const mocha = new Mocha({
     ui: 'bdd',
@@ -42,10 +54,17 @@ async function runMocha(): Promise<void> {
   });
 
   // The suite files call describe/it when they load, so mocha's globals must exist first.
-  // They are imported here (esbuild bundles them into this file) rather than listed for
-  // mocha to require, because only this bundle exists at run time.
-  mocha.suite.emit('pre-require', globalThis, 'hover.e2e.ts', mocha);
-  await import('./hover.e2e');
+  // Every test/e2e/suite/*.e2e.ts is bundled into this file by esbuild (the template below is
+  // a glob import), so only this bundle is needed at run time; the list of names comes from
+  // the sources beside the repo's dist-test, so a new suite file needs no edit here.
+  for (const name of suiteNames()) {
+    mocha.suite.emit('pre-require', globalThis, `${name}.e2e.ts`, mocha);
+    try {
+      await import(`./${name}.e2e.ts`);
+    } catch (err) {
+      throw new Error(`cannot load ${name}.e2e.ts (added after the last build? run node scripts/build.mjs): ${String(err)}`);
+    }
+  }
 
   const stats = await new Promise<{ passes: number; failures: number; pending: number }>((resolve) => {
     const runner = mocha.run(() => resolve(runner.stats ?? { passes: 0, failures: 1, pending: 0 }));

@@ -30,6 +30,5 @@ function flush() {
 }
 setTimeout(flush, 500);
 
-app.listen(3000, () => {
-  console.log('listening');
-});
+app.listen(3000);
+console.log('listening on port 3000');
