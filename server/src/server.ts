@@ -23,6 +23,9 @@ import { DocumentDiagnosticReportKind, type Diagnostic } from 'vscode-languagese
 import { skipReason } from './skip';
 import type { FeatureContext } from './features/context';
 import { supportedLanguageIds } from './languages/registry';
+import { normalizeLanguageId } from './languageIds';
+
+const knownLanguages = new Set(supportedLanguageIds());
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const log = (message: string) => connection.console.log(message);
@@ -124,7 +127,7 @@ function noticeSkip(entry: OpenDocument): void {
 }
 
 connection.onDidOpenTextDocument(async ({ textDocument: t }) => {
-  const entry = store.open(t.uri, t.languageId, t.version, t.text);
+  const entry = store.open(t.uri, normalizeLanguageId(t.languageId, t.uri, (id) => knownLanguages.has(id)), t.version, t.text);
   noticeSkip(entry);
   await store.ensureParsed(entry).catch((e) => log(`parse (${t.languageId}) failed: ${errorText(e)}`));
   schedulePush(t.uri, 0);

@@ -81,3 +81,19 @@ test('plain-text hover when the client does not declare Markdown', async () => {
     await client.stop();
   }
 });
+
+test('language ids other editors send (aliases, unknown ids) fall back to the file extension', async () => {
+  const client = new LspClient();
+  try {
+    await client.initialize();
+    await client.open('file:///lsp/alias.js', 'js', express);
+    await client.open('file:///lsp/other.ts', 'some-editor-typescript', express);
+    await client.open('file:///lsp/notes.txt', 'plaintext', express);
+    const at = (uri: string) => client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 14 } });
+    assert.match((await at('file:///lsp/alias.js'))!.contents.value, /409 Conflict/);
+    assert.match((await at('file:///lsp/other.ts'))!.contents.value, /409 Conflict/);
+    assert.equal(await at('file:///lsp/notes.txt'), null, 'a text file is not code');
+  } finally {
+    await client.stop();
+  }
+});
