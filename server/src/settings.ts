@@ -60,8 +60,11 @@ export function registerMapSetting(fn: (raw: Record<string, unknown>, out: Setti
 function readPath(raw: unknown, path: string): unknown {
   let v: unknown = raw;
   for (const part of path.split('.')) {
-    if (v === null || typeof v !== 'object') return undefined;
-    // Accept both nested objects and VS Code's flat dotted keys.
+    // Accept both nested objects and VS Code's flat dotted keys (read below when nesting fails).
+    if (v === null || typeof v !== 'object') {
+      v = undefined;
+      break;
+    }
     const obj = v as Record<string, unknown>;
     v = obj[part];
   }
