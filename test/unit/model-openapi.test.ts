@@ -153,13 +153,17 @@ test('YAML edits: add a header (new block and existing block), drop the body, se
   assert.equal(r(201).edits.setStatus!(409), undefined, '409 is already declared');
 });
 
-test('YAML edits keep the file\'s indentation (4 spaces) and refuse flow maps', () => {
+test('YAML edits keep the file\'s indentation (4 spaces); one-line flow maps get flow edits', () => {
   const text = 'openapi: 3.1.0\npaths:\n    /a:\n        delete:\n            responses:\n                "401":\n                    description: No\n                "204": {description: Gone}\n';
   const model = extract(text);
   const out = apply(text, model.responses[0].edits.addHeader!('WWW-Authenticate', 'Bearer'));
   assert.match(out, /\n {20}headers:\n {24}WWW-Authenticate:\n {28}schema:\n {32}type: string\n {28}example: "Bearer"\n/);
   assert.deepEqual(parseYaml(out).paths['/a'].delete.responses['401'].headers['WWW-Authenticate'].example, 'Bearer');
-  assert.equal(model.responses[1].edits.addHeader!('X', 'y'), undefined);
+  const flow = apply(text, model.responses[1].edits.addHeader!('X-Trace', 'y'));
+  assert.match(flow, /"204": \{description: Gone, "headers": \{.*\}\}\n$/);
+  assert.deepEqual(parseYaml(flow).paths['/a'].delete.responses['204'], { description: 'Gone', headers: { 'X-Trace': { schema: { type: 'string' }, example: 'y' } } });
+  const multi = 'openapi: 3.1.0\npaths:\n  /a:\n    get:\n      responses:\n        "200": {\n          description: ok }\n';
+  assert.equal(extract(multi).responses[0].edits.addHeader!('X', 'y'), undefined, 'a flow map over lines: no guess');
 });
 
 test('JSON: facts and edits that keep valid JSON in the document\'s layout', () => {
@@ -218,6 +222,7 @@ test('the registry serves OpenAPI YAML through the adapter, and not package.json
 });
 
 test('flow-style and unusual YAML is read whole; broken documents never throw', () => {
+  assert.equal(extract('openapi: 3.0\npaths:\n  /a:\n    get:\n      responses:\n        200: {description: ok}\n').sites.length, 1, 'openapi: 3.0 reads as a number');
   const flow = '{openapi: 3.0.0, paths: {/a: {get: {responses: {"200": {description: ok}, 404: {description: no}}}}}}';
   assert.deepEqual(extract(flow).sites.map((s) => s.code), [200, 404]);
   for (const broken of [
@@ -231,6 +236,24 @@ test('flow-style and unusual YAML is read whole; broken documents never throw', 
   }
   const half = extract('{ "openapi": "3.0.0", "paths": { "/a": { "get": { "responses": { "200": {}, "40', 'json');
   assert.deepEqual(half.sites.map((s) => s.code), [200]);
+});
+
+test('CRLF line ends and a byte-order mark read the same; edits keep CRLF', () => {
+  const crlf = '\uFEFF' + spec.replace(/\n/g, '\r\n');
+  assert.ok(openapiAdapter.accepts!(crlf, 'file:///crlf.yaml'));
+  const model = extract(crlf);
+  assert.deepEqual(model.sites.map((s) => s.code), [201, 409, 204, 400, 401, 404]);
+  const out = apply(crlf, model.responses[0].edits.addHeader!('Location', '/x'));
+  assert.ok(!/[^\r]\n/.test(out), 'no bare LF written');
+  assert.equal(parseYaml(out).paths['/orders'].post.responses['201'].headers.Location.example, '/x');
+  assert.ok(slotAt(`openapi: 3.0.0\r\npaths:\r\n  /a:\r\n    get:\r\n      responses:\r\n        |\r\n`));
+});
+
+test('a merge key or an aliased headers map: the site stays, the facts are not guessed', () => {
+  const text = 'openapi: 3.0.0\npaths:\n  /a:\n    get:\n      responses:\n        \'401\':\n          <<: *unauthorized\n        \'429\':\n          description: x\n          headers: *limits\n';
+  const model = extract(text);
+  assert.deepEqual(model.sites.map((s) => s.code), [401, 429]);
+  assert.equal(model.responses.length, 0);
 });
 
 function bigSpec(paths: number): string {

@@ -10,7 +10,7 @@ const YAML_NEEDLES = ['\nopenapi:', '\nswagger:', '\n"openapi":', "\n'openapi':"
 const JSON_NEEDLES = ['"openapi"', '"swagger"'];
 
 export function looksLikeSpec(text: string): boolean {
-  const head = text.length > HEAD ? text.slice(0, HEAD) : text;
+  const head = (text.length > HEAD ? text.slice(0, HEAD) : text).replace(/^\uFEFF/, '');
   if (YAML_KEY.test(head) || JSON_KEY.test(head)) return true;
   if (text.length <= HEAD) return false;
   const json = /^\s*[{/]/.test(head);

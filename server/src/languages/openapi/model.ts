@@ -18,9 +18,12 @@ export function keyCode(key: string): { code: number; range?: string } | undefin
 
 /** The response's own facts, following one local `$ref` to a reusable response. */
 function resolved(r: SpecResponse, outline: Outline): SpecResponse | undefined {
-  if (!r.ref) return r.map ? r : undefined;
-  const target = outline.named.get(r.ref);
-  return target?.map && !target.ref ? target : undefined;
+  const own = r.ref ? outline.named.get(r.ref) : r;
+  if (!own?.map || own.ref) return undefined;
+  // A YAML merge key or an aliased headers map hides what is declared: report nothing rather than guess.
+  const headers = entry(own.map, 'headers');
+  if (entry(own.map, '<<') || (headers && headers.value?.kind !== 'map')) return undefined;
+  return own;
 }
 
 function bodyEntry(r: SpecResponse, flavor: Flavor | undefined): GEntry | undefined {
@@ -48,6 +51,8 @@ function responseFacts(text: string, json: boolean, outline: Outline, r: SpecRes
   const body = bodyEntry(own, outline.flavor);
   const headers: HeaderFact[] = (asMap(entry(own.map, 'headers')?.value)?.entries ?? []).map((h) => ({ name: h.key.toLowerCase(), span: { start: h.keyStart, end: h.keyEnd } }));
   const flavor = outline.flavor;
+  // A one-line YAML flow map (`{ description: x }`) takes the same edits as JSON, its subset.
+  const jsonLike = json || (!!r.map?.flow && !text.slice(r.map.start, r.map.end).includes('\n'));
   return {
     span: spanOfEntry(r.entry),
     body: body ? { span: spanOfEntry(body) } : undefined,
@@ -56,8 +61,8 @@ function responseFacts(text: string, json: boolean, outline: Outline, r: SpecRes
     edits: {
       setStatus: (code) => setStatus(text, r, code),
       // A referenced response is shared: changing it would change every operation using it.
-      addHeader: local ? (name, value) => (json ? jsonAddHeader : yamlAddHeader)(text, r, name, value, flavor) : undefined,
-      dropBody: local && body ? () => (json ? jsonRemoveEntry(r.map, body) : yamlRemoveEntry(text, r.map, body)) : undefined,
+      addHeader: local ? (name, value) => (jsonLike ? jsonAddHeader : yamlAddHeader)(text, r, name, value, flavor) : undefined,
+      dropBody: local && body ? () => (jsonLike ? jsonRemoveEntry(r.map, body) : yamlRemoveEntry(text, r.map, body)) : undefined,
     },
   };
 }

@@ -74,8 +74,9 @@ function walk(map: GMap, state: State, out: Outline): void {
         const value = e.value;
         if ((e.key === 'openapi' || e.key === 'swagger') && value?.kind === 'scalar') {
           const v = String(value.value);
-          if (e.key === 'openapi' && /^3\./.test(v)) out.flavor = 'openapi3';
-          if (e.key === 'swagger' && /^2\./.test(v)) out.flavor = 'swagger2';
+          // `openapi: 3.0` unquoted reads as the number 3.
+          if (e.key === 'openapi' && /^3(\.|$)/.test(v)) out.flavor = 'openapi3';
+          if (e.key === 'swagger' && /^2(\.|$)/.test(v)) out.flavor = 'swagger2';
         }
         const child = asMap(value);
         if (!child) continue;

@@ -79,7 +79,7 @@ export function chunkYaml(text: string): Chunked {
   for (let n = 0; n < lines.length; n++) {
     const l = lines[n];
     if (l.indent !== 0) continue;
-    const s = text.slice(l.start, l.end);
+    const s = text.slice(l.start, l.end).replace(/^\uFEFF/, '');
     if (/^(---|\.\.\.|%)/.test(s)) {
       if (seenKey) return { comments, spec: false };
       continue;
