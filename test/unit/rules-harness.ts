@@ -10,6 +10,11 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver';
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction } from 'vscode-languageserver';
+import { doCodeActions } from '../../server/src/features/codeActions';
+import { loadLanguage, parserFor, type GrammarId } from '../../server/src/parsing/treeSitter';
 import { fixturePath } from '../helpers/analyze';
 import { DocumentStore } from '../../server/src/documents';
 import { doValidate } from '../../server/src/features/diagnostics';
@@ -133,3 +138,38 @@ export function fixtureFiles(...dir: string[]): string[] {
     .map((e) => join(root, e.name))
     .sort();
 }
+
+// Quick fix fixtures: the first line names the finding and the fix (`// fix: <rule> [title prefix]`).
+const GRAMMAR: Record<string, GrammarId> = { javascript: 'javascript', typescript: 'typescript', typescriptreact: 'tsx', python: 'python', go: 'go', java: 'java', csharp: 'c-sharp', ruby: 'ruby', php: 'php', rust: 'rust' };
+
+/** `// fix: <rule> [<title prefix>]` on the first line. */
+export function readFixLine(text: string): { rule: string; title?: string; settings?: unknown } {
+  const m = /^\s*(?:\/\/|#)\s*fix:\s*([a-z][a-z0-9-]*)(?:\s+(.+?))?\s*$/m.exec(text.split('\n')[0]);
+  if (!m) throw new Error('the first line must be a "fix: <rule> [title]" comment');
+  const s = /^\s*(?:\/\/|#)\s*settings:\s*(.+)$/m.exec(text);
+  return { rule: m[1], title: m[2], settings: s ? JSON.parse(s[1]) : undefined };
+}
+
+export async function applyFix(text: string, languageId: string, uri: string, rule: string, title: string | undefined, settings?: unknown): Promise<{ result: string; action: CodeAction; diagnostic: Diagnostic }> {
+  return withContext(text, languageId, uri, settings, (ctx) => {
+    const diagnostic = doValidate(ctx).find((d) => d.code === rule);
+    if (!diagnostic) throw new Error(`no ${rule} diagnostic in the fixture`);
+    const actions = doCodeActions(ctx, { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    const action = title ? actions.find((a) => a.title.startsWith(title)) : actions.find((a) => a.isPreferred);
+    if (!action) throw new Error(`no fix "${title ?? '(preferred)'}" among: ${actions.map((a) => a.title).join(' | ')}`);
+    const edits = action.edit?.changes?.[uri] ?? [];
+    return { result: TextDocument.applyEdits(ctx.document, edits), action, diagnostic };
+  });
+}
+
+export async function assertParses(text: string, languageId: string): Promise<void> {
+  const grammar = GRAMMAR[languageId];
+  if (!grammar) return;
+  const tree = parserFor(grammar, await loadLanguage(grammar)).parse(text);
+  try {
+    assert.equal(tree?.rootNode.hasError, false, `the fixed code has a syntax error:\n${text}`);
+  } finally {
+    tree?.delete();
+  }
+}
+

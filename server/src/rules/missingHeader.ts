@@ -34,7 +34,7 @@ export function checkMissingHeader(model: DocumentModel, spec: MissingHeaderSpec
     const { value, known } = spec.value(r, model);
     const edits = response.edits.addHeader?.(spec.header, value);
     const add: FixCandidate | undefined = edits?.length
-      ? { title: known ? `Add the ${spec.header}: ${value} header` : `Add a ${spec.header} header (${value}, to adjust)`, edits, preferred: true, safe: known }
+      ? { title: known ? `Add the header ${spec.header}: ${value}` : `Add the header ${spec.header}: ${value} (adjust the value)`, edits, preferred: true, safe: known }
       : undefined;
     findings.push({ span: statusSpan(r), message: spec.message(r), level: spec.level?.(r), fixes: rankFixes([add, ...(spec.more?.(r) ?? [])]) });
   }

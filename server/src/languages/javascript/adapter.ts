@@ -54,6 +54,7 @@ function extract(input: AdapterInput): DocumentModel {
   const found: { site: StatusSite; ctx?: StatusContext; value: Node }[] = [];
   const implicitCandidates: Node[] = [];
   const handlers: { fn: Node; facts: HandlerFacts }[] = [];
+  const namedRoutes: { route: string; method: string }[] = [];
 
   walk(tree, (node) => {
     switch (node.type) {
@@ -85,9 +86,16 @@ function extract(input: AdapterInput): DocumentModel {
         const args = namedArgs(node.childForFieldName('arguments'));
         if (name && receiver && ROUTE_METHODS.has(name)) {
           const fn = args.find((a) => a.type === 'arrow_function' || a.type === 'function_expression' || a.type === 'function');
-          const routeArg = args[0]?.type === 'string' ? args[0] : receiver.type === 'call_expression' && calleeParts(receiver).name === 'route' ? namedArgs(receiver.childForFieldName('arguments'))[0] : undefined;
+          // app.route('/x').get(fn).post(fn): the route is the argument of the chain's route() call.
+          let routeCall: Node | undefined = receiver;
+          while (routeCall?.type === 'call_expression' && ROUTE_METHODS.has(calleeParts(routeCall).name ?? '')) routeCall = calleeParts(routeCall).receiver;
+          const routeArg = args[0]?.type === 'string' ? args[0] : routeCall?.type === 'call_expression' && calleeParts(routeCall).name === 'route' ? namedArgs(routeCall.childForFieldName('arguments'))[0] : undefined;
+          const method = name === 'all' ? undefined : name === 'del' ? 'DELETE' : name.toUpperCase();
           if (fn && routeArg?.type === 'string') {
-            handlers.push({ fn, facts: { span: spanOf(fn), method: name === 'all' ? undefined : name === 'del' ? 'DELETE' : name.toUpperCase(), route: unquote(routeArg.text), calls: [] } });
+            handlers.push({ fn, facts: { span: spanOf(fn), method, route: unquote(routeArg.text), calls: [] } });
+          } else if (method && routeArg?.type === 'string' && unquote(routeArg.text).startsWith('/') && args.length >= 2) {
+            // A route whose handler is defined elsewhere still tells which methods the path has (for Allow).
+            namedRoutes.push({ route: unquote(routeArg.text), method });
           }
         }
         if ((name === 'json' || name === 'send') && receiver?.type === 'identifier' && /^(res|response)$/.test(receiver.text) && args.length === 1) implicitCandidates.push(node);
@@ -139,6 +147,7 @@ function extract(input: AdapterInput): DocumentModel {
   // Handlers: what they call, and the methods each route has in this file.
   handlers.sort((a, b) => a.facts.span.start - b.facts.span.start);
   const routeMethods = new Map<string, Set<string>>();
+  for (const r of namedRoutes) routeMethods.set(r.route, (routeMethods.get(r.route) ?? new Set<string>()).add(r.method));
   for (const h of handlers) {
     if (h.facts.route !== undefined && h.facts.method) {
       const s = routeMethods.get(h.facts.route) ?? new Set();

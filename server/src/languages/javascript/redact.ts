@@ -57,8 +57,12 @@ function alreadyLogged(stmt: Node, name: string): boolean {
 export function redactEdits(body: Node, carrier: Node, message: string, asObject: boolean, caught: string | undefined, q: (s: string) => string, text: string): OffsetEdit[] {
   let replacement: string;
   if (asObject || body.type === 'object') {
-    const kept = body.type === 'object' ? namedArgs(body).filter((p) => REQUEST_ID.test(unquote((p.type === 'pair' ? p.childForFieldName('key')?.text : p.text) ?? ''))) : [];
-    replacement = `{ error: ${q(message)}${kept.map((p) => `, ${p.text}`).join('')} }`;
+    const props = body.type === 'object' ? namedArgs(body) : [];
+    const keyOf = (p: Node) => unquote((p.type === 'pair' ? p.childForFieldName('key')?.text : p.text) ?? '');
+    const kept = props.filter((p) => REQUEST_ID.test(keyOf(p)));
+    // Keep the key clients already read the message from.
+    const key = ['error', 'message', 'detail', 'title'].find((k) => props.some((p) => keyOf(p) === k)) ?? 'error';
+    replacement = `{ ${key}: ${q(message)}${kept.map((p) => `, ${p.text}`).join('')} }`;
   } else {
     replacement = q(message);
   }

@@ -121,7 +121,7 @@ export function responseFor(input: ResponseInput): ResponseFacts {
       else facts.body = bodyFacts(args[0], caught);
       if (args[2]) objectHeaders(args[2], facts);
       const insertAt = args[args.length - 1].endIndex;
-      facts.edits.addHeader = (h, v) => (args[2]?.type === 'object' ? addPair(args[2], h, v, q) : args.length === 2 ? [{ start: insertAt, end: insertAt, newText: `, { ${q(h)}: ${q(v)} }` }] : undefined);
+      facts.edits.addHeader = (h, v) => (args[2]?.type === 'object' ? addPair(args[2], h, v, q) : args.length === 2 ? [{ start: insertAt, end: insertAt, newText: `, { ${keyText(h, q)}: ${q(v)} }` }] : undefined);
       facts.edits.dropBody = () => [{ start: carrier.startIndex, end: carrier.endIndex, newText: `${receiver?.text ?? 'c'}.body(null, ${text.slice(args[1].startIndex, args[1].endIndex)})` }];
       facts.edits.redactBody = (message) => redactEdits(args[0], carrier, message, name === 'json', caught, q, text);
       return facts;
@@ -137,7 +137,7 @@ export function responseFor(input: ResponseInput): ResponseFacts {
       facts.edits.addHeader = (h, v) => [{ start: carrier.endIndex, end: carrier.endIndex, newText: `.${setter}(${q(h)}, ${q(v)})` }];
     } else if (name === 'writeHead') {
       const h = args.find((a) => a.type === 'object');
-      facts.edits.addHeader = (hn, v) => (h ? addPair(h, hn, v, q) : args.length === 1 ? [{ start: args[0].endIndex, end: args[0].endIndex, newText: `, { ${q(hn)}: ${q(v)} }` }] : undefined);
+      facts.edits.addHeader = (hn, v) => (h ? addPair(h, hn, v, q) : args.length === 1 ? [{ start: args[0].endIndex, end: args[0].endIndex, newText: `, { ${keyText(hn, q)}: ${q(v)} }` }] : undefined);
     } else if (name === 'respond' && args[0]?.type === 'object') {
       facts.edits.addHeader = (h, v) => addPair(args[0], h.toLowerCase(), v, q);
     } else if (name === 'sendStatus' && root) {
@@ -199,7 +199,7 @@ function lambdaResult(facts: ResponseFacts, obj: Node, caught: string | undefine
   if (body?.type === 'call_expression' && body.childForFieldName('function')?.text === 'JSON.stringify') body = namedArgs(body.childForFieldName('arguments'))[0];
   if (!body || isEmptyBody(body) || body.text === "''" || body.text === '""') facts.noBody = true;
   else facts.body = bodyFacts(body, caught);
-  facts.edits.addHeader = (h, v) => (headers?.type === 'object' ? addPair(headers, h, v, q) : headers ? undefined : addPair(obj, 'headers', `{ ${q(h)}: ${q(v)} }`, q, true));
+  facts.edits.addHeader = (h, v) => (headers?.type === 'object' ? addPair(headers, h, v, q) : headers ? undefined : addPair(obj, 'headers', `{ ${keyText(h, q)}: ${q(v)} }`, q, true));
   return facts;
 }
 
@@ -216,7 +216,7 @@ export function responseInit(facts: ResponseFacts, args: Node[], caught: string 
   if (headersObj) objectHeaders(headersObj, facts);
   facts.edits.addHeader = (h, v) => {
     if (headersObj?.type === 'object') return addPair(headersObj, h, v, q);
-    if (initObj && !headersPair) return addPair(initObj, 'headers', `{ ${q(h)}: ${q(v)} }`, q, true);
+    if (initObj && !headersPair) return addPair(initObj, 'headers', `{ ${keyText(h, q)}: ${q(v)} }`, q, true);
     return undefined;
   };
   const body = args[0];
@@ -227,10 +227,15 @@ export function responseInit(facts: ResponseFacts, args: Node[], caught: string 
   }
 }
 
+/** A property key as written in an object literal: bare when it is an identifier. */
+export function keyText(key: string, q: (s: string) => string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? key : q(key);
+}
+
 /** Adds `key: value` to an object literal, after its last property. */
 export function addPair(obj: Node, key: string, value: string, q: (s: string) => string, rawValue = false): OffsetEdit[] {
   const props = namedArgs(obj);
-  const k = /^[A-Za-z_$][\w$]*$/.test(key) ? key : q(key);
+  const k = keyText(key, q);
   const v = rawValue ? value : q(value);
   if (!props.length) return [{ start: obj.startIndex, end: obj.endIndex, newText: `{ ${k}: ${v} }` }];
   const last = props[props.length - 1];
