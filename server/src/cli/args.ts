@@ -43,7 +43,7 @@ const flags: Record<string, FlagSpec> = {
   '--fix': { set: (o) => (o.fix = true) },
   '--fix-dry-run': { set: (o) => (o.fixDryRun = true) },
   '--rule': { value: 'id=severity, e.g. created-without-location=off', set: (o, v) => o.rules.push(parseRule(v)) },
-  '--max-severity': { value: levels.join(', '), set: (o, v) => (o.maxSeverity = oneOf('--max-severity', v, levels)) },
+  '--max-severity': { value: levels.join(', '), set: (o, v) => (o.maxSeverity = oneOf('--max-severity', v, levels, LEVEL_ALIASES)) },
   '--config': { value: 'a settings file', set: (o, v) => (o.config = v) },
   '--jobs': { value: 'a number of worker threads (1 = no workers)', set: (o, v) => (o.jobs = positiveInt('--jobs', v)) },
   '--color': { set: (o) => (o.color = true) },
@@ -107,8 +107,12 @@ export function parseArgs(argv: readonly string[]): Options {
   return o;
 }
 
-function oneOf<T extends string>(flag: string, v: string, allowed: readonly T[]): T {
-  if ((allowed as readonly string[]).includes(v)) return v as T;
+/** The spellings the editor's settings also accept. */
+const LEVEL_ALIASES: Record<string, string> = { warn: 'warning', information: 'info' };
+
+function oneOf<T extends string>(flag: string, v: string, allowed: readonly T[], aliases: Record<string, string> = {}): T {
+  const value = aliases[v] ?? v;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`${flag} '${v}' is not one of ${allowed.join(', ')}${suggest(v, allowed)}`);
 }
 
@@ -121,7 +125,7 @@ function positiveInt(flag: string, v: string): number {
 function parseRule(v: string): { id: string; level: RuleSetting } {
   const m = /^([^=\s]+)\s*=\s*(\S+)$/.exec(v);
   if (!m) throw new UsageError(`--rule '${v}' is not id=severity (e.g. --rule created-without-location=off)`);
-  const level = m[2] as RuleSetting;
+  const level = (LEVEL_ALIASES[m[2]] ?? m[2]) as RuleSetting;
   if (!ruleSettings.includes(level)) throw new UsageError(`--rule ${m[1]}: '${m[2]}' is not one of ${ruleSettings.join(', ')}${suggest(m[2], ruleSettings)}`);
   return { id: m[1], level };
 }
@@ -131,7 +135,8 @@ export function suggest(word: string, candidates: readonly string[]): string {
   let best: string | undefined;
   let bestScore = Infinity;
   for (const c of candidates) {
-    const d = distance(word.toLowerCase(), c.toLowerCase());
+    // A prefix (`--fo`, `warn`) is as good a hint as a typo.
+    const d = word.length >= 2 && c.toLowerCase().startsWith(word.toLowerCase()) ? 1 : distance(word.toLowerCase(), c.toLowerCase());
     if (d < bestScore) [best, bestScore] = [c, d];
   }
   return best !== undefined && bestScore <= Math.max(2, Math.floor(best.length / 3)) ? ` (did you mean '${best}'?)` : '';

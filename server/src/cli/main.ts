@@ -67,7 +67,8 @@ async function check(opts: Options): Promise<number> {
 
   for (const line of formatFailures(report)) process.stderr.write(`${TOOL_NAME}: ${line}\n`);
   const toFile = opts.output !== undefined;
-  const p = paint(useColor(opts.color, toFile ? {} : process.stdout, process.env));
+  // A report file is read later, in an editor or a CI artifact: never colour it.
+  const p = paint(!toFile && useColor(opts.color, process.stdout, process.env));
   let text: string;
   if (opts.format === 'json') text = formatJson(report);
   else if (opts.format === 'sarif') text = formatSarif(report, ruleCatalog());

@@ -22,6 +22,7 @@ export interface RunOptions extends CheckSettings {
   onResult?(outcome: FileOutcome): void;
 }
 
+/** Threads to use, counting the main thread, which checks files too. */
 export function threadsFor(fileCount: number, jobs: number | undefined): number {
   const wanted = jobs ?? (fileCount >= WORKER_THRESHOLD ? availableParallelism() : 1);
   return Math.max(1, Math.min(wanted, Math.ceil(fileCount / CHUNK)));
@@ -30,47 +31,54 @@ export function threadsFor(fileCount: number, jobs: number | undefined): number 
 export async function runChecks(files: readonly string[], opts: RunOptions): Promise<FileOutcome[]> {
   const threads = threadsFor(files.length, opts.jobs);
   const script = join(__dirname, 'cli-worker.js');
-  const outcomes = threads > 1 && existsSync(script) ? await inWorkers(files, opts, threads, script) : await inProcess(files, opts);
+  const workers = threads > 1 && existsSync(script) ? threads - 1 : 0;
+  const outcomes = await shareQueue([...files], opts, workers, script);
   return outcomes.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
 }
 
-async function inProcess(files: readonly string[], opts: RunOptions): Promise<FileOutcome[]> {
-  const analyzer = new Analyzer(opts.settings);
+/**
+ * The main thread and `workers` threads take chunks from one queue. The main thread starts at
+ * once, so the time workers spend loading grammars is not time lost; it yields between chunks
+ * so the workers' messages are handled.
+ */
+function shareQueue(queue: string[], opts: RunOptions, workers: number, script: string): Promise<FileOutcome[]> {
   const out: FileOutcome[] = [];
-  for (const f of files) {
-    const outcome = await checkFile(f, analyzer, opts);
-    out.push(outcome);
-    opts.onResult?.(outcome);
-  }
-  return out;
-}
-
-function inWorkers(files: readonly string[], opts: RunOptions, threads: number, script: string): Promise<FileOutcome[]> {
-  const queue = [...files];
-  const out: FileOutcome[] = [];
-  const data: CheckSettings = { root: opts.root, settings: opts.settings, fix: opts.fix };
+  const record = (o: FileOutcome) => {
+    out.push(o);
+    opts.onResult?.(o);
+  };
   return new Promise((resolve, reject) => {
-    let running = threads;
-    const workers: Worker[] = [];
+    let running = workers + 1;
+    const started: Worker[] = [];
+    const finished = () => {
+      if (--running === 0) resolve(out);
+    };
     const fail = (e: unknown) => {
-      for (const w of workers) void w.terminate();
+      for (const w of started) void w.terminate();
       reject(e instanceof Error ? e : new Error(String(e)));
     };
-    for (let i = 0; i < threads; i++) {
+    const data: CheckSettings = { root: opts.root, settings: opts.settings, fix: opts.fix };
+    for (let i = 0; i < workers; i++) {
       const worker = new Worker(script, { workerData: data });
-      workers.push(worker);
+      started.push(worker);
       worker.on('message', (msg: FromWorker) => {
-        if (msg.type === 'result') {
-          out.push(msg.outcome);
-          opts.onResult?.(msg.outcome);
-        } else if (queue.length) {
-          worker.postMessage({ type: 'chunk', files: queue.splice(0, CHUNK) } satisfies ToWorker);
-        } else {
+        if (msg.type === 'result') record(msg.outcome);
+        else if (queue.length) worker.postMessage({ type: 'chunk', files: queue.splice(0, CHUNK) } satisfies ToWorker);
+        else {
           void worker.terminate();
-          if (--running === 0) resolve(out);
+          finished();
         }
       });
       worker.on('error', fail);
     }
+    const analyzer = new Analyzer(opts.settings);
+    const mainLoop = async () => {
+      while (queue.length) {
+        for (const file of queue.splice(0, CHUNK)) record(await checkFile(file, analyzer, opts));
+        await new Promise((r) => setImmediate(r));
+      }
+      finished();
+    };
+    mainLoop().catch(fail);
   });
 }
