@@ -34,6 +34,7 @@ export interface WrittenCode {
  */
 export function writeCode(ctx: FeatureContext, slot: StatusSlot, code: number): WrittenCode {
   const number = { text: String(code) };
+  if (slot.accepts === 'string' && /^(yaml|json|jsonc)$/.test(ctx.model.languageId)) return { text: openApiKey(ctx, slot, code) };
   if (slot.accepts === 'number' || slot.accepts === 'string' || ctx.settings.completion.style === 'number') {
     if (slot.accepts !== 'symbol') return number;
   }
@@ -48,6 +49,19 @@ export function writeCode(ctx: FeatureContext, slot: StatusSlot, code: number): 
   const text = form.replace('NAME', name);
   const needsImport = !(used && used.vocabulary === vocabulary && used.imported);
   return { text, vocabulary, importEdit: needsImport ? ctx.importEdit(vocabulary) : undefined };
+}
+
+/**
+ * An OpenAPI response key, finished when the user has not typed its quotes or colon yet:
+ * `'409':` in YAML, `"409": ` in JSON; only the digits inside quotes already typed.
+ */
+function openApiKey(ctx: FeatureContext, slot: StatusSlot, code: number): string {
+  const text = ctx.document.getText();
+  const before = text[slot.span.start - 1];
+  const after = text.slice(slot.span.end, slot.span.end + 2);
+  if (before === "'" || before === '"') return after.startsWith(before) ? String(code) : `${code}${before}:`;
+  if (/^\s*:/.test(after)) return String(code);
+  return ctx.model.languageId === 'yaml' ? `'${code}':` : `"${code}": `;
 }
 
 /** A vocabulary the file writes constants of without importing it (yet). */

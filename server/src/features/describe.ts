@@ -85,6 +85,25 @@ export function describeCode(code: number, options: DescribeOptions): string {
   return lines.join('\n');
 }
 
+const CLASS_GUIDANCE: Record<string, string> = {
+  '1xx': 'Interim answers sent before the final response; servers and proxies produce them, applications rarely declare them.',
+  '2xx': 'The request worked. Document the specific success codes an operation returns where you can (200, 201, 204).',
+  '3xx': 'The client must go elsewhere or use its cached copy; redirects carry a Location header.',
+  '4xx': 'The request was wrong: bad input, missing credentials, no permission, a missing resource or a conflict. The client should change the request before retrying.',
+  '5xx': 'The server failed to handle a valid request. Clients may retry later; the body should not expose internal details.',
+};
+
+/** Markdown for a range key such as `4XX` in an OpenAPI document: any code of that class. */
+export function describeClass(cls: string): string {
+  const key = `${cls[0]}xx`;
+  const name = CLASS_NAMES[key] ?? key;
+  return `**${cls.toUpperCase()}** · any ${name} code
+
+${CLASS_GUIDANCE[key] ?? ''}
+
+A range key documents every code of the class that the operation does not list on its own. [RFC 9110, Section 15](https://www.rfc-editor.org/rfc/rfc9110#section-15) · [OpenAPI: Responses Object](https://spec.openapis.org/oas/v3.1.0#responses-object)`;
+}
+
 function describeUnknown(code: number): string {
   const range = code < 100 || code > 599 ? ' It is outside 100–599, so HTTP servers and clients reject it.' : '';
   return `**${code}** · not a registered HTTP status code\n\nNo registry (IANA) or common product defines ${code}.${range}\n\n[IANA HTTP Status Code Registry](https://www.iana.org/assignments/http-status-codes/http-status-codes.xhtml)`;

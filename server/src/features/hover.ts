@@ -2,7 +2,7 @@ import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentModel } from '../model';
 import type { Settings } from '../settings';
-import { describeCode, toPlainText } from './describe';
+import { describeClass, describeCode, toPlainText } from './describe';
 import { siteAt } from './siteAt';
 
 /**
@@ -12,7 +12,8 @@ import { siteAt } from './siteAt';
 export function doHover(document: TextDocument, model: DocumentModel, offset: number, settings: Settings, markdown = true): Hover | null {
   const site = siteAt(model, offset);
   if (!site) return null;
-  const text = describeCode(site.code, {
+  const range = site.kind === 'key' && site.name && /^[1-5]xx$/i.test(site.name);
+  const text = range ? describeClass(site.name!) : describeCode(site.code, {
     format: settings.hover.format,
     constant: site.vocabulary && site.name ? { vocabulary: site.vocabulary, name: site.name } : undefined,
   });
