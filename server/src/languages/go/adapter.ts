@@ -1,10 +1,209 @@
-// Placeholder until this language's adapter lands: serves no sites.
+// Go: net/http (ServeMux with Go 1.22 patterns, httptest), Gin, Echo, Fiber, chi and
+// gorilla/mux, with testify and httpexpect in tests. One walk over the tree collects what the
+// rest needs; responses, handlers and implicit 200s are then read from those nodes.
+import type { Node } from '../../parsing/treeSitter';
+import type { DocumentModel, StatusSite } from '../../model';
 import { emptyModel } from '../../model';
-import type { LanguageAdapter } from '../adapter';
+import { constantFor, lookupConstant } from '../../data';
+import type { AdapterInput, LanguageAdapter } from '../adapter';
+import { statusEdit } from '../edits';
+import { intLiteral, namedArgs, spanOf, walk } from '../syntax';
+import { calleeParts, contextOf, isContextReceiver, type GoFileInfo, type StatusContext } from './contexts';
+import { collectHandlers, handlerAt, hasHandlerSignature } from './handlers';
+import { implicitResponse, notFoundResponse, type ImplicitCandidate } from './implicit';
+import { frameworkOf, responseFor, rootName, type Framework, type HeaderSet } from './responses';
+import { scopeOf } from './statements';
+import { goImportEdit, goSlotAt, rememberMethods } from './slots';
+
+/** `http.StatusConflict` (or `fiber.StatusConflict`, same names) as a go-http constant. */
+function constantOf(node: Node, info: GoFileInfo): { name: string; code: number } | undefined {
+  const operand = node.childForFieldName('operand');
+  const field = node.childForFieldName('field')?.text;
+  if (!field || operand?.type !== 'identifier' || (operand.text !== info.httpName && operand.text !== info.fiberName)) return undefined;
+  const hit = lookupConstant('go-http', field);
+  return hit ? { name: field, code: hit.code } : undefined;
+}
+
+/** A header name from its argument: "Retry-After", or echo.HeaderRetryAfter / fiber.HeaderLocation. */
+function headerName(arg: Node | undefined): string | undefined {
+  if (!arg) return undefined;
+  if (arg.type === 'interpreted_string_literal' || arg.type === 'raw_string_literal') return arg.text.slice(1, -1).toLowerCase();
+  const field = arg.type === 'selector_expression' ? arg.childForFieldName('field')?.text : undefined;
+  if (!field?.startsWith('Header') || field.length <= 6) return undefined;
+  return field.slice(6).replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2').replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+}
+
+function extract(input: AdapterInput): DocumentModel {
+  const { text, tree } = input;
+  const model = emptyModel(input.languageId);
+  if (!tree) return model;
+  const info: GoFileInfo = { httpName: 'http', echoName: 'echo', fiberName: 'fiber', recorders: new Set() };
+  const frameworks = new Set<Framework>();
+  let netHttp = false;
+  const calls: Node[] = [];
+  const found: { site: StatusSite; ctx?: StatusContext; call?: Node }[] = [];
+  const functions = new Map<string, Node[]>();
+  const signatures: Node[] = [];
+  const headerSets: HeaderSet[] = [];
+  const candidates: ImplicitCandidate[] = [];
+  const addHeader = (root: string | undefined, arg: Node | undefined, at: Node) => {
+    const name = headerName(arg);
+    if (root && arg) headerSets.push({ root, header: name ? { name, span: spanOf(arg) } : undefined, at: at.startIndex, scope: scopeOf(at) });
+  };
+
+  walk(tree, (node) => {
+    switch (node.type) {
+      case 'comment':
+        model.comments.push({ span: spanOf(node), text: node.text.trimEnd() });
+        return false;
+      case 'interpreted_string_literal':
+      case 'raw_string_literal':
+      case 'rune_literal':
+        return false;
+      case 'import_spec': {
+        const path = node.childForFieldName('path')?.text.slice(1, -1) ?? '';
+        const alias = node.childForFieldName('name')?.text;
+        if (path === 'net/http') {
+          netHttp = true;
+          info.httpName = alias ?? 'http';
+        } else if (/^github\.com\/gin-gonic\/gin$/.test(path)) frameworks.add('gin');
+        else if (/^github\.com\/labstack\/echo(\/v\d+)?$/.test(path)) {
+          frameworks.add('echo');
+          info.echoName = alias ?? 'echo';
+        } else if (/^github\.com\/gofiber\/fiber(\/v\d+)?$/.test(path)) {
+          frameworks.add('fiber');
+          info.fiberName = alias ?? 'fiber';
+        }
+        return false;
+      }
+      case 'int_literal': {
+        const code = intLiteral(node.text);
+        const ctx = code === undefined ? undefined : contextOf(node, info);
+        if (ctx && code !== undefined) found.push({ site: { code, span: spanOf(node), kind: 'number', role: ctx.role, form: ctx.form }, ctx });
+        return false;
+      }
+      case 'selector_expression': {
+        const c = constantOf(node, info);
+        if (!c) return;
+        const ctx = contextOf(node, info);
+        found.push({ site: { code: c.code, span: spanOf(node), kind: 'constant', vocabulary: 'go-http', name: c.name, role: ctx?.role ?? 'reference', form: ctx?.form ?? `${info.httpName}.${c.name}` }, ctx });
+        return false;
+      }
+      case 'call_expression':
+        calls.push(node);
+        visitCall(node);
+        return;
+      case 'short_var_declaration': {
+        // rr := httptest.NewRecorder(): rr.Code is a status from here on.
+        const right = namedArgs(node.childForFieldName('right'));
+        if (right.length === 1 && /^httptest\.NewRecorder$/.test(right[0].childForFieldName('function')?.text ?? '')) {
+          for (const l of namedArgs(node.childForFieldName('left'))) info.recorders.add(l.text);
+        }
+        return;
+      }
+      case 'assignment_statement': {
+        // w.Header()["Location"] = []string{u}
+        const left = namedArgs(node.childForFieldName('left'))[0];
+        const operand = left?.type === 'index_expression' ? left.childForFieldName('operand') : undefined;
+        if (operand?.type === 'call_expression' && calleeParts(operand).name === 'Header') addHeader(rootName(operand), left!.childForFieldName('index') ?? undefined, node);
+        return;
+      }
+      case 'function_declaration':
+      case 'method_declaration': {
+        const name = node.childForFieldName('name')?.text;
+        if (name) functions.set(name, [...(functions.get(name) ?? []), node]);
+        if (hasHandlerSignature(node)) signatures.push(node);
+        return;
+      }
+      case 'func_literal':
+        if (hasHandlerSignature(node)) signatures.push(node);
+        return;
+      default:
+        return;
+    }
+  });
+
+  function visitCall(node: Node): void {
+    const { name, receiver } = calleeParts(node);
+    if (!name || !receiver) return;
+    const args = namedArgs(node.childForFieldName('arguments'));
+    if ((name === 'Set' || name === 'Add') && receiver.type === 'call_expression' && calleeParts(receiver).name === 'Header' && args.length === 2) {
+      addHeader(rootName(receiver), args[0], node);
+    } else if (receiver.type === 'identifier' && isContextReceiver(receiver)) {
+      const fw = frameworkOf(node, receiver.text, frameworks);
+      if (name === 'Header' && args.length === 2 && fw === 'gin') addHeader(receiver.text, args[0], node);
+      else if ((name === 'Set' || name === 'Append') && args.length >= 2 && fw === 'fiber') addHeader(receiver.text, args[0], node);
+      else if (name === 'Location' && args.length === 1 && fw === 'fiber') headerSets.push({ root: receiver.text, header: { name: 'location', span: spanOf(node) }, at: node.startIndex, scope: scopeOf(node) });
+      else if ((name === 'JSON' || name === 'SendString') && args.length === 1 && fw === 'fiber') candidates.push({ call: node, target: receiver.text, kind: 'fiber' });
+    }
+    if (receiver.text === info.httpName && name === 'NotFound' && args.length === 2) {
+      found.push({ site: { code: 404, span: spanOf(node), kind: 'implicit', role: 'response', form: `${info.httpName}.NotFound()` }, call: node });
+    }
+    // Body writes straight to a ResponseWriter parameter: an implicit 200 unless a status came first.
+    const target = name === 'Encode' && receiver.type === 'call_expression' && /^(json|xml)\.NewEncoder$/.test(receiver.childForFieldName('function')?.text ?? '')
+      ? namedArgs(receiver.childForFieldName('arguments'))[0]
+      : name === 'Write' && receiver.type === 'identifier' ? receiver : undefined;
+    if (target?.type === 'identifier' && isWriterParam(target)) candidates.push({ call: node, target: target.text, kind: 'writer' });
+  }
+
+  // Handlers first, so each response can name its handler.
+  const { handlers, methodsByName } = collectHandlers(calls, functions, signatures);
+  model.handlers = handlers;
+  rememberMethods(input.uri, methodsByName);
+
+  found.sort((a, b) => a.site.span.start - b.site.span.start);
+  const usesConstants = found.some((f) => f.site.kind === 'constant');
+  const statusText = (code: number) => {
+    const name = usesConstants && (netHttp || frameworks.has('fiber')) ? constantFor('go-http', code) : undefined;
+    return name ? `${netHttp ? info.httpName : info.fiberName}.${name}` : String(code);
+  };
+  const implicitInput = { calls, headerSets, text, tree, httpName: info.httpName, statusText };
+  let lastEnd = -1;
+  for (const f of found) {
+    if (f.site.span.start < lastEnd) continue;
+    lastEnd = f.site.span.end;
+    const index = model.sites.length;
+    model.sites.push(f.site);
+    if (f.site.role !== 'response') continue;
+    const facts = f.call ? notFoundResponse(f.call, implicitInput) : f.ctx ? responseFor({ text, tree, ctx: f.ctx, calls, headerSets, frameworks, httpName: info.httpName }) : undefined;
+    if (!facts) continue;
+    const site = f.site;
+    facts.site = index;
+    facts.handler = handlerAt(model.handlers, site.span.start);
+    if (site.kind !== 'implicit') facts.edits.setStatus = (code) => statusEdit(site, code, text);
+    site.response = model.responses.length;
+    model.responses.push(facts);
+  }
+  for (const cand of candidates) {
+    const facts = implicitResponse(cand, implicitInput);
+    if (!facts) continue;
+    facts.handler = handlerAt(model.handlers, cand.call.startIndex);
+    model.responses.push(facts);
+  }
+  model.frameworks = [...(netHttp ? ['net/http'] : []), ...frameworks, ...(/"github\.com\/go-chi\/chi/.test(text.slice(0, 20_000)) ? ['chi'] : []), ...(/"github\.com\/gorilla\/mux"/.test(text.slice(0, 20_000)) ? ['gorilla'] : [])];
+  if (netHttp) model.vocabularies.push({ vocabulary: 'go-http', form: `${info.httpName}.NAME`, imported: true });
+  else if (frameworks.has('fiber')) model.vocabularies.push({ vocabulary: 'go-http', form: `${info.fiberName}.NAME`, imported: true });
+  return model;
+}
+
+/** A parameter of type http.ResponseWriter in the functions around `id`. */
+function isWriterParam(id: Node): boolean {
+  for (let n = id.parent; n; n = n.parent) {
+    if (n.type !== 'function_declaration' && n.type !== 'method_declaration' && n.type !== 'func_literal') continue;
+    for (const p of namedArgs(n.childForFieldName('parameters'))) {
+      if (!/ResponseWriter$/.test(p.childForFieldName('type')?.text ?? '')) continue;
+      if (namedArgs(p).some((c) => c.type === 'identifier' && c.text === id.text)) return true;
+    }
+  }
+  return false;
+}
 
 export const goAdapter: LanguageAdapter = {
   id: 'go',
   languageIds: ['go'],
   grammarFor: () => 'go',
-  extract: (input) => emptyModel(input.languageId),
+  extract,
+  slotAt: goSlotAt,
+  importEdit: goImportEdit,
 };
+

@@ -1,0 +1,85 @@
+// What a Go response body looks like: an error report (gin.H{"error": ...}, an ErrorResponse
+// struct), a stack trace (debug.Stack()), or the raw message of an error (err.Error()).
+// Judged from the syntax only; doubtful shapes are left alone.
+import type { Node } from '../../parsing/treeSitter';
+import type { BodyFacts } from '../../model';
+import { namedArgs, spanOf } from '../syntax';
+
+const ERROR_KEYS = new Set(['error', 'errors', 'err', 'errormessage', 'error_message', 'errmsg']);
+/** Struct types that are error reports by name: ErrorResponse, APIError, HTTPError, ErrResponse. */
+const ERROR_TYPES = /(^|[.\]*&])(\w*Error|Err\w*|\w*Error(Response|Body|Payload|Result|Message))$/;
+
+/** Facts about a body expression. `caught` is the error variable of the enclosing error branch. */
+export function bodyFacts(body: Node | undefined, caught: string | undefined): BodyFacts | undefined {
+  if (!body || body.type === 'nil') return undefined;
+  const facts: BodyFacts = { span: spanOf(body) };
+  const value = body.type === 'unary_expression' && body.childForFieldName('operator')?.text === '&' ? body.childForFieldName('operand') ?? body : body;
+  if (value.type === 'composite_literal') {
+    const type = value.childForFieldName('type')?.text ?? '';
+    if (ERROR_TYPES.test(type) && !/^(gin\.H|fiber\.Map|echo\.Map|map\[)/.test(type)) facts.errorShape = { span: spanOf(value), reason: `a ${type} value` };
+    for (const el of namedArgs(value.childForFieldName('body'))) {
+      if (el.type !== 'keyed_element') continue;
+      const keyNode = el.childForFieldName('key');
+      const valNode = el.childForFieldName('value');
+      const key = keyName(keyNode);
+      const v = valNode?.text ?? '';
+      if (ERROR_KEYS.has(key.toLowerCase()) && v !== 'nil' && v !== '""') {
+        facts.errorShape ??= { span: spanOf(el), reason: `an "${key}" key` };
+      } else if ((key === 'success' || key === 'ok' || key === 'Success' || key === 'OK') && v === 'false') {
+        facts.errorShape ??= { span: spanOf(el), reason: `"${key}: false"` };
+      } else if (key.toLowerCase() === 'status' && /^"(error|fail|failed|failure)"$/i.test(v)) {
+        facts.errorShape ??= { span: spanOf(el), reason: `status ${v}` };
+      } else if (key.toLowerCase() === 'message' && caught && mentions(v, caught)) {
+        facts.errorShape ??= { span: spanOf(el), reason: 'a message taken from a caught error' };
+      }
+    }
+  } else if (caught && value.type === 'identifier' && value.text === caught) {
+    facts.errorShape = { span: spanOf(value), reason: 'the error value itself' };
+    facts.leak = { span: spanOf(value), what: 'the raw error value' };
+  } else if (caught && isErrorMessage(value, caught)) {
+    facts.errorShape = { span: spanOf(value), reason: 'the message of a caught error' };
+  }
+  findLeaks(value, caught, facts);
+  return facts;
+}
+
+/** The key of a keyed element: a map key string or a struct field name. */
+function keyName(key: Node | null): string {
+  const inner = key?.type === 'literal_element' ? key.namedChild(0) : key;
+  if (!inner) return '';
+  if (inner.type === 'interpreted_string_literal' || inner.type === 'raw_string_literal') return inner.text.slice(1, -1);
+  return inner.type === 'identifier' || inner.type === 'field_identifier' ? inner.text : '';
+}
+
+function mentions(text: string, name: string): boolean {
+  return new RegExp(`(^|[^\\w.])${name}\\b`).test(text);
+}
+
+/** `err.Error()` of the caught error. */
+function isErrorMessage(n: Node, caught: string): boolean {
+  if (n.type !== 'call_expression' || namedArgs(n.childForFieldName('arguments')).length) return false;
+  const fn = n.childForFieldName('function');
+  return fn?.type === 'selector_expression' && fn.childForFieldName('field')?.text === 'Error' && fn.childForFieldName('operand')?.text === caught;
+}
+
+/** debug.Stack() anywhere in the body; err.Error() or fmt.Sprint(err) of the caught error. Bounded walk. */
+function findLeaks(body: Node, caught: string | undefined, facts: BodyFacts): void {
+  const stack: Node[] = [body];
+  for (let visited = 0; stack.length && visited < 2000; visited++) {
+    const n = stack.pop()!;
+    if (n.type === 'func_literal') continue;
+    if (n.type === 'call_expression') {
+      const fn = n.childForFieldName('function');
+      const callee = fn?.text ?? '';
+      if (/^(debug\.Stack|runtime\.Stack)$/.test(callee) && !facts.leak) facts.leak = { span: spanOf(n), what: `${callee}() (a stack trace)` };
+      if (caught && !facts.rawErrorMessage) {
+        if (isErrorMessage(n, caught)) facts.rawErrorMessage = spanOf(n);
+        else if (/^fmt\.(Sprint|Sprintf|Sprintln|Errorf)$/.test(callee) && namedArgs(n.childForFieldName('arguments')).some((a) => a.type === 'identifier' && a.text === caught)) facts.rawErrorMessage = spanOf(n);
+      }
+    }
+    for (let i = n.namedChildCount - 1; i >= 0; i--) {
+      const c = n.namedChild(i);
+      if (c) stack.push(c);
+    }
+  }
+}

@@ -1,0 +1,149 @@
+// Go route registrations and the handlers they name: net/http ServeMux (with Go 1.22 method
+// patterns), gorilla/mux .Methods(), Gin and Echo (r.POST), Fiber and chi (app.Post), and
+// functions whose signature makes them handlers even when registered in another file.
+import type { Node } from '../../parsing/treeSitter';
+import type { HandlerFacts } from '../../model';
+import { namedArgs, spanOf } from '../syntax';
+import { calleeParts } from './contexts';
+
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'CONNECT', 'TRACE'];
+const UPPER = new Set([...METHODS, 'Any']);
+const TITLE = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'Head', 'Options', 'Connect', 'Trace', 'All']);
+const HANDLER_PARAM = /^(http\.ResponseWriter|\*gin\.Context|echo\.Context|\*fiber\.Ctx|fiber\.Ctx)$/;
+
+interface Registration {
+  method?: string;
+  route: string;
+  handler: Node;
+}
+
+function stringValue(node: Node | undefined): string | undefined {
+  if (!node) return undefined;
+  if (node.type === 'interpreted_string_literal' || node.type === 'raw_string_literal') return node.text.slice(1, -1);
+  return undefined;
+}
+
+/** The route registration a call makes, if it is one. */
+function registrationOf(call: Node): Registration | undefined {
+  const { name, receiver } = calleeParts(call);
+  if (!name || !receiver) return undefined;
+  const args = namedArgs(call.childForFieldName('arguments'));
+  if (args.length < 2) return undefined;
+  const first = stringValue(args[0]);
+  if ((name === 'HandleFunc' || name === 'Handle') && first !== undefined && args.length === 2) {
+    // Go 1.22: mux.HandleFunc("POST /items/{id}", h); gorilla: r.HandleFunc("/x", h).Methods("POST").
+    const m = /^([A-Z]+)\s+(\S.*)$/.exec(first);
+    let method = m && METHODS.includes(m[1]) ? m[1] : undefined;
+    const route = method ? m![2] : first;
+    const outer = call.parent?.type === 'selector_expression' ? call.parent.parent : undefined;
+    if (!method && outer?.type === 'call_expression' && calleeParts(outer).name === 'Methods') {
+      const ms = namedArgs(outer.childForFieldName('arguments')).map(stringValue);
+      if (ms.length === 1 && ms[0] && METHODS.includes(ms[0].toUpperCase())) method = ms[0].toUpperCase();
+    }
+    return { method, route, handler: args[1] };
+  }
+  // Gin: r.Handle("POST", "/x", h); Echo / Fiber: e.Add("POST", "/x", h); chi: r.Method("POST", "/x", h).
+  if (/^(Handle|Add|Method|MethodFunc)$/.test(name) && args.length >= 3 && first && METHODS.includes(first.toUpperCase())) {
+    const route = stringValue(args[1]);
+    return route !== undefined ? { method: first.toUpperCase(), route, handler: args[args.length - 1] } : undefined;
+  }
+  if ((UPPER.has(name) || TITLE.has(name)) && first !== undefined && (first === '' || first.startsWith('/'))) {
+    // Middle arguments are middleware; a string there means this is an HTTP client call, not a route.
+    if (args.slice(1).some((a) => stringValue(a) !== undefined)) return undefined;
+    const method = name === 'Any' || name === 'All' ? undefined : name.toUpperCase();
+    return { method, route: first, handler: args[args.length - 1] };
+  }
+  return undefined;
+}
+
+/** The function a handler argument stands for: a literal, a function or method declared in this file. */
+function resolve(arg: Node, functions: Map<string, Node[]>): Node | undefined {
+  if (arg.type === 'func_literal') return arg;
+  if (arg.type === 'call_expression') {
+    // http.HandlerFunc(h) and handler factories h.Create() that return the real handler.
+    const inner = namedArgs(arg.childForFieldName('arguments'));
+    if (inner.length === 1 && /HandlerFunc$/.test(arg.childForFieldName('function')?.text ?? '')) return resolve(inner[0], functions);
+    if (inner.length === 0) return resolve(arg.childForFieldName('function')!, functions);
+    return undefined;
+  }
+  const name = arg.type === 'identifier' ? arg.text : arg.type === 'selector_expression' ? arg.childForFieldName('field')?.text : undefined;
+  const found = name ? functions.get(name) : undefined;
+  return found?.length === 1 ? found[0] : undefined;
+}
+
+/** True for functions whose parameters make them HTTP handlers (w http.ResponseWriter, c *gin.Context...). */
+export function hasHandlerSignature(fn: Node): boolean {
+  for (const p of namedArgs(fn.childForFieldName('parameters'))) {
+    if (HANDLER_PARAM.test(p.childForFieldName('type')?.text.replace(/\s+/g, '') ?? '')) return true;
+  }
+  return false;
+}
+
+/**
+ * Handlers in source order. `calls` are every call in the file (registrations among them),
+ * `functions` the declared functions and methods by name, `literals` every function literal
+ * and declaration with a handler signature.
+ */
+export function collectHandlers(calls: Node[], functions: Map<string, Node[]>, signatures: Node[]): { handlers: HandlerFacts[]; methodsByName: Map<string, string> } {
+  const byFn = new Map<number, { fn: Node; facts: HandlerFacts; methods: Set<string | undefined> }>();
+  const routeMethods = new Map<string, Set<string>>();
+  const methodsByName = new Map<string, string>();
+  for (const call of calls) {
+    const reg = registrationOf(call);
+    if (!reg) continue;
+    if (reg.method) {
+      const s = routeMethods.get(reg.route) ?? new Set();
+      s.add(reg.method);
+      routeMethods.set(reg.route, s);
+    }
+    const fn = resolve(reg.handler, functions);
+    if (!fn) continue;
+    const known = byFn.get(fn.startIndex);
+    if (known) {
+      known.methods.add(reg.method);
+      continue;
+    }
+    byFn.set(fn.startIndex, { fn, facts: { span: spanOf(fn), method: reg.method, route: reg.route, calls: [] }, methods: new Set([reg.method]) });
+  }
+  const registered = [...byFn.values()];
+  for (const r of registered) {
+    // One function under several methods: the method is not one thing.
+    if (r.methods.size > 1) r.facts.method = undefined;
+    r.facts.routeMethods = [...(routeMethods.get(r.facts.route ?? '') ?? [])];
+    const name = r.fn.childForFieldName('name')?.text;
+    if (name && r.facts.method) methodsByName.set(name, r.facts.method);
+  }
+  for (const fn of signatures) {
+    if (byFn.has(fn.startIndex)) continue;
+    if (registered.some((r) => r.fn.startIndex <= fn.startIndex && fn.endIndex <= r.fn.endIndex)) continue;
+    byFn.set(fn.startIndex, { fn, facts: { span: spanOf(fn), calls: [] }, methods: new Set() });
+  }
+  const handlers = [...byFn.values()].map((h) => h.facts).sort((a, b) => a.span.start - b.span.start);
+  // What each handler calls (for create / insert / save detection).
+  let ci = 0;
+  for (const h of handlers) {
+    while (ci < calls.length && calls[ci].startIndex < h.span.start) ci++;
+    for (let k = ci; k < calls.length && calls[k].startIndex < h.span.end; k++) {
+      const n = calleeParts(calls[k]).name;
+      if (n) h.calls.push(n);
+    }
+  }
+  return { handlers, methodsByName };
+}
+
+/** The innermost handler containing `offset`, as an index into `handlers`. */
+export function handlerAt(handlers: HandlerFacts[], offset: number): number | undefined {
+  let best: number | undefined;
+  handlers.forEach((h, i) => {
+    if (h.span.start <= offset && offset < h.span.end && (best === undefined || h.span.start >= handlers[best].span.start)) best = i;
+  });
+  return best;
+}
+
+/** The method of a function literal passed straight to a route registration (slotAt's cheap path). */
+export function methodOfLiteral(fn: Node): string | undefined {
+  const call = fn.parent?.type === 'argument_list' ? fn.parent.parent : undefined;
+  if (call?.type !== 'call_expression') return undefined;
+  const reg = registrationOf(call);
+  return reg && reg.handler.startIndex === fn.startIndex ? reg.method : undefined;
+}

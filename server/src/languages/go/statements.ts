@@ -1,0 +1,50 @@
+// Statement-level helpers for Go edits: the statement around a node, inserting a statement
+// before another in its own indentation, removing one, and the scope a statement's effect reaches.
+import type { Node } from '../../parsing/treeSitter';
+import type { OffsetEdit } from '../../model';
+import { FUNCTIONS } from './branches';
+
+/** The statement (a child of a statement list) that contains `node`, within its function. */
+export function statementOf(node: Node): Node | undefined {
+  for (let n: Node | null = node; n; n = n.parent) {
+    if (n.parent?.type === 'statement_list') return n;
+    if (FUNCTIONS.includes(n.type) && n !== node) return undefined;
+  }
+  return undefined;
+}
+
+/** Inserts `code` as a statement of its own right before `stmt`, indented like it. */
+export function insertBefore(text: string, stmt: Node, code: string): OffsetEdit {
+  const lineStart = text.lastIndexOf('\n', stmt.startIndex - 1) + 1;
+  const lead = text.slice(lineStart, stmt.startIndex);
+  if (/^[ \t]*$/.test(lead)) return { start: stmt.startIndex, end: stmt.startIndex, newText: `${code}\n${lead}` };
+  return { start: stmt.startIndex, end: stmt.startIndex, newText: `${code}; ` };
+}
+
+/** Removes a statement, with its line when it stands alone on its lines. */
+export function removeStatement(text: string, stmt: Node): OffsetEdit {
+  const lineStart = text.lastIndexOf('\n', stmt.startIndex - 1) + 1;
+  const lineEnd = text.indexOf('\n', stmt.endIndex);
+  const end = lineEnd < 0 ? text.length : lineEnd;
+  const alone = /^[ \t]*$/.test(text.slice(lineStart, stmt.startIndex)) && /^[ \t]*$/.test(text.slice(stmt.endIndex, end));
+  if (alone) return { start: lineStart, end: lineEnd < 0 ? text.length : lineEnd + 1, newText: '' };
+  return { start: stmt.startIndex, end: stmt.endIndex, newText: '' };
+}
+
+/** The span of the statement list around `node` (where a statement's effect is seen later on). */
+export function scopeOf(node: Node): { start: number; end: number } {
+  for (let n = node.parent; n; n = n.parent) if (n.type === 'statement_list' || n.type === 'source_file') return { start: n.startIndex, end: n.endIndex };
+  return { start: 0, end: Number.MAX_SAFE_INTEGER };
+}
+
+/** Index of the first call starting at or after `offset` (calls are in source order). */
+export function firstCallFrom(calls: Node[], offset: number): number {
+  let lo = 0;
+  let hi = calls.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (calls[mid].startIndex < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,180 @@
+// A response in Rust: an axum tuple (status, header parts, body), an actix builder chain, an
+// http::Response builder, or a bare status returned. Rust's types make edits delicate: a tuple
+// that gains an element changes type, so tuple edits are offered only where that is safe
+// (`.into_response()`, or the single value an `impl IntoResponse` function returns).
+import type { Node } from '../../parsing/treeSitter';
+import type { ResponseFacts } from '../../model';
+import { namedArgs, spanOf } from '../syntax';
+import { bodyFacts } from './bodies';
+import { redactEdits } from './redact';
+import { branchOf } from './branches';
+import { calleeName, calleeText, isIntoResponse, returnedFrom, type StatusContext } from './contexts';
+
+const HEADER_PART = /^(AppendHeaders|TypedHeader|HeaderMap)\b/;
+
+/** `header::LOCATION` -> location, "Retry-After" -> retry-after, HeaderName::from_static("x-id") -> x-id. */
+export function headerNameOf(n: Node | undefined): string | undefined {
+  if (!n) return undefined;
+  if (n.type === 'string_literal') return n.text.slice(1, -1).toLowerCase();
+  if (n.type === 'scoped_identifier' || n.type === 'identifier') {
+    const name = n.type === 'identifier' ? n.text : n.childForFieldName('name')?.text ?? '';
+    return /^[A-Z][A-Z0-9_]*$/.test(name) ? name.toLowerCase().replace(/_/g, '-') : undefined;
+  }
+  if (n.type === 'call_expression' && /from_static$/.test(calleeText(n))) return headerNameOf(namedArgs(n.childForFieldName('arguments'))[0]);
+  if (n.type === 'reference_expression') return headerNameOf(n.childForFieldName('value') ?? undefined);
+  return undefined;
+}
+
+type HeaderSink = Pick<ResponseFacts, 'headers' | 'headersUnknown'>;
+
+/** Headers in a header part: `[(header::LOCATION, url)]`, `AppendHeaders([...])`, a `(name, value)` pair; anything unreadable makes them unknown. */
+function headersIn(part: Node | undefined, out: HeaderSink): void {
+  if (!part) return;
+  if (part.type === 'tuple_expression') {
+    const name = headerNameOf(namedArgs(part)[0]);
+    if (name) out.headers.push({ name, span: spanOf(namedArgs(part)[0]) });
+    else out.headersUnknown = true;
+    return;
+  }
+  if (part.type === 'array_expression') return namedArgs(part).forEach((p) => headersIn(p, out));
+  if (part.type === 'call_expression') {
+    const callee = calleeText(part);
+    if (/(^|::)AppendHeaders$/.test(callee)) return namedArgs(part.childForFieldName('arguments')).forEach((p) => headersIn(p, out));
+    // Typed headers: header::ContentType::json(), ContentType(...)
+    const typed = /(?:^|::)(ContentType|Location|RetryAfter|Allow|WwwAuthenticate|CacheControl)(?:::\w+)?$/.exec(callee);
+    if (typed) return void out.headers.push({ name: typed[1].replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase(), span: spanOf(part) });
+  }
+  out.headersUnknown = true;
+}
+
+function isHeaderPart(n: Node): boolean {
+  if (n.type === 'array_expression') return namedArgs(n).every((e) => e.type === 'tuple_expression');
+  return n.type === 'call_expression' && HEADER_PART.test(calleeText(n));
+}
+
+/** Calls chained onto `call`: HttpResponse::Ok().insert_header(..).json(x) gives [insert_header, json]. */
+function chainAbove(call: Node): Node[] {
+  const out: Node[] = [];
+  let n = call;
+  while (n.parent?.type === 'field_expression' && n.parent.parent?.type === 'call_expression') {
+    n = n.parent.parent;
+    out.push(n);
+  }
+  return out;
+}
+
+/**
+ * True when the tuple (or value) `e` may change type: `.into_response()` is called on it, or it
+ * is the one value its `impl IntoResponse` function returns (its tail, with no `return` inside).
+ */
+export function mayChangeType(e: Node, returns: Node[]): boolean {
+  if (isIntoResponse(e)) return true;
+  const fn = returnedFrom(e);
+  if (fn?.type !== 'function_item') return false;
+  if (!/^(Result<\s*)?impl\s+IntoResponse\b/.test(fn.childForFieldName('return_type')?.text ?? '')) return false;
+  const body = fn.childForFieldName('body');
+  if (returns.some((r) => fn.startIndex <= r.startIndex && r.endIndex <= fn.endIndex)) return false;
+  // Only a straight tail (possibly wrapped in Ok(..)): branches would give several values.
+  for (let n = e.parent; n && n.startIndex !== body?.startIndex; n = n.parent) {
+    if (n.type !== 'arguments' && !(n.type === 'call_expression' && calleeText(n) === 'Ok')) return false;
+  }
+  return true;
+}
+
+function q(s: string): string {
+  return JSON.stringify(s);
+}
+
+export interface RustResponseInput {
+  ctx: StatusContext;
+  text: string;
+  returns: Node[];
+}
+
+/** Builds the facts and edits of the response `ctx` sets. */
+export function responseFor({ ctx, text, returns }: RustResponseInput): ResponseFacts {
+  const carrier = ctx.carrier;
+  const branch = branchOf(carrier);
+  const caught = branch?.errorName;
+  const facts: ResponseFacts = { span: spanOf(carrier), headers: [], branch, edits: {} };
+  // The raw message becomes a generic one of the same type; the error is logged instead.
+  const redact = (body: Node | undefined) => {
+    const raw = facts.body?.rawErrorMessage;
+    if (body && raw) facts.edits.redactBody = (message) => redactEdits({ text, carrier, raw, caught }, message);
+  };
+  if (ctx.shape === 'tuple') {
+    const parts = namedArgs(carrier);
+    const last = parts[parts.length - 1];
+    const body = parts.length > 1 && !isHeaderPart(last) ? last : undefined;
+    for (const p of parts.slice(1)) if (p !== body) headersIn(p, facts);
+    // A variable last may be a HeaderMap as well as a body.
+    if (body?.type === 'identifier') facts.headersUnknown = true;
+    facts.body = bodyFacts(body, caught);
+    if (!body) facts.noBody = true;
+    redact(body);
+    if (mayChangeType(carrier, returns)) {
+      facts.edits.addHeader = (name, value) => {
+        const part = `[(${q(name.toLowerCase())}, ${q(value)})]`;
+        return body ? [{ start: body.startIndex, end: body.startIndex, newText: `${part}, ` }] : [{ start: last.endIndex, end: last.endIndex, newText: `, ${part}` }];
+      };
+      if (body) {
+        const prev = parts[parts.length - 2];
+        facts.edits.dropBody = () => parts.length === 2 ? [{ start: carrier.startIndex, end: carrier.endIndex, newText: text.slice(prev.startIndex, prev.endIndex) }] : [{ start: prev.endIndex, end: body.endIndex, newText: '' }];
+        facts.edits.replaceBody = (t) => [{ start: body.startIndex, end: body.endIndex, newText: t }];
+      }
+    }
+    return facts;
+  }
+  if (ctx.shape === 'bare') {
+    facts.noBody = true;
+    if (mayChangeType(carrier, returns)) {
+      facts.edits.addHeader = (name, value) => [{ start: carrier.startIndex, end: carrier.endIndex, newText: `(${text.slice(carrier.startIndex, carrier.endIndex)}, [(${q(name.toLowerCase())}, ${q(value)})])` }];
+    }
+    return facts;
+  }
+  if (ctx.shape === 'actix' || ctx.shape === 'builder') {
+    const chain = chainAbove(carrier);
+    if (chain.length) facts.span = { start: carrier.startIndex, end: chain[chain.length - 1].endIndex };
+    let send: Node | undefined;
+    for (const c of chain) {
+      const name = calleeName(c);
+      const args = namedArgs(c.childForFieldName('arguments'));
+      if (name === 'insert_header' || name === 'append_header') headersIn(args[0], facts);
+      else if (name === 'header' && args.length === 2) {
+        const h = headerNameOf(args[0]);
+        if (h) facts.headers.push({ name: h, span: spanOf(args[0]) });
+        else facts.headersUnknown = true;
+      } else if (name === 'headers_mut' || name === 'cookie') facts.headersUnknown = true;
+      else if (name === 'content_type') facts.headers.push({ name: 'content-type', span: spanOf(c) });
+      else if (/^(json|body|streaming|finish|message_body)$/.test(name)) {
+        send = c;
+        break;
+      }
+    }
+    if (ctx.shape === 'builder') {
+      const sendArgs = send ? namedArgs(send.childForFieldName('arguments')) : [];
+      facts.body = bodyFacts(sendArgs[0], caught);
+      if (!sendArgs[0] || /^(\(\)|(\w+::)*(Body|Empty|Full)::(empty|new|default)\(\)|String::new\(\))$/.test(sendArgs[0].text)) {
+        facts.noBody = true;
+        facts.body = undefined;
+      }
+      redact(sendArgs[0]);
+      facts.edits.addHeader = (name, value) => [{ start: carrier.endIndex, end: carrier.endIndex, newText: `.header(${q(name)}, ${q(value)})` }];
+      return facts;
+    }
+    // actix: the builder methods return &mut builder, so a bare builder gains .finish() to stay a response.
+    facts.edits.addHeader = (name, value) => [{ start: carrier.endIndex, end: carrier.endIndex, newText: `.insert_header((${q(name)}, ${q(value)}))${chain.length ? '' : '.finish()'}` }];
+    if (!send || calleeName(send) === 'finish') facts.noBody = true;
+    if (send && calleeName(send) !== 'finish') {
+      const sendArgs = namedArgs(send.childForFieldName('arguments'));
+      facts.body = bodyFacts(sendArgs[0], caught);
+      redact(sendArgs[0]);
+      const fn = send.childForFieldName('function');
+      const field = fn?.childForFieldName('field');
+      if (field) facts.edits.dropBody = () => [{ start: field.startIndex, end: send!.endIndex, newText: 'finish()' }];
+      if (sendArgs[0]) facts.edits.replaceBody = (t) => [{ start: sendArgs[0].startIndex, end: sendArgs[0].endIndex, newText: t }];
+    }
+    return facts;
+  }
+  return facts;
+}
