@@ -1,10 +1,237 @@
-// Placeholder until this language's adapter lands: serves no sites.
+// Ruby: Rails controllers and tests (Minitest, RSpec), Sinatra / Grape / Roda routes and plain
+// Rack apps. One walk over the tree collects the candidates; the rest works on those lists.
+import type { Node } from '../../parsing/treeSitter';
+import type { DocumentModel, HandlerFacts, ResponseFacts, StatusSite } from '../../model';
 import { emptyModel } from '../../model';
-import type { LanguageAdapter } from '../adapter';
+import { lookupConstant } from '../../data';
+import type { AdapterInput, LanguageAdapter } from '../adapter';
+import { statusEdit } from '../edits';
+import { intLiteral, spanOf, walk } from '../syntax';
+import { branchOf, rescueHandlerName, scopeOf } from './branches';
+import { contextOf, type StatusContext } from './contexts';
+import { isHidden, methodRoute, routeBlock, visibilityMarker, type HandlerRoute } from './handlers';
+import { appendArg, headerStatement, responseFor, statusLiteral, type RubyDocument } from './responses';
+import { slotAt } from './slot';
+import { callArgs, callName, containerOf, findPair, isResponseObject, receiverOf, stringValue } from './syntax';
+
+interface Found {
+  site: StatusSite;
+  ctx: StatusContext;
+  value: Node;
+}
+
+const BODY_KEYS = ['json', 'plain', 'xml', 'html', 'body'];
+
+function extract(input: AdapterInput): DocumentModel {
+  const { text, tree } = input;
+  const model = emptyModel(input.languageId);
+  if (!tree) return model;
+  const found: Found[] = [];
+  const calls: { start: number; name: string }[] = [];
+  const handlerNodes: { node: Node; route: HandlerRoute }[] = [];
+  const rescueNames = new Set<string>();
+  const rescueBlocks = new Set<number>();
+  const routeBlocks = new Set<number>();
+  const implicit: Node[] = [];
+  const statusSetters: Node[] = [];
+  const doc: RubyDocument = { text, quote: "'", symbols: true, headerStatements: [], bodyStatements: [] };
+  let quoteSeen = false;
+  const hiddenFrom = new Map<number, boolean>();
+
+  walk(tree, (node) => {
+    switch (node.type) {
+      case 'comment':
+        model.comments.push({ span: spanOf(node), text: node.text });
+        return false;
+      case 'string': {
+        if (!quoteSeen && (node.text.startsWith("'") || node.text.startsWith('"'))) {
+          doc.quote = node.text[0];
+          quoteSeen = true;
+        }
+        // expect(response.code).to eq('409'): Rails gives the code as a string.
+        const value = stringValue(node);
+        const code = value !== undefined && /^\d{3}$/.test(value) ? Number(value) : undefined;
+        const ctx = code !== undefined ? contextOf(node) : undefined;
+        if (ctx && code !== undefined && ctx.role !== 'response') found.push({ site: { code, span: spanOf(node), kind: 'string', role: ctx.role, form: ctx.form }, ctx, value: node });
+        return false;
+      }
+      case 'heredoc_body':
+      case 'regex':
+      case 'string_array':
+      case 'symbol_array':
+      case 'delimited_symbol':
+        return false;
+      case 'integer': {
+        const code = intLiteral(node.text.replace(/_/g, ''));
+        const ctx = code !== undefined ? contextOf(node) : undefined;
+        if (ctx && code !== undefined) found.push({ site: { code, span: spanOf(node), kind: 'number', role: ctx.role, form: ctx.form }, ctx, value: node });
+        return false;
+      }
+      case 'simple_symbol': {
+        const name = node.text.slice(1);
+        const hit = lookupConstant('rack', name);
+        const ctx = hit ? contextOf(node) : undefined;
+        if (ctx && hit) found.push({ site: { code: hit.code, span: spanOf(node), kind: 'symbol', vocabulary: 'rack', name, role: ctx.role, form: ctx.form }, ctx, value: node });
+        return false;
+      }
+      case 'identifier': {
+        const v = visibilityMarker(node);
+        if (v) hiddenFrom.set(node.parent!.id, v === 'private');
+        return false;
+      }
+      case 'method': {
+        const hidden = node.parent?.type === 'argument_list' || (node.parent ? hiddenFrom.get(node.parent.id) ?? false : false);
+        const route = methodRoute(node, hidden);
+        if (route) handlerNodes.push({ node, route });
+        return;
+      }
+      case 'do_block':
+      case 'block': {
+        const route = routeBlock(node);
+        if (route) {
+          handlerNodes.push({ node, route });
+          routeBlocks.add(node.id);
+          // Sinatra sends the block's last value as the body.
+          const last = node.childForFieldName('body')?.lastNamedChild;
+          if (last && /^(hash|string|call|array)$/.test(last.type) && !(last.type === 'call' && !/^(to_json|json|erb|haml|slim|body)$/.test(callName(last) ?? ''))) {
+            doc.bodyStatements.push({ node: last, value: last, scopeId: node.id });
+          }
+        }
+        const owner = node.parent;
+        if (owner?.type === 'call' && callName(owner) === 'rescue_from') rescueBlocks.add(node.id);
+        return;
+      }
+      case 'call': {
+        const name = callName(node);
+        if (name) calls.push({ start: node.startIndex, name });
+        const rescueName = rescueHandlerName(node);
+        if (rescueName) rescueNames.add(rescueName);
+        collectStatement(node, name);
+        return;
+      }
+      case 'assignment':
+        collectStatement(node, undefined);
+        return;
+      default:
+        return;
+    }
+  });
+
+  function collectStatement(node: Node, name: string | undefined): void {
+    const headers = headerStatement(node);
+    if (headers) doc.headerStatements.push({ node, headers: headers.headers, unknown: headers.unknown, container: containerOf(node)?.container, scopeId: scope(node)?.id });
+    if (node.type === 'assignment') {
+      const left = node.childForFieldName('left');
+      const right = node.childForFieldName('right');
+      if (left?.type === 'call' && callName(left) === 'body' && isResponseObject(receiverOf(left)) && right) doc.bodyStatements.push({ node, value: right, scopeId: scope(node)?.id });
+      if (left?.type === 'call' && callName(left) === 'status' && isResponseObject(receiverOf(left))) statusSetters.push(node);
+      return;
+    }
+    if (receiverOf(node)) return;
+    const args = callArgs(node);
+    if (name === 'render' || name === 'redirect_to') {
+      const body = BODY_KEYS.map((k) => findPair(args, k)?.childForFieldName('value')).find((v) => v);
+      if (name === 'render' && body) doc.bodyStatements.push({ node, value: body, scopeId: scope(node)?.id });
+      if (!findPair(args, 'status') && (body || name === 'redirect_to') && args.length) implicit.push(node);
+    } else if ((name === 'json' || name === 'body') && args.length === 1) {
+      doc.bodyStatements.push({ node, value: args[0], scopeId: scope(node)?.id });
+    } else if (name === 'status' && args.length === 1) {
+      statusSetters.push(node);
+    }
+  }
+
+  function isScopeBlock(block: Node): boolean {
+    return routeBlocks.has(block.id) || rescueBlocks.has(block.id) || routeBlock(block) !== undefined;
+  }
+  function scope(node: Node): Node | undefined {
+    return scopeOf(node, isScopeBlock);
+  }
+  function isRescueHandler(s: Node | undefined): boolean {
+    if (!s) return false;
+    if (s.type === 'method') return rescueNames.has(s.childForFieldName('name')?.text ?? '');
+    return rescueBlocks.has(s.id);
+  }
+
+  // Handlers, what they call, and the methods each route answers in this file.
+  const routeMethods = new Map<string, Set<string>>();
+  for (const { route } of handlerNodes) {
+    if (route.route === undefined || !route.method) continue;
+    const set = routeMethods.get(route.route) ?? new Set<string>();
+    for (const m of [route.method, ...(route.also ?? [])]) set.add(m);
+    routeMethods.set(route.route, set);
+  }
+  handlerNodes.sort((a, b) => a.node.startIndex - b.node.startIndex);
+  for (const { node, route } of handlerNodes) {
+    const facts: HandlerFacts = { span: spanOf(node), method: route.method, route: route.route, calls: [] };
+    for (const c of calls) if (c.start > node.startIndex && c.start < node.endIndex) facts.calls.push(c.name);
+    if (route.route !== undefined && routeMethods.has(route.route)) facts.routeMethods = [...routeMethods.get(route.route)!];
+    model.handlers.push(facts);
+  }
+  const handlerOf = (offset: number): number | undefined => {
+    let best: number | undefined;
+    model.handlers.forEach((h, i) => {
+      if (h.span.start <= offset && offset < h.span.end && (best === undefined || h.span.start >= model.handlers[best].span.start)) best = i;
+    });
+    return best;
+  };
+
+  found.sort((a, b) => a.site.span.start - b.site.span.start);
+  const numbers = found.some((f) => f.site.kind === 'number' && f.site.role === 'response');
+  doc.symbols = found.some((f) => f.site.kind === 'symbol') || !numbers;
+
+  for (const f of found) {
+    const index = model.sites.length;
+    model.sites.push(f.site);
+    if (f.site.role !== 'response' || !f.ctx.kind) continue;
+    const s = scope(f.ctx.carrier);
+    const facts = responseFor(doc, { carrier: f.ctx.carrier, kind: f.ctx.kind, status: f.value, scope: s, branch: branchOf(f.ctx.carrier, s, isRescueHandler(s)) });
+    facts.site = index;
+    facts.handler = handlerOf(f.site.span.start);
+    const site = f.site;
+    facts.edits.setStatus = (code) => statusEdit(site, code, text);
+    f.site.response = model.responses.length;
+    model.responses.push(facts);
+  }
+
+  // `render json: x` answers 200 and `redirect_to url` 302 when no status is given.
+  for (const call of implicit) {
+    const s = scope(call);
+    if (statusSetters.some((st) => st.startIndex < call.startIndex && scope(st)?.id === s?.id)) continue;
+    const redirect = callName(call) === 'redirect_to';
+    const facts: ResponseFacts = responseFor(doc, { carrier: call, kind: redirect ? 'redirect_to' : 'render', scope: s, branch: branchOf(call, s, isRescueHandler(s)) });
+    facts.implicitStatus = redirect ? 302 : 200;
+    facts.handler = handlerOf(call.startIndex);
+    facts.edits.setStatus = (code) => appendArg(call, `status: ${statusLiteral(doc, code)}`);
+    model.responses.push(facts);
+  }
+  model.responses.sort((a, b) => a.span.start - b.span.start);
+  model.responses.forEach((r, i) => {
+    if (r.site !== undefined) model.sites[r.site].response = i;
+  });
+  if (found.some((f) => f.site.kind === 'symbol')) model.vocabularies.push({ vocabulary: 'rack', form: ':NAME', imported: true });
+  model.frameworks = frameworksOf(text, found);
+  return model;
+}
+
+/** The frameworks a Ruby file visibly uses, from its requires, base classes and call forms. */
+function frameworksOf(text: string, found: Found[]): string[] {
+  const out: string[] = [];
+  const forms = new Set(found.map((f) => f.ctx.kind));
+  if (/\b(ActionController|ApplicationController|ActionDispatch|ApplicationRecord|ActiveRecord|Rails\.)/.test(text) || forms.has('render') || forms.has('redirect_to') || forms.has('head')) out.push('rails');
+  if (/require\s*\(?\s*['"]sinatra|Sinatra::(Base|Application)/.test(text)) out.push('sinatra');
+  if (/\bGrape::API\b/.test(text)) out.push('grape');
+  if (/\bRack::/.test(text) || forms.has('triple')) out.push('rack');
+  if (/\bRSpec\.|require\s+['"](rails|spec)_helper['"]/.test(text)) out.push('rspec');
+  if (/\b(Minitest::|ActiveSupport::TestCase|ActionDispatch::IntegrationTest)/.test(text)) out.push('minitest');
+  return out;
+}
 
 export const rubyAdapter: LanguageAdapter = {
   id: 'ruby',
   languageIds: ['ruby'],
   grammarFor: () => 'ruby',
-  extract: (input) => emptyModel(input.languageId),
+  extract,
+  slotAt,
+  // Rack's symbols need no import.
+  importEdit: () => undefined,
 };

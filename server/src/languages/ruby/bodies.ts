@@ -1,0 +1,68 @@
+// What a Ruby response body looks like: an error report (`{ error: ... }`, a model's
+// `errors`), a leaked backtrace, or the raw message of a rescued exception.
+import type { Node } from '../../parsing/treeSitter';
+import type { BodyFacts } from '../../model';
+import { namedArgs, spanOf } from '../syntax';
+import { callName, pairKey, receiverOf } from './syntax';
+
+const ERROR_KEYS = new Set(['error', 'errors', 'err', 'error_message', 'errorMessage']);
+const LEAK_METHODS = new Set(['backtrace', 'full_message', 'backtrace_locations']);
+const MESSAGE_METHODS = new Set(['message', 'to_s', 'inspect']);
+
+/** Facts about a body expression. `caught` is the rescued exception's variable, if any. */
+export function bodyFacts(body: Node | undefined, caught: string | undefined): BodyFacts | undefined {
+  if (!body || body.type === 'nil') return undefined;
+  // `{ error: 'x' }.to_json` is the hash it serialises.
+  if (body.type === 'call' && (callName(body) === 'to_json' || callName(body) === 'to_s') && receiverOf(body)?.type === 'hash') body = receiverOf(body)!;
+  const facts: BodyFacts = { span: spanOf(body) };
+  if (body.type === 'hash') {
+    for (const p of namedArgs(body)) {
+      if (p.type !== 'pair') continue;
+      const key = pairKey(p) ?? '';
+      const value = p.childForFieldName('value');
+      if (ERROR_KEYS.has(key) && value && value.type !== 'nil' && value.type !== 'false') {
+        facts.errorShape ??= { span: spanOf(p), reason: `an "${key}" key` };
+      } else if ((key === 'success' || key === 'ok') && value?.type === 'false') {
+        facts.errorShape ??= { span: spanOf(p), reason: `"${key}: false"` };
+      } else if (key === 'status' && value && /^['"](error|fail|failed|failure)['"]$/i.test(value.text)) {
+        facts.errorShape ??= { span: spanOf(p), reason: `status ${value.text}` };
+      } else if (key === 'message' && caught && value && mentions(value, caught)) {
+        facts.errorShape ??= { span: spanOf(p), reason: 'a message taken from a rescued exception' };
+      }
+    }
+  } else if (body.type === 'call' && (callName(body) === 'errors' || /\.errors(\.full_messages|\.messages|\.to_hash|\.as_json)?$/.test(body.text))) {
+    facts.errorShape = { span: spanOf(body), reason: "a model's validation errors" };
+  } else if (caught && body.type === 'identifier' && body.text === caught) {
+    facts.errorShape = { span: spanOf(body), reason: 'the rescued exception itself' };
+    facts.leak = { span: spanOf(body), what: 'the raw exception object' };
+  }
+  findLeaks(body, caught, facts);
+  return facts;
+}
+
+function mentions(n: Node, caught: string): boolean {
+  return new RegExp(`(^|[^\\w@$.])${caught}\\b`).test(n.text);
+}
+
+/** `e.backtrace`, `e.full_message` anywhere in the body; `e.message` of a rescued exception. */
+function findLeaks(body: Node, caught: string | undefined, facts: BodyFacts): void {
+  const stack: Node[] = [body];
+  let visited = 0;
+  while (stack.length && visited++ < 2000) {
+    const n = stack.pop()!;
+    if (n.type === 'call') {
+      const name = callName(n) ?? '';
+      const recv = receiverOf(n);
+      if (LEAK_METHODS.has(name) && !facts.leak) facts.leak = { span: spanOf(n), what: `${n.text} (a backtrace)` };
+      if (MESSAGE_METHODS.has(name) && caught && recv?.text === caught && !facts.rawErrorMessage) facts.rawErrorMessage = spanOf(n);
+    } else if (n.type === 'interpolation' && caught && n.namedChild(0)?.text === caught && !facts.rawErrorMessage) {
+      facts.rawErrorMessage = spanOf(n);
+    } else if (n.type === 'global_variable' && (n.text === '$@' || n.text === '$!') && !facts.leak) {
+      facts.leak = { span: spanOf(n), what: `${n.text} (the current exception)` };
+    }
+    for (let i = n.namedChildCount - 1; i >= 0; i--) {
+      const c = n.namedChild(i);
+      if (c) stack.push(c);
+    }
+  }
+}

@@ -1,0 +1,261 @@
+// A response in Ruby: what the call (or assignment, or Rack triple) that sets its status also
+// sends (body, headers), and the edits that change it the way Rails / Sinatra / Rack write it.
+import type { Node } from '../../parsing/treeSitter';
+import type { BranchFact, HeaderFact, OffsetEdit, ResponseFacts } from '../../model';
+import { constantFor } from '../../data';
+import { namedArgs, spanOf } from '../syntax';
+import { bodyFacts } from './bodies';
+import { redactEdits } from './redact';
+import type { CarrierKind } from './contexts';
+import { CONTAINERS, callArgs, callName, findPair, lineIndent, pairKey, receiverOf, startsLine, stringValue } from './syntax';
+
+/** A statement that sets headers (`response.headers['X'] = v`, `headers 'X' => v`...). */
+export interface HeaderStatement {
+  node: Node;
+  scopeId?: number;
+  /** The statement list it sits in: it applies to responses inside that list. */
+  container?: Node;
+  headers: HeaderFact[];
+  /** It sets headers the adapter cannot name (`response.headers.merge!(extra)`). */
+  unknown?: boolean;
+}
+
+/** A later statement that gives a body to a status set on its own (`status 409` / `response.status =`). */
+export interface BodyStatement {
+  node: Node;
+  scopeId?: number;
+  value: Node;
+}
+
+export interface RubyDocument {
+  text: string;
+  quote: string;
+  /** Write new statuses as Rack symbols (`:created`) rather than numbers. */
+  symbols: boolean;
+  headerStatements: HeaderStatement[];
+  bodyStatements: BodyStatement[];
+}
+
+export interface ResponseInput {
+  carrier: Node;
+  kind: CarrierKind;
+  /** The status node, when the status is written. */
+  status?: Node;
+  scope?: Node;
+  branch?: BranchFact;
+}
+
+const BODY_KEYS = ['json', 'plain', 'xml', 'html', 'body', 'js'];
+
+/** Rails `head` options become headers: `retry_after:` -> `retry-after`. */
+export function headerName(key: string): string {
+  return key.replace(/_/g, '-').toLowerCase();
+}
+
+/** Builds the facts and edits of the response `input.carrier` sets. */
+export function responseFor(doc: RubyDocument, input: ResponseInput): ResponseFacts {
+  const { carrier, kind, status, branch } = input;
+  const { text } = doc;
+  const caught = branch?.kind === 'catch' ? branch.errorName : undefined;
+  const facts: ResponseFacts = { span: spanOf(carrier), headers: [], branch, edits: {} };
+  const q = (s: string) => `${doc.quote}${s.replace(/\\/g, '\\\\').replace(new RegExp(doc.quote, 'g'), `\\${doc.quote}`)}${doc.quote}`;
+  const setHeader = (recv: string, n: string, v: string) => recv === 'response' ? `response.headers[${q(n)}] = ${q(v)}` : `${recv}.set_header(${q(n)}, ${q(v)})`;
+  const args = carrier.type === 'call' ? callArgs(carrier) : [];
+  const positional = args.filter((a) => a.type !== 'pair' && a.type !== 'hash' && a.type !== 'block_argument');
+
+  switch (kind) {
+    case 'render': {
+      const bodyPair = BODY_KEYS.map((k) => findPair(args, k)).find((p) => p);
+      const bodyValue = bodyPair?.childForFieldName('value') ?? undefined;
+      facts.body = bodyFacts(bodyValue, caught);
+      const location = findPair(args, 'location');
+      if (location) facts.headers.push({ name: 'location', span: spanOf(location) });
+      facts.edits.addHeader = (n, v) => n.toLowerCase() === 'location' && !location ? appendArg(carrier, `location: ${q(v)}`) : statementInsert(text, carrier, setHeader('response', n, v));
+      if (status) {
+        facts.edits.dropBody = () => [{ start: carrier.startIndex, end: carrier.endIndex, newText: `head ${status.text}${location ? `, ${location.text}` : ''}` }];
+      }
+      if (bodyValue) {
+        facts.edits.replaceBody = (t) => [{ start: bodyValue.startIndex, end: bodyValue.endIndex, newText: t }];
+        const json = pairKey(bodyPair!) === 'json';
+        facts.edits.redactBody = (m) => redactEdits(text, bodyValue, carrier, m, caught, q, json, 'logger.error');
+      }
+      break;
+    }
+    case 'redirect_to':
+    case 'redirect':
+      facts.helper = 'redirect';
+      facts.edits.addHeader = (n, v) => statementInsert(text, carrier, setHeader('response', n, v));
+      break;
+    case 'head':
+      facts.noBody = true;
+      for (const a of args) {
+        const key = a.type === 'pair' ? pairKey(a) : undefined;
+        if (key && key !== 'status') facts.headers.push({ name: headerName(key), span: spanOf(a) });
+        if (a.type === 'hash_splat_argument' || a.type === 'splat_argument' || (a.type === 'pair' && !key)) facts.headersUnknown = true;
+      }
+      facts.edits.addHeader = (n, v) => appendArg(carrier, /^[A-Za-z][A-Za-z0-9-]*$/.test(n) ? `${n.toLowerCase().replace(/-/g, '_')}: ${q(v)}` : `${q(n)} => ${q(v)}`);
+      break;
+    case 'halt':
+    case 'error': {
+      // Sinatra: halt 401, { 'WWW-Authenticate' => 'Bearer' }, 'body'; error 409, 'body'
+      const hash = args.find((a, i) => i > 0 && a.type === 'hash');
+      const body = positional.length > 1 ? positional[positional.length - 1] : undefined;
+      // halt 401, headers, body: headers from a variable.
+      if (kind === 'halt' && positional.length > 2 && !hash) facts.headersUnknown = true;
+      for (const p of hash ? namedArgs(hash) : []) {
+        const key = p.type === 'pair' ? pairKey(p) : undefined;
+        if (key) facts.headers.push({ name: key.toLowerCase(), span: spanOf(p) });
+      }
+      facts.body = bodyFacts(body, caught);
+      if (kind === 'halt') {
+        facts.edits.addHeader = (n, v) => {
+          if (hash) return addPair(hash, `${q(n)} => ${q(v)}`);
+          if (body) return [{ start: body.startIndex, end: body.startIndex, newText: `{ ${q(n)} => ${q(v)} }, ` }];
+          return appendArg(carrier, `{ ${q(n)} => ${q(v)} }, ${q('')}`);
+        };
+      } else {
+        facts.edits.addHeader = (n, v) => statementInsert(text, carrier, setHeader('response', n, v));
+      }
+      if (body && status) {
+        facts.edits.dropBody = () => hash ? [{ start: body.startIndex, end: body.endIndex, newText: q('') }] : [{ start: status.endIndex, end: body.endIndex, newText: '' }];
+        facts.edits.replaceBody = (t) => [{ start: body.startIndex, end: body.endIndex, newText: t }];
+      }
+      if (body) facts.edits.redactBody = (m) => redactEdits(text, body, carrier, m, caught, q, false, 'logger.error');
+      break;
+    }
+    case 'status':
+    case 'assign': {
+      const recv = kind === 'assign' ? receiverOf(carrier.childForFieldName('left')!)?.text ?? 'response' : 'response';
+      const later = doc.bodyStatements.find((b) => b.scopeId === input.scope?.id && b.node.startIndex > carrier.endIndex);
+      if (later) facts.body = bodyFacts(later.value, caught);
+      facts.edits.addHeader = (n, v) => statementInsert(text, carrier, setHeader(recv, n, v));
+      break;
+    }
+    case 'triple': {
+      const [, headers, body] = namedArgs(carrier);
+      if (headers && headers.type !== 'hash') facts.headersUnknown = true;
+      if (headers?.type === 'hash') {
+        for (const p of namedArgs(headers)) {
+          const key = p.type === 'pair' ? pairKey(p) : undefined;
+          if (key) facts.headers.push({ name: key.toLowerCase(), span: spanOf(p) });
+        }
+        facts.edits.addHeader = (n, v) => addPair(headers, `${q(n.toLowerCase())} => ${q(v)}`);
+      }
+      if (body) {
+        const only = body.type === 'array' && body.namedChildCount === 1 ? body.namedChild(0)! : body;
+        if (body.type === 'array' && body.namedChildCount === 0) facts.noBody = true;
+        facts.body = facts.noBody ? undefined : bodyFacts(only, caught);
+        if (!facts.noBody) facts.edits.redactBody = (m) => redactEdits(text, only, carrier, m, caught, q, false, 'warn');
+        facts.edits.dropBody = () => [{ start: body.startIndex, end: body.endIndex, newText: '[]' }];
+        facts.edits.replaceBody = (t) => [{ start: body.startIndex, end: body.endIndex, newText: `[${t}]` }];
+      }
+      break;
+    }
+    case 'rack_new': {
+      const body = positional[0];
+      const headers = positional[2];
+      facts.body = bodyFacts(body, caught);
+      if (body) facts.edits.redactBody = (m) => redactEdits(text, body, carrier, m, caught, q, false, 'warn');
+      if (headers && headers.type !== 'hash') facts.headersUnknown = true;
+      const hash = args.find((a) => a.type === 'hash');
+      for (const p of hash ? namedArgs(hash) : []) {
+        const key = p.type === 'pair' ? pairKey(p) : undefined;
+        if (key) facts.headers.push({ name: key.toLowerCase(), span: spanOf(p) });
+      }
+      facts.edits.addHeader = (n, v) => hash ? addPair(hash, `${q(n.toLowerCase())} => ${q(v)}`) : headers ? undefined : appendArg(carrier, `{ ${q(n.toLowerCase())} => ${q(v)} }`);
+      break;
+    }
+    case 'helper':
+      facts.edits.addHeader = (n, v) => statementInsert(text, carrier, setHeader('response', n, v));
+      break;
+  }
+  // Headers set by statements of the same handler around it: before a call that answers at
+  // once (render, head, halt), anywhere in the block for a status set on its own.
+  const settles = kind === 'status' || kind === 'assign';
+  for (const h of doc.headerStatements) {
+    if (h.scopeId !== input.scope?.id || !h.container) continue;
+    if (!settles && h.node.startIndex > carrier.startIndex) continue;
+    if (h.container.startIndex <= carrier.startIndex && carrier.startIndex < h.container.endIndex) {
+      facts.headers.push(...h.headers);
+      if (h.unknown) facts.headersUnknown = true;
+    }
+  }
+  return facts;
+}
+
+/** How a new status is written in this file: a Rack symbol when the file uses them, else a number. */
+export function statusLiteral(doc: RubyDocument, code: number): string {
+  const name = doc.symbols ? constantFor('rack', code) : undefined;
+  return name ? `:${name}` : String(code);
+}
+
+/** Adds `, text` after a call's last argument (inside its parentheses when it has them). */
+export function appendArg(call: Node, newText: string): OffsetEdit[] | undefined {
+  const list = call.childForFieldName('arguments');
+  const args = namedArgs(list);
+  if (!list || !args.length) return undefined;
+  const last = args[args.length - 1];
+  return [{ start: last.endIndex, end: last.endIndex, newText: `, ${newText}` }];
+}
+
+function addPair(hash: Node, pairText: string): OffsetEdit[] {
+  const pairs = namedArgs(hash);
+  if (!pairs.length) return [{ start: hash.startIndex, end: hash.endIndex, newText: `{ ${pairText} }` }];
+  const last = pairs[pairs.length - 1];
+  return [{ start: last.endIndex, end: last.endIndex, newText: `, ${pairText}` }];
+}
+
+/**
+ * Puts a statement before the one holding `node`, on its own line when the statement starts a
+ * line, else separated by `;`. Undefined under a modifier (`render ... if x`): the new statement
+ * would not share the condition.
+ */
+export function statementInsert(text: string, node: Node, code: string): OffsetEdit[] | undefined {
+  let stmt = node;
+  if (stmt.parent?.type === 'argument_list' && stmt.parent.parent?.type === 'return') stmt = stmt.parent.parent;
+  else if (stmt.parent?.type === 'return') stmt = stmt.parent;
+  const p = stmt.parent;
+  if (!p || !CONTAINERS.has(p.type)) return undefined;
+  const at = stmt.startIndex;
+  if (startsLine(text, at)) return [{ start: at, end: at, newText: `${code}\n${lineIndent(text, at)}` }];
+  return [{ start: at, end: at, newText: `${code}; ` }];
+}
+
+/** Headers a statement sets, if it is one of the header-setting forms; `unknown` when it sets some from a variable. */
+export function headerStatement(node: Node): { headers: HeaderFact[]; unknown?: boolean } | undefined {
+  if (node.type === 'assignment') {
+    const left = node.childForFieldName('left');
+    if (left?.type === 'element_reference') {
+      // response.headers['X'] = v, headers['X'] = v, response['X'] = v
+      const obj = left.childForFieldName('object')?.text ?? '';
+      if (!/^(@?(response|res|resp)(\.headers)?|headers)$/.test(obj)) return undefined;
+      const key = namedArgs(left).find((c) => c.id !== left.childForFieldName('object')?.id);
+      const name = stringValue(key);
+      return name && key ? { headers: [{ name: name.toLowerCase(), span: spanOf(key) }] } : { headers: [], unknown: true };
+    }
+    if (left?.type === 'call' && callName(left) === 'location' && /^@?(response|res)$/.test(receiverOf(left)?.text ?? '')) return { headers: [{ name: 'location', span: spanOf(left) }] };
+    return undefined;
+  }
+  if (node.type !== 'call') return undefined;
+  const name = callName(node);
+  const recv = receiverOf(node);
+  const args = callArgs(node);
+  if ((name === 'set_header' || name === 'add_header') && recv && /^@?(response|res|resp)$/.test(recv.text)) {
+    const key = stringValue(args[0]);
+    return key ? { headers: [{ name: key.toLowerCase(), span: spanOf(args[0]) }] } : { headers: [], unknown: true };
+  }
+  // response.headers.merge!(extra), headers.update(cors_headers)
+  if ((name === 'merge!' || name === 'update') && recv && /^(@?(response|res|resp)\.headers|headers)$/.test(recv.text)) return { headers: [], unknown: true };
+  // Sinatra: headers 'X' => 'y'; headers('X' => 'y'); headers(extra)
+  if (name === 'headers' && !recv && args.length) {
+    const out: HeaderFact[] = [];
+    let unknown = false;
+    for (const a of args.flatMap((x) => (x.type === 'hash' ? namedArgs(x) : [x]))) {
+      const key = a.type === 'pair' ? pairKey(a) : undefined;
+      if (key) out.push({ name: key.toLowerCase(), span: spanOf(a) });
+      else unknown = true;
+    }
+    return { headers: out, unknown };
+  }
+  return undefined;
+}
