@@ -1,10 +1,250 @@
-// Placeholder until this language's adapter lands: serves no sites.
+// PHP: Laravel (helpers, response factory, routes, resource controllers, HTTP tests), Symfony
+// (Response classes, AbstractController helpers, HttpExceptions, #[Route] attributes, WebTestCase),
+// Slim / PSR-7 and plain PHP. One walk over the tree collects the candidates.
+import type { Node } from '../../parsing/treeSitter';
+import type { DocumentModel, HandlerFacts, StatusSite } from '../../model';
 import { emptyModel } from '../../model';
-import type { LanguageAdapter } from '../adapter';
+import { constantFor, lookupConstant } from '../../data';
+import type { AdapterInput, LanguageAdapter } from '../adapter';
+import { statusEdit } from '../edits';
+import { intLiteral, spanOf, walk } from '../syntax';
+import { branchOf } from './branches';
+import { ASSERT_METHODS, EXCEPTION_CLASSES, contextOf, isBareCall, specFor, type CallSpec, type StatusContext } from './contexts';
+import { methodRoute, routeRegistration, routeTarget, type HandlerRoute } from './handlers';
+import { importEdit, useClauses, vocabularyUses, type UseClause } from './imports';
+import { blockOf, insertStatus, responseFor, type PhpDocument } from './responses';
+import { slotAt } from './slot';
+import { CALL_TYPES, argAt, argValue, argumentNodes, callParts, enclosingFunction, lastSegment, stringValue } from './syntax';
+
+interface Found {
+  site: StatusSite;
+  ctx?: StatusContext;
+  carrier?: Node;
+  spec?: CallSpec;
+}
+
+const IMPLICIT_200 = new Set(['json', 'make', 'response']);
+
+function extract(input: AdapterInput): DocumentModel {
+  const { text, tree } = input;
+  const model = emptyModel(input.languageId);
+  if (!tree) return model;
+  const found: Found[] = [];
+  const calls: { start: number; name: string }[] = [];
+  const handlers: { node: Node; route: HandlerRoute }[] = [];
+  const methodsByName = new Map<string, Node>();
+  const links: { className: string; method: string; route: string; methods: string[] }[] = [];
+  const implicit: { call: Node; spec: CallSpec; status: number }[] = [];
+  const setters: { variable: string; fnId?: number; at: number }[] = [];
+  const uses: UseClause[] = [];
+  const written: string[] = [];
+  const doc: PhpDocument = { text, quote: "'", headerStatements: [], creations: [], statusLiteral: (c) => String(c) };
+  let quoteSeen = false;
+
+  walk(tree, (node) => {
+    switch (node.type) {
+      case 'comment':
+        model.comments.push({ span: spanOf(node), text: node.text });
+        return false;
+      case 'string':
+      case 'encapsed_string':
+        if (!quoteSeen) {
+          doc.quote = node.text.startsWith('"') ? '"' : "'";
+          quoteSeen = true;
+        }
+        return false;
+      case 'heredoc':
+      case 'nowdoc':
+      case 'shell_command_expression':
+      case 'attribute_list':
+        return false;
+      case 'integer': {
+        const code = intLiteral(node.text);
+        const ctx = code !== undefined ? contextOf(node) : undefined;
+        if (ctx && code !== undefined) found.push({ site: { code, span: spanOf(node), kind: 'number', role: ctx.role, form: ctx.form }, ctx, carrier: ctx.carrier, spec: ctx.spec });
+        return false;
+      }
+      case 'class_constant_access_expression': {
+        const scope = node.namedChild(0);
+        const name = node.lastNamedChild?.text ?? '';
+        if (!scope || !/Response$/.test(lastSegment(scope.text)) || !name.startsWith('HTTP_')) return false;
+        const hit = lookupConstant('symfony', name);
+        if (!hit) return false;
+        written.push(scope.text);
+        const ctx = contextOf(node);
+        found.push({ site: { code: hit.code, span: spanOf(node), kind: 'constant', vocabulary: 'symfony', name, role: ctx?.role ?? 'reference', form: ctx?.form ?? `${lastSegment(scope.text)}::${name}` }, ctx, carrier: ctx?.carrier, spec: ctx?.spec });
+        return false;
+      }
+      case 'namespace_use_declaration':
+        uses.push(...useClauses(node));
+        return false;
+      case 'method_declaration': {
+        const cls = node.parent?.parent?.childForFieldName('name')?.text;
+        const name = node.childForFieldName('name')?.text;
+        if (cls && name) methodsByName.set(`${cls}::${name}`, node);
+        const route = methodRoute(node);
+        if (route) handlers.push({ node, route });
+        return;
+      }
+      case 'assignment_expression': {
+        const left = node.childForFieldName('left');
+        const right = node.childForFieldName('right');
+        const parts = right && CALL_TYPES.has(right.type) ? callParts(right) : undefined;
+        const spec = parts ? specFor(parts) : undefined;
+        if (left?.type === 'variable_name' && right && spec && spec.style !== 'setter') doc.creations.push({ variable: left.text, fnId: enclosingFunction(node)?.id, call: right, spec });
+        return;
+      }
+      default:
+        if (CALL_TYPES.has(node.type)) onCall(node);
+        return;
+    }
+  });
+
+  /** `header('HTTP/1.1 409 Conflict')` writes the status line; `header('Location: ' . $url)` a header. */
+  function plainHeader(call: Node, first: Node | undefined): void {
+    let s = first;
+    while (s?.type === 'binary_expression') s = s.childForFieldName('left') ?? undefined;
+    const value = s && (stringValue(s) ?? (s.type === 'encapsed_string' ? s.text.slice(1) : undefined));
+    if (!s || value === undefined) return;
+    const m = /^(HTTP\/[\d.]+\s+)(\d{3})\b/i.exec(value);
+    if (m && s.id === first?.id) {
+      const start = s.startIndex + 1 + m[1].length;
+      found.push({ site: { code: Number(m[2]), span: { start, end: start + 3 }, kind: 'string', role: 'response', form: 'header()' }, carrier: call, spec: specFor({ kind: 'function', name: 'header' }) });
+      return;
+    }
+    const h = /^([A-Za-z0-9-]+)\s*:/.exec(value);
+    if (h) doc.headerStatements.push({ node: call, fnId: enclosingFunction(call)?.id, container: blockOf(call), headers: [{ name: h[1].toLowerCase(), span: spanOf(s) }] });
+  }
+
+  function onCall(node: Node): void {
+    const parts = callParts(node);
+    if (!parts) return;
+    calls.push({ start: node.startIndex, name: parts.name });
+    const args = argumentNodes(parts);
+    if (parts.kind === 'function' && parts.name === 'header') plainHeader(node, argValue(args[0]));
+    const reg = routeRegistration(node);
+    if (reg) {
+      if (reg.target && (reg.target.type === 'anonymous_function' || reg.target.type === 'arrow_function')) {
+        handlers.push({ node: reg.target, route: { method: reg.methods[0], route: reg.route, methods: reg.methods } });
+      } else {
+        const t = routeTarget(reg.target);
+        if (t) links.push({ ...t, route: reg.route, methods: reg.methods });
+      }
+    }
+    // Laravel's named assertions: $response->assertCreated()
+    const fixed = ASSERT_METHODS[parts.name];
+    if (fixed && parts.kind === 'member' && parts.object?.text !== '$this' && !args.length && parts.nameNode) {
+      found.push({ site: { code: fixed, span: spanOf(parts.nameNode), kind: 'implicit', role: 'assertion', form: `->${parts.name}()` } });
+    }
+    if (parts.kind === 'member' && parts.name === 'noContent' && parts.object && isBareCall(parts.object, 'response') && !args.length && parts.nameNode) {
+      found.push({ site: { code: 204, span: spanOf(parts.nameNode), kind: 'implicit', role: 'response', form: 'response()->noContent()' }, carrier: node, spec: specFor(parts) });
+    }
+    const exception = parts.kind === 'new' ? EXCEPTION_CLASSES[parts.name] : undefined;
+    if (exception && parts.nameNode) {
+      found.push({ site: { code: exception.code, span: spanOf(parts.nameNode), kind: 'implicit', role: 'response', form: `new ${parts.name}()` }, carrier: node });
+    }
+    // $response->headers->set('X', ...); $response->headers->add($extra)
+    if (/^(set|add|replace)$/.test(parts.name) && parts.object?.type === 'member_access_expression' && parts.object.childForFieldName('name')?.text === 'headers') {
+      const variable = parts.object.childForFieldName('object')?.text;
+      const key = parts.name === 'set' ? stringValue(argValue(args[0])) : undefined;
+      if (variable) doc.headerStatements.push({ node, fnId: enclosingFunction(node)?.id, variable, headers: key ? [{ name: key.toLowerCase(), span: spanOf(args[0]) }] : [], unknown: !key });
+    }
+    if (parts.name === 'setStatusCode' && parts.object?.type === 'variable_name') setters.push({ variable: parts.object.text, fnId: enclosingFunction(node)?.id, at: node.startIndex });
+    // Responses that write no status: 200 for content, 302 for redirects.
+    const spec = specFor(parts);
+    if (!spec || (spec.style !== 'laravel' && spec.style !== 'symfony')) return;
+    if (argAt(args, ...spec.status)) return;
+    if ((parts.name === 'response' || parts.name === 'redirect') && parts.kind === 'function' && !args.length) return;
+    if (spec.helper === 'redirect') implicit.push({ call: node, spec, status: 302 });
+    else if ((IMPLICIT_200.has(parts.name) || parts.kind === 'new') && spec.body && argAt(args, ...spec.body)) implicit.push({ call: node, spec, status: 200 });
+  }
+
+  // How new statuses are written: the file's Response constants, else numbers.
+  model.vocabularies = vocabularyUses(uses, written);
+  const use = model.vocabularies.find((v) => v.imported);
+  if (use) doc.statusLiteral = (c) => {
+    const name = constantFor('symfony', c);
+    return name ? use.form.replace('NAME', name) : String(c);
+  };
+
+  // Handlers: closures, attributed / conventional controller methods, and methods routes name.
+  for (const l of links) {
+    const node = methodsByName.get(`${l.className}::${l.method}`);
+    if (!node) continue;
+    const existing = handlers.find((h) => h.node.id === node.id);
+    if (existing) existing.route = { method: l.methods[0], route: l.route, methods: l.methods };
+    else handlers.push({ node, route: { method: l.methods[0], route: l.route, methods: l.methods } });
+  }
+  const routeMethods = new Map<string, Set<string>>();
+  for (const { route } of handlers) {
+    if (route.route === undefined) continue;
+    const set = routeMethods.get(route.route) ?? new Set<string>();
+    for (const m of route.methods ?? []) set.add(m);
+    routeMethods.set(route.route, set);
+  }
+  handlers.sort((a, b) => a.node.startIndex - b.node.startIndex);
+  for (const { node, route } of handlers) {
+    const facts: HandlerFacts = { span: spanOf(node), method: route.method, route: route.route, calls: [] };
+    for (const c of calls) if (c.start > node.startIndex && c.start < node.endIndex) facts.calls.push(c.name);
+    if (route.route !== undefined && routeMethods.get(route.route)?.size) facts.routeMethods = [...routeMethods.get(route.route)!];
+    model.handlers.push(facts);
+  }
+  const handlerOf = (offset: number): number | undefined => {
+    let best: number | undefined;
+    model.handlers.forEach((h, i) => {
+      if (h.span.start <= offset && offset < h.span.end && (best === undefined || h.span.start >= model.handlers[best].span.start)) best = i;
+    });
+    return best;
+  };
+
+  found.sort((a, b) => a.site.span.start - b.site.span.start);
+  for (const f of found) {
+    const index = model.sites.length;
+    model.sites.push(f.site);
+    if (f.site.role !== 'response' || !f.carrier) continue;
+    const fn = enclosingFunction(f.carrier);
+    const facts = responseFor(doc, { carrier: f.carrier, spec: f.spec, fn, branch: branchOf(f.carrier) });
+    facts.site = index;
+    facts.handler = handlerOf(f.site.span.start);
+    const site = f.site;
+    const carrier = f.carrier;
+    const spec = f.spec;
+    facts.edits.setStatus = (code) => site.kind === 'implicit' ? (spec ? insertStatus(doc, carrier, spec, code) : undefined) : statusEdit(site, code, text);
+    model.responses.push(facts);
+  }
+  for (const { call, spec, status } of implicit) {
+    const fn = enclosingFunction(call);
+    const assigned = call.parent?.type === 'assignment_expression' ? call.parent.childForFieldName('left')?.text : undefined;
+    if (assigned && setters.some((s) => s.variable === assigned && s.fnId === fn?.id && s.at > call.startIndex)) continue;
+    const facts = responseFor(doc, { carrier: call, spec, fn, branch: branchOf(call), implicitStatus: status });
+    facts.implicitStatus = status;
+    facts.handler = handlerOf(call.startIndex);
+    facts.edits.setStatus = (code) => insertStatus(doc, call, spec, code);
+    model.responses.push(facts);
+  }
+  model.responses.sort((a, b) => a.span.start - b.span.start);
+  model.responses.forEach((r, i) => {
+    if (r.site !== undefined) model.sites[r.site].response = i;
+  });
+  model.frameworks = frameworksOf(uses, calls);
+  return model;
+}
+
+/** The frameworks a PHP file visibly uses, from its imports and its helpers and facades. */
+function frameworksOf(uses: UseClause[], calls: { name: string }[]): string[] {
+  const out: string[] = [];
+  const names = new Set(calls.map((c) => c.name));
+  if (uses.some((u) => /^(Illuminate|Laravel)\\/.test(u.name)) || ['abort_if', 'abort_unless', 'to_route'].some((n) => names.has(n))) out.push('laravel');
+  if (uses.some((u) => u.name.startsWith('Symfony\\'))) out.push('symfony');
+  if (uses.some((u) => u.name.startsWith('Slim\\'))) out.push('slim');
+  return out;
+}
 
 export const phpAdapter: LanguageAdapter = {
   id: 'php',
   languageIds: ['php'],
   grammarFor: () => 'php',
-  extract: (input) => emptyModel(input.languageId),
+  extract,
+  slotAt,
+  importEdit,
 };

@@ -1,0 +1,276 @@
+// A response in PHP: the call that sets its status, what it sends (body, headers from its
+// arguments, a `->header()` chain, `$response->headers->set()` or `header('X: y')` statements),
+// and the edits that change it in the framework's own way.
+import type { Node } from '../../parsing/treeSitter';
+import type { BranchFact, HeaderFact, OffsetEdit, ResponseFacts } from '../../model';
+import { spanOf } from '../syntax';
+import { bodyFacts } from './bodies';
+import { redactEdits } from './redact';
+import { EXCEPTION_CLASSES, type CallSpec } from './contexts';
+import { argAt, argName, argumentNodes, arrayPairs, callParts, lineIndent, stringValue } from './syntax';
+
+/** A statement that sets headers apart from the response expression. */
+export interface HeaderStatement {
+  fnId?: number;
+  /** `$response` in `$response->headers->set(...)`; undefined for plain `header('X: y')`. */
+  variable?: string;
+  /** The block a plain `header()` call sits in: it applies to responses inside that block. */
+  container?: Node;
+  node: Node;
+  headers: HeaderFact[];
+  /** It sets headers the adapter cannot name (`$response->headers->add($extra)`). */
+  unknown?: boolean;
+}
+
+/** `$response = new JsonResponse(...)`: a response built into a variable, changed later. */
+export interface Creation {
+  fnId?: number;
+  variable: string;
+  call: Node;
+  spec: CallSpec;
+}
+
+export interface PhpDocument {
+  text: string;
+  quote: string;
+  headerStatements: HeaderStatement[];
+  creations: Creation[];
+  /** How a new status is written here: a number, or `Response::HTTP_*` when the file uses those. */
+  statusLiteral(code: number): string;
+}
+
+export interface ResponseInput {
+  carrier: Node;
+  spec?: CallSpec;
+  fn?: Node;
+  branch?: BranchFact;
+  /** The status when the call does not write one. */
+  implicitStatus?: number;
+}
+
+const CHAIN_HEADERS = new Set(['header', 'withHeader', 'withHeaders', 'withCookie']);
+
+export function responseFor(doc: PhpDocument, input: ResponseInput): ResponseFacts {
+  const { carrier, spec, branch } = input;
+  const caught = branch?.kind === 'catch' ? branch.errorName : undefined;
+  const facts: ResponseFacts = { span: spanOf(carrier), headers: [], branch, helper: spec?.helper, edits: {} };
+  const parts = callParts(carrier);
+  const args = parts ? argumentNodes(parts) : [];
+  const q = (s: string) => `${doc.quote}${s.replace(/\\/g, '\\\\').replace(new RegExp(doc.quote, 'g'), `\\${doc.quote}`)}${doc.quote}`;
+  const pair = (n: string, v: string) => `${q(n)} => ${q(v)}`;
+  const named = args.some((a) => argName(a));
+  const fnId = input.fn?.id;
+
+  // The chain the call continues into: response()->json(...)->header('X', 'y').
+  let outer = carrier;
+  while ((outer.parent?.type === 'member_call_expression' || outer.parent?.type === 'nullsafe_member_call_expression') && outer.parent.childForFieldName('object')?.id === outer.id) {
+    outer = outer.parent;
+    const link = callParts(outer);
+    if (link && CHAIN_HEADERS.has(link.name)) {
+      facts.headers.push(...headersOfCall(link.name, argumentNodes(link)));
+      const first = argumentNodes(link)[0]?.lastNamedChild ?? undefined;
+      if (link.name === 'withHeaders' ? !isLiteralArray(first) : !stringValue(first)) facts.headersUnknown = true;
+    }
+  }
+  facts.span = spanOf(outer);
+  const assigned = outer.parent?.type === 'assignment_expression' ? outer.parent.childForFieldName('left')?.text : undefined;
+
+  if (!spec) {
+    // A Symfony HttpException subclass: the class fixes the code and some set a header.
+    const known = parts && EXCEPTION_CLASSES[parts.name];
+    if (known?.header && args.length) facts.headers.push({ name: known.header, span: spanOf(args[0]) });
+    return facts;
+  }
+  const bodyNode = spec.body ? argAt(args, ...spec.body) : undefined;
+  const headersNode = spec.headers ? argAt(args, ...spec.headers) : undefined;
+  facts.body = bodyFacts(bodyNode, caught);
+  const json = parts?.name === 'json' || parts?.name === 'jsonp' || parts?.name === 'JsonResponse';
+  const laravel = spec.style === 'laravel' || spec.style === 'abort';
+  if (bodyNode && facts.body) facts.edits.redactBody = (m) => redactEdits(doc.text, bodyNode, carrier, m, caught, q, json, laravel);
+  // No content at all: response()->noContent(), new Response(), response('', 204).
+  if (spec.body && !json && (!bodyNode || isEmpty(bodyNode)) && (parts?.kind === 'new' || args.length)) facts.noBody = true;
+  if (parts?.name === 'noContent') facts.noBody = true;
+  if (headersNode && !isLiteralArray(headersNode)) facts.headersUnknown = true;
+  facts.headers.push(...arrayKeys(headersNode));
+  if (assigned) facts.headers.push(...statementHeaders(doc, fnId, assigned));
+
+  const addToArray = (n: string, v: string): OffsetEdit[] | undefined => {
+    if (headersNode?.type === 'array_creation_expression') return addElement(headersNode, pair(n, v));
+    if (headersNode || !spec.headers) return undefined;
+    const [hIndex] = spec.headers;
+    if (named) return appendArgs(carrier, `headers: [${pair(n, v)}]`);
+    if (args.length === hIndex) return appendArgs(carrier, `[${pair(n, v)}]`);
+    if (args.length === hIndex - 1 && spec.style === 'abort') return appendArgs(carrier, `${q('')}, [${pair(n, v)}]`);
+    if (args.length === hIndex - 1 && spec.status[0] === hIndex - 1 && input.implicitStatus) return appendArgs(carrier, `${doc.statusLiteral(input.implicitStatus)}, [${pair(n, v)}]`);
+    return undefined;
+  };
+
+  switch (spec.style) {
+    case 'laravel':
+      facts.edits.addHeader = (n, v) => [{ start: outer.endIndex, end: outer.endIndex, newText: `->header(${q(n)}, ${q(v)})` }];
+      if (parts?.name === 'json' && parts.nameNode && spec.body) {
+        const status = argAt(args, ...spec.status);
+        if (status) facts.edits.dropBody = () => [{ start: parts.nameNode!.startIndex, end: carrier.endIndex, newText: `noContent(${status.text}${headersNode ? `, ${headersNode.text}` : ''})` }];
+      } else if (bodyNode) {
+        facts.edits.dropBody = () => [{ start: bodyNode.startIndex, end: bodyNode.endIndex, newText: q('') }];
+      }
+      break;
+    case 'abort':
+    case 'exception':
+      facts.edits.addHeader = addToArray;
+      break;
+    case 'symfony':
+      facts.edits.addHeader = addToArray;
+      if (bodyNode && parts?.kind === 'new') facts.edits.dropBody = () => [{ start: bodyNode.startIndex, end: bodyNode.endIndex, newText: 'null' }];
+      break;
+    case 'setter': {
+      // $response->setStatusCode(409): the body and headers come from where $response was built.
+      const variable = parts?.object?.type === 'variable_name' ? parts.object.text : undefined;
+      if (variable) {
+        const made = doc.creations.filter((c) => c.variable === variable && c.fnId === fnId && c.call.startIndex < carrier.startIndex).pop();
+        if (made) {
+          const madeArgs = argumentNodes(made.call);
+          facts.body = bodyFacts(made.spec.body ? argAt(madeArgs, ...made.spec.body) : undefined, caught);
+          const madeHeaders = made.spec.headers ? argAt(madeArgs, ...made.spec.headers) : undefined;
+          facts.headers.push(...arrayKeys(madeHeaders));
+          if (madeHeaders && !isLiteralArray(madeHeaders)) facts.headersUnknown = true;
+          const madeBody = made.spec.body ? argAt(madeArgs, ...made.spec.body) : undefined;
+          if (made.call.type === 'object_creation_expression' && callParts(made.call)?.name !== 'JsonResponse' && (!madeBody || isEmpty(madeBody))) facts.noBody = true;
+        }
+        facts.headers.push(...statementHeaders(doc, fnId, variable));
+        if (doc.headerStatements.some((h) => h.fnId === fnId && h.variable === variable && h.unknown)) facts.headersUnknown = true;
+        facts.edits.addHeader = (n, v) => statementInsert(doc.text, carrier, `${variable}->headers->set(${q(n)}, ${q(v)});`, true);
+      }
+      break;
+    }
+    case 'psr':
+      facts.edits.addHeader = (n, v) => [{ start: outer.endIndex, end: outer.endIndex, newText: `->withHeader(${q(n)}, ${q(v)})` }];
+      break;
+    case 'plain': {
+      facts.headers.push(...statementHeaders(doc, fnId, undefined, carrier));
+      // Plain PHP sends what the next statements echo.
+      const echoed = echoAfter(carrier);
+      if (echoed) facts.body = bodyFacts(echoed, caught);
+      if (echoed && facts.body) facts.edits.redactBody = (m) => redactEdits(doc.text, echoed, echoed, m, caught, q, echoed.type === 'array_creation_expression', false);
+      facts.edits.addHeader = (n, v) => statementInsert(doc.text, carrier, `header(${q(`${n}: ${v}`)});`, false);
+      break;
+    }
+    default:
+      break;
+  }
+  if (bodyNode && spec.style !== 'setter') facts.edits.replaceBody = (t) => [{ start: bodyNode.startIndex, end: bodyNode.endIndex, newText: t }];
+  return facts;
+}
+
+/** Inserts the status argument of a call that writes none (`response()->json($d)` -> `..., 409)`). */
+export function insertStatus(doc: PhpDocument, carrier: Node, spec: CallSpec, code: number): OffsetEdit[] | undefined {
+  const args = argumentNodes(carrier);
+  const literal = doc.statusLiteral(code);
+  if (args.some((a) => argName(a))) return appendArgs(carrier, `${spec.status[1]}: ${literal}`);
+  if (args.length === spec.status[0]) return appendArgs(carrier, literal);
+  // redirect()->route('home') -> redirect()->route('home', [], 303)
+  if (args.length === spec.status[0] - 1 && spec.status[0] === 2 && spec.helper) return appendArgs(carrier, `[], ${literal}`);
+  return undefined;
+}
+
+function headersOfCall(name: string, args: Node[]): HeaderFact[] {
+  const first = args[0]?.lastNamedChild ?? undefined;
+  if (name === 'withHeaders') return arrayKeys(first);
+  const key = stringValue(first);
+  return key && name !== 'withCookie' ? [{ name: key.toLowerCase(), span: spanOf(first!) }] : name === 'withCookie' ? [{ name: 'set-cookie', span: spanOf(args[0]) }] : [];
+}
+
+function isEmpty(n: Node): boolean {
+  return n.type === 'null' || /^(''|"")$/.test(n.text);
+}
+
+/** An array literal whose keys are all plain strings (no spreads, no computed keys). */
+function isLiteralArray(n: Node | undefined): boolean {
+  if (!n || n.type !== 'array_creation_expression') return false;
+  return arrayPairs(n).every((p) => p.key && stringValue(p.key) !== undefined);
+}
+
+function arrayKeys(array: Node | undefined): HeaderFact[] {
+  const out: HeaderFact[] = [];
+  for (const { key } of arrayPairs(array)) {
+    const k = stringValue(key);
+    if (k && key) out.push({ name: k.toLowerCase(), span: spanOf(key) });
+  }
+  return out;
+}
+
+/**
+ * Headers set by separate statements of the same function. A plain `header()` applies when it
+ * comes earlier in a block around the response, or later in the response's own block.
+ */
+function statementHeaders(doc: PhpDocument, fnId: number | undefined, variable: string | undefined, at?: Node): HeaderFact[] {
+  const own = at && blockOf(at);
+  return doc.headerStatements
+    .filter((h) => {
+      if (h.fnId !== fnId || h.variable !== variable) return false;
+      if (!at || !h.container) return true;
+      const around = h.container.startIndex <= at.startIndex && at.endIndex <= h.container.endIndex;
+      return around && (h.node.startIndex < at.startIndex || h.container.id === own?.id);
+    })
+    .flatMap((h) => h.headers);
+}
+
+/** The block (or the file) a statement sits in. */
+export function blockOf(node: Node): Node | undefined {
+  for (let n = node.parent; n; n = n.parent) if (n.type === 'compound_statement' || n.type === 'colon_block' || n.type === 'program') return n;
+  return undefined;
+}
+
+/** The value echoed by the statements after `node`'s statement, up to an exit or return. */
+function echoAfter(node: Node): Node | undefined {
+  let stmt: Node | null = node;
+  while (stmt && stmt.type !== 'expression_statement') stmt = stmt.parent;
+  for (let s = stmt?.nextNamedSibling, i = 0; s && i < 10; s = s.nextNamedSibling, i++) {
+    if (s.type === 'return_statement' || /^(exit|die)\b/.test(s.text)) return undefined;
+    if (s.type === 'echo_statement' || (s.type === 'expression_statement' && /^print\b/.test(s.text))) {
+      let v = s.firstNamedChild ?? undefined;
+      if (v?.type === 'print_intrinsic') v = v.firstNamedChild ?? undefined;
+      const parts = v && callParts(v);
+      return parts?.kind === 'function' && parts.name === 'json_encode' ? argumentNodes(parts)[0]?.lastNamedChild ?? undefined : v;
+    }
+  }
+  return undefined;
+}
+
+/** Adds `, text` after a call's last argument, or `text` into empty parentheses. */
+export function appendArgs(call: Node, text: string): OffsetEdit[] | undefined {
+  const parts = callParts(call);
+  const list = parts?.args;
+  if (!list) return undefined;
+  const args = argumentNodes(parts);
+  if (!args.length) {
+    const close = list.text.lastIndexOf(')');
+    return close < 0 ? undefined : [{ start: list.startIndex + close, end: list.startIndex + close, newText: text }];
+  }
+  const last = args[args.length - 1];
+  return [{ start: last.endIndex, end: last.endIndex, newText: `, ${text}` }];
+}
+
+function addElement(array: Node, text: string): OffsetEdit[] {
+  const items = arrayPairs(array);
+  if (!items.length) {
+    const open = array.text.startsWith('array(') ? 'array(' : '[';
+    const close = open === '[' ? ']' : ')';
+    return [{ start: array.startIndex, end: array.endIndex, newText: `${open}${text}${close}` }];
+  }
+  const last = items[items.length - 1].element;
+  return [{ start: last.endIndex, end: last.endIndex, newText: `, ${text}` }];
+}
+
+/** Puts a statement on its own line before (or after) the statement holding `node`. */
+function statementInsert(text: string, node: Node, code: string, after: boolean): OffsetEdit[] | undefined {
+  let stmt: Node | null = node;
+  while (stmt && stmt.type !== 'expression_statement' && stmt.type !== 'return_statement') {
+    if (stmt.type === 'compound_statement' || stmt.type === 'arrow_function') return undefined;
+    stmt = stmt.parent;
+  }
+  if (!stmt || !/^(compound_statement|program|colon_block)$/.test(stmt.parent?.type ?? '')) return undefined;
+  const indent = lineIndent(text, stmt.startIndex);
+  if (after) return [{ start: stmt.endIndex, end: stmt.endIndex, newText: `\n${indent}${code}` }];
+  return [{ start: stmt.startIndex, end: stmt.startIndex, newText: `${code}\n${indent}` }];
+}
