@@ -11,6 +11,15 @@ const NOT_CREATING = /^(create(Hash|Hmac|Cipher\w*|Decipher\w*|Sign|Verify|ReadS
 /** POST routes that answer about an action rather than a new resource. */
 const ACTION_ROUTES = /log-?in|log-?out|sign-?in|sign-?out|session|auth|token|search|query|webhook|hook|callback|notify|verify|validate|check|refresh|preview/i;
 
+/** `/orders/:id/cancel`, `/jobs/{id}/retry`: a verb after an id names an action on a resource. */
+function isActionRoute(route: string): boolean {
+  if (ACTION_ROUTES.test(route)) return true;
+  const parts = route.split('/').filter(Boolean);
+  const last = parts[parts.length - 1] ?? '';
+  const before = parts[parts.length - 2] ?? '';
+  return /^[:{<[]/.test(before) && /^[a-z][a-z-]*$/i.test(last) && !/s$/i.test(last);
+}
+
 function creates(handler: HandlerFacts): boolean {
   return handler.calls.some((c) => CREATES.test(c) && !NOT_CREATING.test(c));
 }
@@ -33,7 +42,7 @@ export const successCodeForMethod: Rule = {
       if (r.response.branch || r.response.body?.errorShape) continue;
       if (r.code === 201 && (h.method === 'GET' || h.method === 'HEAD') && r.site) {
         findings.push(finding(r, `201 Created from a ${h.method} handler: ${h.method} only reads, so nothing was created. Answer 200 OK.`, 200, 'warning'));
-      } else if (r.code === 200 && h.method === 'POST' && creates(h) && !(h.route && ACTION_ROUTES.test(h.route))) {
+      } else if (r.code === 200 && h.method === 'POST' && creates(h) && !(h.route && isActionRoute(h.route))) {
         findings.push(finding(r, 'This POST handler creates a resource but answers 200 OK; 201 Created (with a Location header) tells the client a new resource exists.', 201));
       } else if (r.code === 200 && h.method === 'DELETE' && r.response.noBody && r.site) {
         findings.push(finding(r, 'This DELETE answers 200 OK with no body; 204 No Content says exactly that.', 204));

@@ -64,7 +64,7 @@ export function isEmptyBody(n: Node): boolean {
 }
 
 function isFalsy(n: Node): boolean {
-  return n.type === 'null' || n.type === 'false' || n.text === 'undefined';
+  return n.type === 'null' || n.type === 'false' || /^(undefined|0|''|""|``)$/.test(n.text);
 }
 
 function mentionsCaught(n: Node, caught: string): boolean {

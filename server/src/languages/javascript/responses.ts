@@ -95,6 +95,12 @@ export function responseFor(input: ResponseInput): ResponseFacts {
     const { name, receiver } = calleeParts(carrier);
     const args = namedArgs(carrier.childForFieldName('arguments'));
     if (name === 'HttpCode' && carrier.parent?.type === 'decorator') return nestResponse(facts, carrier, q, text);
+    if (receiver && /^(NextResponse|Response)$/.test(receiver.text)) {
+      // Next.js / fetch statics: json(body, init), redirect(url, status), rewrite(url, init).
+      if (name === 'json') responseInit(facts, args, caught, q, text, carrier);
+      else facts.helper = name === 'redirect' ? 'redirect' : undefined;
+      return facts;
+    }
     const chain = chainAbove(carrier);
     const root = chainRoot(carrier);
     const last = chain.length ? chain[chain.length - 1] : carrier;
