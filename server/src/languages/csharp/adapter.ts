@@ -1,10 +1,193 @@
-// Placeholder until this language's adapter lands: serves no sites.
+// C#: ASP.NET Core controllers (StatusCode(), Ok() / NotFound() / Conflict() helpers, ObjectResult),
+// minimal APIs (app.MapPost, Results / TypedResults), middleware writing Response.StatusCode, the
+// response attributes, and xUnit / NUnit / MSTest / FluentAssertions / Shouldly in tests.
+// One walk over the tree collects the candidates; the rest works on them.
+import type { Node } from '../../parsing/treeSitter';
+import type { DocumentModel, ResponseFacts, StatusSite } from '../../model';
 import { emptyModel } from '../../model';
-import type { LanguageAdapter } from '../adapter';
+import type { AdapterInput, LanguageAdapter } from '../adapter';
+import { intLiteral, spanOf, walk } from '../syntax';
+import { constantOf, CsUsings, importEdit, vocabularyUses } from './constants';
+import { contextOf, type StatusContext } from './contexts';
+import { actionHandler, mapRegistration, noteGroup, type CsHandler, type Groups } from './handlers';
+import { headerWrite, type HeaderWrite } from './headers';
+import { helperOf, type HelperCall } from './helpers';
+import { callParts, enclosingFunction, lastSegment, nodesIn } from './nodes';
+import { helperResponse, resultObjectResponse, statusCallResponse } from './responses';
+import { csharpSlotAt } from './slot';
+import { assignmentResponse, plainReturn } from './statements';
+
+interface Found {
+  site: StatusSite;
+  ctx?: StatusContext;
+  helper?: HelperCall;
+  call?: Node;
+}
+
+const STRINGS = new Set(['string_literal', 'verbatim_string_literal', 'raw_string_literal', 'interpolated_string_expression', 'character_literal']);
+
+function extract(input: AdapterInput): DocumentModel {
+  const { text, tree } = input;
+  const model = emptyModel(input.languageId);
+  if (!tree) return model;
+  const usings = new CsUsings();
+  const usedForms = new Map<string, string>();
+  const calls: Node[] = [];
+  const returns: Node[] = [];
+  const writes: HeaderWrite[] = [];
+  const found: Found[] = [];
+  const handlers: CsHandler[] = [];
+  const groups: Groups = new Map();
+  const functionsByName = new Map<string, Node>();
+  const methodGroups: { name: string; facts: CsHandler['facts']; methods: string[] }[] = [];
+
+  const addConstant = (node: Node) => {
+    const c = constantOf(node);
+    if (!c) return false;
+    const ctx = contextOf(node);
+    found.push({ site: { code: c.code, span: spanOf(node), kind: 'constant', vocabulary: c.vocabulary, name: c.name, role: ctx?.role ?? 'reference', form: ctx?.form ?? c.name }, ctx });
+    const written = node.text.replace(/\s+/g, '');
+    if (!usedForms.has(c.vocabulary)) usedForms.set(c.vocabulary, written.slice(0, written.length - c.name.length) + 'NAME');
+    return true;
+  };
+
+  walk(tree, (node) => {
+    if (STRINGS.has(node.type)) return false;
+    switch (node.type) {
+      case 'comment':
+        model.comments.push({ span: spanOf(node), text: node.text });
+        return false;
+      case 'using_directive':
+        usings.add(node.text);
+        return false;
+      case 'integer_literal': {
+        const code = intLiteral(node.text);
+        const ctx = code === undefined ? undefined : contextOf(node, code);
+        if (ctx && code !== undefined) found.push({ site: { code, span: spanOf(node), kind: 'number', role: ctx.role, form: ctx.form }, ctx });
+        return false;
+      }
+      case 'member_access_expression':
+        return addConstant(node) ? false : undefined;
+      case 'identifier':
+        if (node.parent?.type !== 'member_access_expression' && /^Status\d{3}/.test(node.text)) addConstant(node);
+        return false;
+      case 'invocation_expression': {
+        calls.push(node);
+        const helper = helperOf(node);
+        if (helper) found.push({ site: { code: helper.code, span: spanOf(helper.nameNode), kind: 'implicit', role: 'response', form: `${helper.owner ? `${helper.owner}.` : ''}${helper.name}()` }, helper, call: node });
+        noteGroup(node, groups);
+        const reg = mapRegistration(node, groups);
+        if (reg) {
+          const facts = { span: spanOf(reg.handler), method: reg.method, route: reg.route, calls: [] as string[] };
+          if (reg.handler.type === 'lambda_expression') handlers.push({ node: reg.handler, facts, methods: [reg.method], action: false });
+          else methodGroups.push({ name: lastSegment(reg.handler.text), facts, methods: [reg.method] });
+        }
+        const w = headerWrite(node);
+        if (w) writes.push(w);
+        return;
+      }
+      case 'assignment_expression': {
+        const w = headerWrite(node);
+        if (w) writes.push(w);
+        return;
+      }
+      case 'method_declaration':
+      case 'local_function_statement': {
+        const name = node.childForFieldName('name')?.text;
+        if (name) functionsByName.set(name, node);
+        const h = node.type === 'method_declaration' ? actionHandler(node) : undefined;
+        if (h) handlers.push(h);
+        return;
+      }
+      case 'return_statement':
+        returns.push(node);
+        return;
+      default:
+        return;
+    }
+  });
+
+  // Minimal API handlers given as method groups: app.MapGet("/x", GetTodos).
+  for (const g of methodGroups) {
+    const fn = functionsByName.get(g.name);
+    if (fn) handlers.push({ node: fn, facts: { ...g.facts, span: spanOf(fn) }, methods: g.methods, action: false });
+  }
+  handlers.sort((a, b) => a.facts.span.start - b.facts.span.start);
+  const routeMethods = new Map<string, Set<string>>();
+  for (const h of handlers) {
+    if (h.facts.route === undefined) continue;
+    const s = routeMethods.get(h.facts.route) ?? new Set<string>();
+    h.methods.forEach((m) => s.add(m));
+    routeMethods.set(h.facts.route, s);
+  }
+  for (const h of handlers) {
+    for (const c of nodesIn(calls, h.facts.span.start, h.facts.span.end)) {
+      const n = callParts(c).name;
+      if (n) h.facts.calls.push(n);
+    }
+    if (h.facts.route !== undefined) h.facts.routeMethods = [...(routeMethods.get(h.facts.route) ?? [])];
+    model.handlers.push(h.facts);
+  }
+  const handlerOf = (offset: number): number | undefined => {
+    let best: number | undefined;
+    model.handlers.forEach((h, i) => {
+      if (h.span.start <= offset && offset < h.span.end) best = i;
+    });
+    return best;
+  };
+
+  found.sort((a, b) => a.site.span.start - b.site.span.start);
+  for (const f of found) {
+    const last = model.sites[model.sites.length - 1];
+    if (last && f.site.span.start < last.span.end) continue;
+    const index = model.sites.length;
+    model.sites.push(f.site);
+    const facts = f.site.role === 'response' ? responseOf(f, text, writes, calls) : undefined;
+    if (!facts) continue;
+    facts.site = index;
+    facts.handler = handlerOf(f.site.span.start);
+    f.site.response = model.responses.length;
+    model.responses.push(facts);
+  }
+
+  // Plain values returned by actions and minimal API lambdas: the framework answers 200.
+  for (const h of handlers) {
+    const body = h.node.childForFieldName('body');
+    const values: Node[] = [];
+    if (body && body.type !== 'block') values.push(body.type === 'arrow_expression_clause' ? body.namedChild(0)! : body);
+    for (const r of nodesIn(returns, h.node.startIndex, h.node.endIndex)) {
+      const value = r.namedChild(0);
+      if (value && enclosingFunction(r)?.id === h.node.id) values.push(value);
+    }
+    for (const v of values) {
+      const facts = v ? plainReturn(v, h.node, text, h.action, writes) : undefined;
+      if (!facts) continue;
+      facts.handler = handlerOf(v.startIndex);
+      model.responses.push(facts);
+    }
+  }
+  model.vocabularies = vocabularyUses(usings, usedForms);
+  return model;
+}
+
+function responseOf(f: Found, text: string, writes: HeaderWrite[], calls: Node[]): ResponseFacts | undefined {
+  if (f.helper && f.call) return helperResponse(f.call, f.helper, text, writes);
+  const carrier = f.ctx?.carrier;
+  if (!carrier) return undefined;
+  if (carrier.type === 'invocation_expression') return statusCallResponse(carrier, f.site, text, writes);
+  if (carrier.type === 'object_creation_expression') return resultObjectResponse(carrier, f.site, text, writes);
+  // Response.StatusCode = 401 (not RejectionStatusCode = 429, which has no response of its own here).
+  if (carrier.type === 'assignment_expression' && /(^|\.)StatusCode$/.test(carrier.childForFieldName('left')?.text ?? '')) {
+    return assignmentResponse(carrier, f.site, text, writes, calls);
+  }
+  return undefined;
+}
 
 export const csharpAdapter: LanguageAdapter = {
   id: 'csharp',
   languageIds: ['csharp'],
   grammarFor: () => 'c-sharp',
-  extract: (input) => emptyModel(input.languageId),
+  extract,
+  slotAt: (input, offset) => csharpSlotAt(input, offset),
+  importEdit: (input, vocabulary) => importEdit(input.text, input.tree, vocabulary),
 };

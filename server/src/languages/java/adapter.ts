@@ -1,10 +1,200 @@
-// Placeholder until this language's adapter lands: serves no sites.
+// Java: Spring MVC / WebFlux (ResponseEntity, @ResponseStatus, ResponseStatusException), JAX-RS
+// (Response, Response.Status), the servlet API, and MockMvc / WebTestClient / RestAssured / JUnit /
+// AssertJ in tests. One walk over the tree collects the candidates; the rest works on them.
+import type { Node } from '../../parsing/treeSitter';
+import type { DocumentModel, ResponseFacts, StatusSite } from '../../model';
 import { emptyModel } from '../../model';
-import type { LanguageAdapter } from '../adapter';
+import { lookupConstant } from '../../data';
+import type { AdapterInput, LanguageAdapter } from '../adapter';
+import { intLiteral, spanOf, walk } from '../syntax';
+import { constantOf, importEdit, JavaImports, vocabularyUses } from './constants';
+import { contextOf, isResponseCodeString, type StatusContext } from './contexts';
+import { handlerInfo, type JavaHandler } from './handlers';
+import { helperOf, type HelperCall } from './helpers';
+import { builderResponse, constructorResponse, statusOnlyResponse, type JavaResponseInput } from './responses';
+import { javaSlotAt } from './slot';
+import { annotationResponse, plainReturn, returnsOf, servletResponse } from './statements';
+import { callParts } from './nodes';
+import { callsIn } from './headers';
+
+interface Found {
+  site: StatusSite;
+  ctx?: StatusContext;
+  helper?: HelperCall;
+  /** The node the helper site stands for (the factory call). */
+  call?: Node;
+}
+
+/** Parents under which a bare identifier is a value (a statically imported constant), not a name. */
+const VALUE_PARENTS = new Set(['argument_list', 'annotation_argument_list', 'binary_expression', 'element_value_array_initializer', 'return_statement', 'switch_label', 'ternary_expression']);
+
+function extract(input: AdapterInput): DocumentModel {
+  const { text, tree } = input;
+  const model = emptyModel(input.languageId);
+  if (!tree) return model;
+  const imports = new JavaImports();
+  const calls: Node[] = [];
+  const returns: Node[] = [];
+  const found: Found[] = [];
+  const handlers: JavaHandler[] = [];
+  const usedForms = new Map<string, string>();
+
+  const addConstant = (node: Node, c: { vocabulary: string; name: string; code: number }) => {
+    const ctx = contextOf(node);
+    found.push({ site: { code: c.code, span: spanOf(node), kind: 'constant', vocabulary: c.vocabulary, name: c.name, role: ctx?.role ?? 'reference', form: ctx?.form ?? c.name }, ctx });
+    const written = node.text.replace(/\s+/g, '');
+    if (!usedForms.has(c.vocabulary)) usedForms.set(c.vocabulary, written.slice(0, written.length - c.name.length) + 'NAME');
+  };
+
+  walk(tree, (node) => {
+    switch (node.type) {
+      case 'line_comment':
+      case 'block_comment':
+        model.comments.push({ span: spanOf(node), text: node.text });
+        return false;
+      case 'import_declaration':
+        imports.add(node.text);
+        return false;
+      case 'string_literal':
+        if (isResponseCodeString(node)) {
+          found.push({ site: { code: Number(node.text.slice(1, 4)), span: spanOf(node), kind: 'string', role: 'declaration', form: '@ApiResponse(responseCode)' } });
+        }
+        return false;
+      case 'character_literal':
+        return false;
+      case 'decimal_integer_literal': {
+        const code = intLiteral(node.text);
+        const ctx = code === undefined ? undefined : contextOf(node, code);
+        if (ctx && code !== undefined) found.push({ site: { code, span: spanOf(node), kind: 'number', role: ctx.role, form: ctx.form }, ctx });
+        return false;
+      }
+      case 'field_access': {
+        const c = constantOf(node, imports);
+        if (!c) return;
+        addConstant(node, c);
+        return false;
+      }
+      case 'identifier': {
+        if (!node.parent || !VALUE_PARENTS.has(node.parent.type)) return false;
+        const c = imports.members.size || imports.wildcards.length ? constantOf(node, imports) : undefined;
+        if (c) addConstant(node, c);
+        return false;
+      }
+      case 'method_invocation': {
+        calls.push(node);
+        const helper = helperOf(node);
+        if (helper) {
+          found.push({ site: { code: helper.code, span: spanOf(helper.nameNode), kind: 'implicit', role: 'response', form: `${helper.owner}.${helper.name}()` }, helper, call: node });
+          return;
+        }
+        // MockMvc: status().isConflict()
+        const { name, object } = callParts(node);
+        if (name && /^is[A-Z]/.test(name) && object?.type === 'method_invocation' && callParts(object).name === 'status' && callParts(object).args.length === 0) {
+          const hit = lookupConstant('mockmvc', name);
+          const nameNode = node.childForFieldName('name');
+          if (hit && nameNode) {
+            found.push({ site: { code: hit.code, span: spanOf(nameNode), kind: 'constant', vocabulary: 'mockmvc', name, role: 'assertion', form: 'status().is…()' } });
+            if (!usedForms.has('mockmvc')) usedForms.set('mockmvc', 'status().NAME()');
+          }
+        }
+        return;
+      }
+      case 'method_reference': {
+        const helper = helperOf(node);
+        if (helper) found.push({ site: { code: helper.code, span: spanOf(helper.nameNode), kind: 'implicit', role: 'response', form: `${helper.owner}::${helper.name}` }, helper });
+        return false;
+      }
+      case 'method_declaration': {
+        const h = handlerInfo(node);
+        if (h) handlers.push(h);
+        return;
+      }
+      case 'return_statement':
+        returns.push(node);
+        return;
+      default:
+        return;
+    }
+  });
+
+  // Handlers: what they call, and the methods each route has in this file.
+  const routeMethods = new Map<string, Set<string>>();
+  for (const h of handlers) {
+    if (h.facts.route === undefined) continue;
+    const s = routeMethods.get(h.facts.route) ?? new Set<string>();
+    h.methods.forEach((m) => s.add(m));
+    routeMethods.set(h.facts.route, s);
+  }
+  for (const h of handlers) {
+    for (const c of callsIn(calls, h.facts.span.start, h.facts.span.end)) {
+      const n = callParts(c).name;
+      if (n) h.facts.calls.push(n);
+    }
+    if (h.facts.route !== undefined) h.facts.routeMethods = [...(routeMethods.get(h.facts.route) ?? [])];
+    model.handlers.push(h.facts);
+  }
+  const handlerOf = (offset: number): number | undefined => {
+    let best: number | undefined;
+    model.handlers.forEach((h, i) => {
+      if (h.span.start <= offset && offset < h.span.end) best = i;
+    });
+    return best;
+  };
+
+  // Sites in source order; each response-setting site gets its response.
+  const rin: JavaResponseInput = { text, calls };
+  found.sort((a, b) => a.site.span.start - b.site.span.start);
+  for (const f of found) {
+    const last = model.sites[model.sites.length - 1];
+    if (last && f.site.span.start < last.span.end) continue;
+    const index = model.sites.length;
+    model.sites.push(f.site);
+    const facts = f.site.role === 'response' ? responseOf(f, rin, returns) : undefined;
+    if (!facts) continue;
+    facts.site = index;
+    facts.handler = handlerOf(f.site.span.start);
+    f.site.response = model.responses.length;
+    model.responses.push(facts);
+  }
+
+  // Plain `return x;` from REST handlers without @ResponseStatus: the framework answers 200.
+  for (const h of handlers) {
+    if (!h.returnsBody || h.hasResponseStatus) continue;
+    for (const r of returnsOf(h.node, returns)) {
+      const facts = plainReturn(r, h.node, rin);
+      if (!facts) continue;
+      facts.handler = handlerOf(r.startIndex);
+      model.responses.push(facts);
+    }
+  }
+  model.vocabularies = vocabularyUses(imports, usedForms);
+  return model;
+}
+
+function responseOf(f: Found, input: JavaResponseInput, returns: Node[]): ResponseFacts | undefined {
+  if (f.helper) {
+    if (!f.call) return { span: f.site.span, headers: [], edits: {}, helper: f.helper.helper };
+    return builderResponse(f.call, f.site, f.helper, input);
+  }
+  const carrier = f.ctx?.carrier;
+  if (!carrier) return undefined;
+  if (carrier.type === 'annotation') return annotationResponse(carrier, f.site, input, returns);
+  const { name, args } = callParts(carrier);
+  if (carrier.type === 'object_creation_expression') {
+    if (name === 'ResponseEntity') return constructorResponse(carrier, f.site, input);
+    return statusOnlyResponse(carrier, f.site, input.text);
+  }
+  if (name === 'status') return builderResponse(carrier, f.site, undefined, input);
+  if (name === 'setStatus' || name === 'sendError' || name === 'setStatusCode') return servletResponse(carrier, f.site, input);
+  if (name === 'forStatus' || name === 'forStatusAndDetail') return statusOnlyResponse(carrier, f.site, input.text, carrier);
+  return args.length ? statusOnlyResponse(carrier, f.site, input.text) : undefined;
+}
 
 export const javaAdapter: LanguageAdapter = {
   id: 'java',
   languageIds: ['java'],
   grammarFor: () => 'java',
-  extract: (input) => emptyModel(input.languageId),
+  extract,
+  slotAt: (input, offset) => javaSlotAt(input, offset),
+  importEdit: (input, vocabulary) => importEdit(input.text, input.tree, vocabulary),
 };

@@ -1,0 +1,158 @@
+// Where a value in C# is an HTTP status: ASP.NET Core controllers and minimal APIs, middleware
+// writing `context.Response.StatusCode`, the attributes that document responses, and the test
+// libraries (xUnit, NUnit, MSTest, FluentAssertions, Shouldly). A number counts as a status only
+// in one of these places; everywhere else it is left alone.
+import type { Node } from '../../parsing/treeSitter';
+import type { SiteRole } from '../../model';
+import { attributeName, callParts, lastSegment, sameNode } from './nodes';
+
+export interface StatusContext {
+  role: SiteRole;
+  form: string;
+  /** The invocation, object creation, assignment or attribute that carries the status. */
+  carrier: Node;
+}
+
+const RESULT_OWNERS = new Set(['Results', 'TypedResults']);
+const EQUAL_ASSERTS = new Set(['Equal', 'NotEqual', 'AreEqual', 'AreNotEqual', 'StrictEqual']);
+const FLUENT = new Set(['Be', 'NotBe', 'ShouldBe', 'ShouldNotBe', 'HaveStatusCode', 'HaveHttpStatusCode']);
+const DOC_ATTRIBUTES = new Set(['ProducesResponseType', 'SwaggerResponse', 'ProducesDefaultResponseType']);
+const RESULT_TYPES = new Set(['ObjectResult', 'JsonResult', 'ContentResult', 'StatusCodeResult']);
+
+function unwrap(node: Node): Node {
+  let n = node;
+  for (let i = 0; i < 4 && (n.type === 'parenthesized_expression' || n.type === 'cast_expression'); i++) {
+    const inner = n.type === 'cast_expression' ? n.childForFieldName('value') : n.namedChild(0);
+    if (!inner) break;
+    n = inner;
+  }
+  return n;
+}
+
+/** An expression that reads a received or current status: `response.StatusCode`, `(int)res.StatusCode`, `statusCode`. */
+export function isStatusRead(node: Node | null | undefined, code?: number): boolean {
+  if (!node) return false;
+  const n = unwrap(node);
+  if (n.type === 'member_access_expression') return n.childForFieldName('name')?.text === 'StatusCode';
+  if (n.type === 'conditional_access_expression') return /\.StatusCode$/.test(n.text);
+  const plausible = code === undefined || (code >= 100 && code <= 599);
+  return n.type === 'identifier' && /^(statusCode|status|httpStatus|responseCode)$/i.test(n.text) && plausible;
+}
+
+/** Lifts a value through parentheses, casts and the arms of `cond ? 201 : 200`. */
+function lift(value: Node): Node {
+  let n = value;
+  for (let i = 0; i < 6; i++) {
+    const p = n.parent;
+    if (!p) break;
+    if (p.type === 'parenthesized_expression' || p.type === 'cast_expression') n = p;
+    else if (p.type === 'conditional_expression' && !sameNode(p.childForFieldName('condition'), n)) n = p;
+    else break;
+  }
+  return n;
+}
+
+/** The status context of a value node (a number or a constant expression), if it is in one. */
+export function contextOf(value: Node, code?: number): StatusContext | undefined {
+  const node = lift(value);
+  const parent = node.parent;
+  if (!parent) return undefined;
+  switch (parent.type) {
+    case 'argument':
+      return argumentContext(node, parent, code);
+    case 'attribute_argument':
+      return attributeContext(parent);
+    case 'assignment_expression':
+      return assignmentContext(node, parent);
+    case 'binary_expression': {
+      const op = parent.childForFieldName('operator')?.text ?? '';
+      if (op !== '==' && op !== '!=') return undefined;
+      const left = parent.childForFieldName('left');
+      const other = sameNode(left, node) ? parent.childForFieldName('right') : left;
+      return isStatusRead(other, code) ? { role: 'comparison', form: `${other!.text} ${op}`, carrier: parent } : undefined;
+    }
+    case 'constant_pattern':
+      return patternContext(parent, code);
+    default:
+      return undefined;
+  }
+}
+
+/** `x.StatusCode is HttpStatusCode.NotFound`, `case 404:` in a switch on a status, switch-expression arms. */
+function patternContext(pattern: Node, code: number | undefined): StatusContext | undefined {
+  const holder = pattern.parent;
+  if (!holder) return undefined;
+  let subject: Node | null | undefined;
+  if (holder.type === 'is_pattern_expression') subject = holder.childForFieldName('expression');
+  else if (holder.type === 'switch_section') subject = holder.parent?.parent?.childForFieldName('value');
+  else if (holder.type === 'switch_expression_arm') subject = holder.parent?.namedChild(0);
+  return isStatusRead(subject, code) ? { role: 'comparison', form: holder.type === 'is_pattern_expression' ? 'is' : 'switch', carrier: holder } : undefined;
+}
+
+function argumentContext(value: Node, arg: Node, code: number | undefined): StatusContext | undefined {
+  const list = arg.parent;
+  const call = list?.parent;
+  if (!list || !call) return undefined;
+  const { name, receiver, args } = callParts(call);
+  if (!name) return undefined;
+  const index = args.findIndex((a) => sameNode(a.node, arg));
+  const argName = args[index]?.name;
+  const owner = receiver ? lastSegment(receiver.text) : '';
+
+  if (call.type === 'object_creation_expression') {
+    return name === 'StatusCodeResult' && index === 0 ? { role: 'response', form: 'new StatusCodeResult()', carrier: call } : undefined;
+  }
+  if (call.type !== 'invocation_expression') return undefined;
+
+  // Responses: StatusCode(409), Results.StatusCode(418), Results.Json(x, statusCode: 409), Problem(statusCode: 409).
+  if (argName === 'statusCode' && (!receiver || RESULT_OWNERS.has(owner))) return { role: 'response', form: `${receiver ? `${owner}.` : ''}${name}(statusCode:)`, carrier: call };
+  if (name === 'StatusCode' && index === 0 && !argName && (!receiver || RESULT_OWNERS.has(owner))) return { role: 'response', form: `${receiver ? `${owner}.` : ''}StatusCode()`, carrier: call };
+  // Minimal API metadata: app.MapPost(...).Produces(201), .ProducesProblem(409)
+  if (/^Produces(Problem)?$/.test(name) && index === 0 && receiver?.type === 'invocation_expression') return { role: 'declaration', form: `.${name}()`, carrier: call };
+
+  // Assertions.
+  if (EQUAL_ASSERTS.has(name) && /^(Assert|ClassicAssert)$/.test(owner) && index <= 1 && args.length >= 2 && isStatusRead(args[1 - index].value, code)) {
+    return { role: 'assertion', form: `Assert.${name}()`, carrier: call };
+  }
+  if (FLUENT.has(name) && index === 0 && receiver) {
+    // response.StatusCode.Should().Be(...), response.Should().HaveStatusCode(...), response.StatusCode.ShouldBe(...)
+    const subject = receiver.type === 'invocation_expression' && callParts(receiver).name === 'Should' ? callParts(receiver).receiver : receiver;
+    if (name.startsWith('Have') || isStatusRead(subject, code)) return { role: 'assertion', form: `.${name}()`, carrier: call };
+  }
+  // NUnit: Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK))
+  if (name === 'EqualTo' && owner === 'Is' && index === 0) {
+    const holder = call.parent?.type === 'argument' ? call.parent.parent?.parent : undefined;
+    const h = holder ? callParts(holder) : undefined;
+    if (h?.name === 'That' && isStatusRead(h.args[0]?.value, code)) return { role: 'assertion', form: 'Assert.That(…, Is.EqualTo())', carrier: holder! };
+  }
+  return undefined;
+}
+
+function attributeContext(attrArg: Node): StatusContext | undefined {
+  const attribute = attrArg.parent?.parent;
+  if (attribute?.type !== 'attribute') return undefined;
+  const name = attributeName(attribute);
+  return DOC_ATTRIBUTES.has(name) ? { role: 'declaration', form: `[${name}]`, carrier: attribute } : undefined;
+}
+
+/** `Response.StatusCode = 403`, `new ObjectResult(x) { StatusCode = 409 }`, `[ProducesResponseType(StatusCode = 409)]`. */
+function assignmentContext(value: Node, assignment: Node): StatusContext | undefined {
+  if (!sameNode(assignment.childForFieldName('right'), value)) return undefined;
+  const left = assignment.childForFieldName('left');
+  if (!left) return undefined;
+  // Rate limiter options: the status of every rejected request.
+  if (/(^|\.)RejectionStatusCode$/.test(left.text)) return { role: 'response', form: 'RejectionStatusCode =', carrier: assignment };
+  if (left.type === 'member_access_expression' && left.childForFieldName('name')?.text === 'StatusCode') {
+    const target = left.childForFieldName('expression');
+    if (target && /(^|\.)([Rr]esponse|res|resp|httpResponse)$/.test(target.text)) return { role: 'response', form: `${lastSegment(target.text)}.StatusCode =`, carrier: assignment };
+    return undefined;
+  }
+  if (left.type !== 'identifier' || left.text !== 'StatusCode') return undefined;
+  const holder = assignment.parent;
+  if (holder?.type === 'initializer_expression' && holder.parent?.type === 'object_creation_expression') {
+    const type = callParts(holder.parent).name ?? '';
+    return RESULT_TYPES.has(type) || /Result$/.test(type) ? { role: 'response', form: `new ${type} { StatusCode }`, carrier: holder.parent } : undefined;
+  }
+  if (holder?.type === 'attribute_argument') return attributeContext(holder);
+  return undefined;
+}

@@ -1,0 +1,106 @@
+// Response headers in C#: `Response.Headers["Location"] = ...`, `Response.Headers.Append("Retry-After", "30")`,
+// the typed properties (`Response.Headers.WWWAuthenticate = ...`), with names written as strings
+// or as `HeaderNames.RetryAfter`; and where a new header line goes for a response.
+import type { Node } from '../../parsing/treeSitter';
+import type { HeaderFact, OffsetEdit } from '../../model';
+import { namedArgs, spanOf } from '../syntax';
+import { isControllerClass } from './helpers';
+import { callParts, csString, enclosingClass, lineIndent, stringValue, typeName } from './nodes';
+
+/** `RetryAfter` -> `retry-after`, `WWWAuthenticate` -> `www-authenticate`, `ETag` -> `etag`. */
+export function headerFromProperty(name: string): string {
+  if (name === 'WWWAuthenticate') return 'www-authenticate';
+  if (name === 'ETag') return 'etag';
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+}
+
+function headerName(arg: Node | undefined): string | undefined {
+  if (!arg) return undefined;
+  const s = stringValue(arg);
+  if (s !== undefined) return s.toLowerCase();
+  if (arg.type === 'member_access_expression' && /(^|\.)HeaderNames$/.test(arg.childForFieldName('expression')?.text ?? '')) {
+    return headerFromProperty(arg.childForFieldName('name')?.text ?? '');
+  }
+  return undefined;
+}
+
+export interface HeaderWrite {
+  /** The response expression written to: `Response`, `context.Response`. */
+  receiver: string;
+  fact: HeaderFact;
+  node: Node;
+}
+
+/** The header an assignment or call writes, if it writes one on `<receiver>.Headers`. */
+export function headerWrite(node: Node): HeaderWrite | undefined {
+  if (node.type === 'assignment_expression') {
+    const left = node.childForFieldName('left');
+    if (left?.type === 'element_access_expression') {
+      const target = left.childForFieldName('expression');
+      const sub = namedArgs(left.childForFieldName('subscript')).find((a) => a.type === 'argument');
+      const name = headerName(sub?.namedChild(sub.namedChildCount - 1) ?? undefined);
+      if (target?.type === 'member_access_expression' && target.childForFieldName('name')?.text === 'Headers' && name && sub) {
+        return { receiver: target.childForFieldName('expression')?.text ?? '', fact: { name, span: spanOf(sub) }, node };
+      }
+    }
+    if (left?.type === 'member_access_expression') {
+      const headers = left.childForFieldName('expression');
+      const prop = left.childForFieldName('name');
+      if (headers?.type === 'member_access_expression' && headers.childForFieldName('name')?.text === 'Headers' && prop) {
+        return { receiver: headers.childForFieldName('expression')?.text ?? '', fact: { name: headerFromProperty(prop.text), span: spanOf(prop) }, node };
+      }
+    }
+    return undefined;
+  }
+  if (node.type === 'invocation_expression') {
+    const { name, receiver, args } = callParts(node);
+    if (!name || !/^(Append|Add|TryAdd|Set|AppendCommaSeparatedValues)$/.test(name)) return undefined;
+    if (receiver?.type !== 'member_access_expression' || receiver.childForFieldName('name')?.text !== 'Headers') return undefined;
+    const h = headerName(args[0]?.value);
+    return h ? { receiver: receiver.childForFieldName('expression')?.text ?? '', fact: { name: h, span: spanOf(args[0].value) }, node } : undefined;
+  }
+  return undefined;
+}
+
+/** How code at `node` reaches the response headers: `Response` in a controller, `ctx.Response` in a lambda taking HttpContext. */
+export function headersTarget(node: Node): string | undefined {
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.type === 'lambda_expression' || n.type === 'local_function_statement' || n.type === 'method_declaration') {
+      const params = n.childForFieldName('parameters');
+      for (const p of namedArgs(params)) {
+        const type = typeName(p.childForFieldName('type'));
+        const name = p.childForFieldName('name')?.text;
+        if (name && type === 'HttpContext') return `${name}.Response`;
+        if (name && type === 'HttpResponse') return name;
+      }
+    }
+    if (n.type === 'class_declaration') break;
+  }
+  return isControllerClass(enclosingClass(node)) ? 'Response' : undefined;
+}
+
+/** A header line before the statement that holds `node`, or undefined when it is not in a block. */
+export function headerLineBefore(text: string, node: Node, target: string | undefined, name: string, value: string): OffsetEdit[] | undefined {
+  if (!target) return undefined;
+  // The first statement around the node must sit in a block: `if (x) return NotFound();` has none.
+  let stmt: Node | null = node;
+  while (stmt && !/_statement$/.test(stmt.type)) {
+    if (stmt.type === 'lambda_expression' || stmt.type === 'method_declaration') return undefined;
+    stmt = stmt.parent;
+  }
+  if (!stmt || stmt.parent?.type !== 'block') return undefined;
+  return [{ start: stmt.startIndex, end: stmt.startIndex, newText: `${target}.Headers[${csString(name)}] = ${csString(value)};\n${lineIndent(text, stmt.startIndex)}` }];
+}
+
+/** Headers written on `receiver` before `node`, in a block that also holds `node` (not in another branch). */
+export function headersBefore(writes: HeaderWrite[], receiver: string | undefined, node: Node): HeaderFact[] {
+  if (!receiver) return [];
+  const out: HeaderFact[] = [];
+  for (const w of writes) {
+    if (w.receiver !== receiver || w.node.startIndex >= node.startIndex) continue;
+    let block: Node | null = w.node.parent;
+    while (block && block.type !== 'block') block = block.parent;
+    if (block && block.startIndex <= node.startIndex && node.endIndex <= block.endIndex) out.push(w.fact);
+  }
+  return out;
+}

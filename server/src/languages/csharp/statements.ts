@@ -1,0 +1,120 @@
+// C# responses made of statements: middleware and handlers that assign
+// `context.Response.StatusCode = 401`, set headers and write the body with `WriteAsJsonAsync`;
+// and the plain values controller actions and minimal API lambdas return (the framework answers 200).
+import type { Node } from '../../parsing/treeSitter';
+import type { OffsetEdit, ResponseFacts, StatusSite } from '../../model';
+import { spanOf } from '../syntax';
+import { statusEdit } from '../edits';
+import { bodyFacts } from './bodies';
+import { branchOf } from './branches';
+import { headerLineBefore, headersBefore, headersTarget, type HeaderWrite } from './headers';
+import { helperOf } from './helpers';
+import { callParts, csString, enclosingFunction, lastSegment, lineIndent, statementOf, typeName } from './nodes';
+
+const WRITES = /^(WriteAsync|WriteAsJsonAsync|WriteLineAsync)$/;
+
+function removeStatement(text: string, stmt: Node): OffsetEdit[] {
+  const lineStart = text.lastIndexOf('\n', stmt.startIndex - 1) + 1;
+  const nl = text.indexOf('\n', stmt.endIndex);
+  const lineEnd = nl < 0 ? text.length : nl;
+  if (/^[ \t]*$/.test(text.slice(lineStart, stmt.startIndex)) && /^[ \t]*$/.test(text.slice(stmt.endIndex, lineEnd))) {
+    return [{ start: lineStart, end: nl < 0 ? lineEnd : nl + 1, newText: '' }];
+  }
+  return [{ start: stmt.startIndex, end: stmt.endIndex, newText: '' }];
+}
+
+/** True when `inner` lies inside `outer`. */
+function within(inner: Node, outer: Node): boolean {
+  return outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
+}
+
+/** `context.Response.StatusCode = 401;` with the headers and body written around it. */
+export function assignmentResponse(assignment: Node, site: StatusSite, text: string, writes: HeaderWrite[], calls: Node[]): ResponseFacts {
+  const facts: ResponseFacts = { span: spanOf(assignment), headers: [], branch: branchOf(assignment), edits: {} };
+  facts.edits.setStatus = (code) => statusEdit(site, code, text);
+  const recv = assignment.childForFieldName('left')?.childForFieldName('expression')?.text ?? 'Response';
+  const fn = enclosingFunction(assignment);
+  const stmt = statementOf(assignment);
+  const block = stmt?.parent;
+  const scope = fn ?? block;
+  // Headers written on the same response earlier in a block that also holds the status, or later in its own block.
+  for (const w of writes) {
+    if (w.receiver !== recv || !scope || !within(w.node, scope)) continue;
+    const wBlock = statementOf(w.node)?.parent;
+    const before = w.node.startIndex < assignment.startIndex && !!wBlock && within(assignment, wBlock);
+    const after = w.node.startIndex > assignment.endIndex && !!block && within(w.node, block);
+    if (before || after) facts.headers.push(w.fact);
+  }
+  // The body: await context.Response.WriteAsJsonAsync(x) after it in the same block.
+  if (block) {
+    for (const c of calls) {
+      if (c.startIndex <= assignment.endIndex || !within(c, block)) continue;
+      const { name, receiver, args } = callParts(c);
+      if (!name || !WRITES.test(name) || receiver?.text !== recv || !args[0]) continue;
+      const body = args[0];
+      facts.body = bodyFacts(body.value, facts.branch?.kind === 'catch' ? facts.branch.errorName : undefined);
+      facts.edits.replaceBody = (t) => [{ start: body.value.startIndex, end: body.value.endIndex, newText: t }];
+      const writeStmt = statementOf(c);
+      if (writeStmt?.type === 'expression_statement') facts.edits.dropBody = () => removeStatement(text, writeStmt);
+      break;
+    }
+  }
+  if (stmt?.type === 'expression_statement') {
+    const indent = lineIndent(text, stmt.startIndex);
+    facts.edits.addHeader = (n, v) => [{ start: stmt.endIndex, end: stmt.endIndex, newText: `\n${indent}${recv}.Headers[${csString(n)}] = ${csString(v)};` }];
+  }
+  return facts;
+}
+
+/** Result types whose values are not written as a plain 200 body. */
+const RESULT_TYPES = /^(IActionResult|ActionResult|IResult|Results|IHttpActionResult|HttpResponseMessage|void|Task|ValueTask|IAsyncEnumerable|FileResult|Stream|PhysicalFileResult|RedirectResult|StatusCodeResult|ObjectResult|Ok|NotFound|Created|NoContent|BadRequest|Conflict)$/;
+
+/** The declared return type with Task<>/ValueTask<> unwrapped: `ActionResult` of `Task<ActionResult<Order>>`. */
+function resultType(method: Node): { name: string; generic: boolean } | undefined {
+  let t: Node | null | undefined = method.childForFieldName('returns') ?? method.childForFieldName('type');
+  for (let i = 0; t && i < 3; i++) {
+    if (t.type === 'generic_name' && /^(Task|ValueTask)$/.test(t.namedChild(0)?.text ?? '')) t = t.namedChild(1)?.namedChild(0);
+    else break;
+  }
+  if (!t) return undefined;
+  return { name: typeName(t) ?? t.text, generic: t.type === 'generic_name' };
+}
+
+/** A returned expression that is itself a result (a helper, `Results.X`, `new XResult`), not a value. */
+function isResultExpression(value: Node): boolean {
+  if (value.type === 'invocation_expression') {
+    const { name, receiver } = callParts(value);
+    if (helperOf(value) || /^(StatusCode|Problem|ValidationProblem|File|PhysicalFile|Redirect\w*|Challenge|Forbid|SignIn|SignOut|View|PartialView|Page|Content|Json|Empty)$/.test(name ?? '')) return true;
+    return !!receiver && /^(Results|TypedResults)$/.test(lastSegment(receiver.text));
+  }
+  if (value.type === 'object_creation_expression') return /Result$/.test(callParts(value).name ?? '');
+  if (value.type === 'await_expression' || value.type === 'parenthesized_expression') return !!value.namedChild(0) && isResultExpression(value.namedChild(0)!);
+  if (value.type === 'conditional_expression') return true;
+  return value.type === 'null_literal' || value.type === 'default_expression';
+}
+
+/**
+ * A plain value returned by a controller action (`return order;` in an `ActionResult<Order>` or
+ * `Order` action) or a minimal API lambda: the framework answers 200 with it as the body.
+ */
+export function plainReturn(value: Node, fn: Node, text: string, controllerAction: boolean, writes: HeaderWrite[]): ResponseFacts | undefined {
+  if (isResultExpression(value)) return undefined;
+  let actionResult = false;
+  if (controllerAction) {
+    const t = resultType(fn);
+    if (!t) return undefined;
+    actionResult = t.name === 'ActionResult' && t.generic;
+    if (!actionResult && RESULT_TYPES.test(t.name)) return undefined;
+  } else if (value.type === 'identifier') {
+    // A lambda returning a variable: it may well hold an IResult.
+    return undefined;
+  }
+  const facts: ResponseFacts = { span: spanOf(value), implicitStatus: 200, headers: [], branch: branchOf(value), edits: {} };
+  facts.body = bodyFacts(value, facts.branch?.kind === 'catch' ? facts.branch.errorName : undefined);
+  facts.edits.replaceBody = (t) => [{ start: value.startIndex, end: value.endIndex, newText: t }];
+  if (actionResult) facts.edits.setStatus = (code) => [{ start: value.startIndex, end: value.endIndex, newText: `StatusCode(${code}, ${text.slice(value.startIndex, value.endIndex)})` }];
+  const target = headersTarget(value);
+  facts.headers.push(...headersBefore(writes, target, value));
+  facts.edits.addHeader = (n, v) => headerLineBefore(text, value, target, n, v);
+  return facts;
+}

@@ -1,0 +1,69 @@
+// The condition a Java response sits under: a catch clause (or an @ExceptionHandler method, which
+// is one), a not-found check (`== null`, `isEmpty()`, `orElse(...)`), an input or auth check, or
+// validation errors (`bindingResult.hasErrors()`).
+import type { Node } from '../../parsing/treeSitter';
+import type { BranchFact } from '../../model';
+import { spanOf } from '../syntax';
+import { exceptionParameter, isExceptionHandler } from './handlers';
+import { callParts, sameNode } from './nodes';
+
+/** Names the kind of check an `if` makes, from its condition text. Unknown checks are `other`. */
+export function classifyCondition(cond: string): BranchFact['kind'] {
+  if (/\.(hasErrors|hasFieldErrors|hasGlobalErrors)\s*\(|instanceof\s+\w*(Validation|ConstraintViolation|MethodArgumentNotValid|BindException)|!\s*\w*\.?is[Vv]alid\w*\s*\(|violations|\bvalidat/i.test(cond)) return 'validation-error';
+  if (/authori[sz]|\btoken\b|principal|authenticat|hasRole|hasAuthority|isAdmin|permission|\bcanAccess|isOwner/i.test(cond)) return 'auth-check';
+  if (/\b(request|req|body|dto|input|payload|params?|form|command)\b/i.test(withoutCallArguments(cond)) || /\.isBlank\s*\(|StringUtils\.|\.length\s*\(\)\s*[<>]|\.size\s*\(\)\s*[<>]|\bmissing/i.test(cond)) return 'input-check';
+  if (/==\s*null\b|\bnull\s*==|\.isEmpty\s*\(\)|!\s*[\w.]+\.isPresent\s*\(\)|!\s*[\w.]*exists\w*\s*\(|\bnotFound\b/i.test(cond)) return 'not-found';
+  return 'other';
+}
+
+/** `service.exists(request.name())` checks the service, not the input: drop what calls receive. */
+function withoutCallArguments(cond: string): string {
+  let s = cond.replace(/\(\s*\)/g, '');
+  for (let i = 0; i < 5; i++) s = s.replace(/(\w)\s*\([^()]*\)/g, '$1#');
+  return s;
+}
+
+/** The `else` of a presence check (`if (x != null) ... else`) is the not-found case. */
+function classifyElse(cond: string): BranchFact['kind'] {
+  return /!=\s*null\b|\.isPresent\s*\(\)|\bexists\w*\s*\(/.test(cond) ? 'not-found' : 'other';
+}
+
+function catchVariable(clause: Node): string | undefined {
+  for (let i = 0; i < clause.namedChildCount; i++) {
+    const p = clause.namedChild(i);
+    if (p?.type === 'catch_formal_parameter') return p.childForFieldName('name')?.text;
+  }
+  return undefined;
+}
+
+/** The innermost branch `node` sits in, within its method. */
+export function branchOf(node: Node): BranchFact | undefined {
+  for (let child: Node = node, n = node.parent; n; child = n, n = n.parent) {
+    switch (n.type) {
+      case 'catch_clause':
+        return { kind: 'catch', span: spanOf(n), errorName: catchVariable(n) };
+      case 'if_statement':
+      case 'ternary_expression': {
+        const cond = n.childForFieldName('condition');
+        if (!cond || sameNode(cond, child)) break;
+        if (sameNode(n.childForFieldName('consequence'), child)) return { kind: classifyCondition(cond.text), span: spanOf(cond) };
+        if (sameNode(n.childForFieldName('alternative'), child)) return { kind: classifyElse(cond.text), span: spanOf(cond) };
+        break;
+      }
+      case 'argument_list': {
+        // repo.findById(id).map(ResponseEntity::ok).orElse(ResponseEntity.notFound().build())
+        const call = n.parent;
+        if (call?.type === 'method_invocation' && /^(orElse|orElseGet)$/.test(callParts(call).name ?? '')) return { kind: 'not-found', span: spanOf(call) };
+        break;
+      }
+      case 'method_declaration':
+        return isExceptionHandler(n) ? { kind: 'catch', span: spanOf(n), errorName: exceptionParameter(n) } : undefined;
+      case 'class_body':
+      case 'program':
+        return undefined;
+      default:
+        break;
+    }
+  }
+  return undefined;
+}

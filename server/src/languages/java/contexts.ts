@@ -1,0 +1,211 @@
+// Where a value in Java is an HTTP status: Spring MVC / WebFlux, JAX-RS, the servlet API, and
+// the test libraries (MockMvc, WebTestClient, RestAssured, JUnit, AssertJ, Hamcrest). A number
+// counts as a status only in one of these places; everywhere else it is left alone.
+import type { Node } from '../../parsing/treeSitter';
+import type { SiteRole } from '../../model';
+import { argIndex } from '../syntax';
+import { annotationName, callParts, lastSegment, sameNode } from './nodes';
+
+export interface StatusContext {
+  role: SiteRole;
+  form: string;
+  /** The call, object creation or annotation that carries the status. */
+  carrier: Node;
+}
+
+/** Classes whose static `status(...)` starts a response builder. */
+export const BUILDERS = new Set(['ResponseEntity', 'Response', 'ServerResponse']);
+const STATUS_GETTERS = new Set(['getStatusCode', 'getStatusCodeValue', 'getRawStatusCode', 'statusCode', 'getResponseCode']);
+/** Getters that other objects have too (`order.getStatus()`): statuses only for numbers in 100-599. */
+const WEAK_GETTERS = new Set(['getStatus', 'status']);
+const STATUS_VARS = /^(status|statusCode|httpStatus|responseCode|httpStatusCode)$/;
+const EQUALS_ASSERTS = new Set(['assertEquals', 'assertNotEquals']);
+const FLUENT_EQUALS = new Set(['isEqualTo', 'isNotEqualTo']);
+const MATCHERS = new Set(['is', 'equalTo']);
+
+/** A receiver that is an HTTP response object: `response`, `httpResponse`, `res`, `exchange.getResponse()`. */
+export function isResponseObject(node: Node | undefined): boolean {
+  if (!node) return false;
+  if (node.type === 'method_invocation') return callParts(node).name === 'getResponse';
+  const last = lastSegment(node.text);
+  return /^(res|resp)$/.test(last) || /response$/i.test(last);
+}
+
+/** Unwraps parentheses, casts and `.value()` around an expression. */
+function unwrap(node: Node): Node {
+  let n = node;
+  for (let i = 0; i < 6; i++) {
+    if (n.type === 'parenthesized_expression' || n.type === 'cast_expression') {
+      const inner = n.type === 'cast_expression' ? n.childForFieldName('value') : n.namedChild(0);
+      if (!inner) break;
+      n = inner;
+    } else if (n.type === 'method_invocation' && callParts(n).name === 'value' && callParts(n).args.length === 0 && n.childForFieldName('object')) {
+      n = n.childForFieldName('object')!;
+    } else {
+      break;
+    }
+  }
+  return n;
+}
+
+/** An expression that reads a received status: `response.getStatusCode()`, `resp.statusCode()`, `status`. */
+export function isStatusRead(node: Node | null | undefined, code?: number): boolean {
+  if (!node) return false;
+  const n = unwrap(node);
+  const plausible = code === undefined || (code >= 100 && code <= 599);
+  if (n.type === 'method_invocation') {
+    const { name, object, args } = callParts(n);
+    if (!object || !name || args.length) return false;
+    return STATUS_GETTERS.has(name) || (WEAK_GETTERS.has(name) && plausible);
+  }
+  if (n.type === 'field_access') return /^(status|statusCode)$/.test(n.childForFieldName('field')?.text ?? '') && plausible;
+  // A bare variable only for numbers that can be statuses: `status == 404`, never `status == 1`.
+  return n.type === 'identifier' && STATUS_VARS.test(n.text) && plausible;
+}
+
+/** The expression a status value stands in: lifts through parentheses, casts, `.value()` and `valueOf(...)`. */
+function lift(value: Node): { node: Node; via?: string } {
+  let n = value;
+  let via: string | undefined;
+  for (let i = 0; i < 6; i++) {
+    const p = n.parent;
+    if (!p) break;
+    if (p.type === 'parenthesized_expression' || p.type === 'cast_expression') {
+      n = p;
+    } else if (p.type === 'ternary_expression' && !sameNode(p.childForFieldName('condition'), n)) {
+      // status(created ? 201 : 200): each branch is a status of the same call.
+      n = p;
+    } else if (p.type === 'method_invocation' && sameNode(p.childForFieldName('object'), n) && /^(value|getStatusCode)$/.test(callParts(p).name ?? '')) {
+      n = p;
+    } else if (p.type === 'argument_list' && p.parent?.type === 'method_invocation') {
+      const { name, object, args } = callParts(p.parent);
+      const owner = lastSegment(object?.text ?? '');
+      if (args.length !== 1 || !((name === 'valueOf' && /^(HttpStatus|HttpStatusCode)$/.test(owner)) || (name === 'fromStatusCode' && owner === 'Status'))) break;
+      via = `${owner}.${name}()`;
+      n = p.parent;
+    } else {
+      break;
+    }
+  }
+  return { node: n, via };
+}
+
+/** The status context of a value node (a number or a constant expression), if it is in one. */
+export function contextOf(value: Node, code?: number): StatusContext | undefined {
+  const { node, via } = lift(value);
+  const ctx = directContext(node, code);
+  if (ctx || !via) return ctx;
+  return { role: 'reference', form: via, carrier: node };
+}
+
+function directContext(value: Node, code: number | undefined): StatusContext | undefined {
+  const parent = value.parent;
+  if (!parent) return undefined;
+  switch (parent.type) {
+    case 'argument_list':
+      return argumentContext(value, parent, code);
+    case 'annotation_argument_list':
+    case 'element_value_pair':
+      return annotationContext(value, parent);
+    case 'binary_expression': {
+      const op = parent.childForFieldName('operator')?.text ?? '';
+      if (op !== '==' && op !== '!=') return undefined;
+      const left = parent.childForFieldName('left');
+      const other = sameNode(left, value) ? parent.childForFieldName('right') : left;
+      return isStatusRead(other, code) ? { role: 'comparison', form: `${other!.text} ${op}`, carrier: parent } : undefined;
+    }
+    case 'method_invocation': {
+      // HttpStatus.OK.equals(response.getStatusCode())
+      const { name, object, args } = callParts(parent);
+      if (name === 'equals' && sameNode(object, value) && isStatusRead(args[0], code)) return { role: 'comparison', form: '.equals()', carrier: parent };
+      return undefined;
+    }
+    case 'switch_label': {
+      const sw = parent.parent?.parent;
+      const cond = sw?.childForFieldName('condition');
+      return cond && isStatusRead(cond.namedChild(0) ?? cond, code) ? { role: 'comparison', form: 'switch case', carrier: parent } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function argumentContext(value: Node, args: Node, code: number | undefined): StatusContext | undefined {
+  const call = args.parent;
+  if (!call) return undefined;
+  const { name, object, args: all } = callParts(call);
+  if (!name) return undefined;
+  const index = argIndex(args, value);
+  const owner = object ? lastSegment(object.text) : '';
+
+  if (call.type === 'object_creation_expression') {
+    if (name === 'ResponseEntity' && index === all.length - 1 && all.length >= 1) return { role: 'response', form: 'new ResponseEntity<>()', carrier: call };
+    if ((name === 'ResponseStatusException' || name === 'ErrorResponseException') && index === 0) return { role: 'response', form: `new ${name}()`, carrier: call };
+    if (name === 'WebApplicationException' && index === all.length - 1) return { role: 'response', form: 'new WebApplicationException()', carrier: call };
+    return undefined;
+  }
+
+  if (EQUALS_ASSERTS.has(name) && all.length >= 2 && index <= 1 && isStatusRead(all[1 - index], code)) return { role: 'assertion', form: `${name}()`, carrier: call };
+  if (FLUENT_EQUALS.has(name) && index === 0 && object?.type === 'method_invocation') {
+    const inner = callParts(object);
+    if (inner.name === 'assertThat' && isStatusRead(inner.args[0], code)) return { role: 'assertion', form: `assertThat().${name}()`, carrier: call };
+    if (inner.name === 'expectStatus') return { role: 'assertion', form: `expectStatus().${name}()`, carrier: call };
+  }
+  // Hamcrest: assertThat(response.getStatus(), is(409)); RestAssured: .statusCode(equalTo(409)).
+  if (MATCHERS.has(name) && !object && index === 0) {
+    let outer = call;
+    while (outer.parent?.type === 'argument_list' && outer.parent.parent && MATCHERS.has(callParts(outer.parent.parent).name ?? '')) outer = outer.parent.parent;
+    const holder = outer.parent?.type === 'argument_list' ? outer.parent.parent : undefined;
+    const h = holder ? callParts(holder) : undefined;
+    if (h?.name === 'assertThat' && isStatusRead(h.args[0], code)) return { role: 'assertion', form: `assertThat(…, ${name}())`, carrier: holder! };
+    if (h?.name === 'statusCode' && h.object?.type === 'method_invocation') return { role: 'assertion', form: '.statusCode()', carrier: holder! };
+    return undefined;
+  }
+
+  switch (name) {
+    case 'status':
+      if (index === 0 && BUILDERS.has(owner)) return { role: 'response', form: `${owner}.status()`, carrier: call };
+      return undefined;
+    case 'setStatus':
+    case 'sendError':
+    case 'setStatusCode':
+      return index === 0 && isResponseObject(object) ? { role: 'response', form: `${owner || 'response'}.${name}()`, carrier: call } : undefined;
+    case 'is':
+      // MockMvc: status().is(409)
+      return index === 0 && object?.type === 'method_invocation' && callParts(object).name === 'status' ? { role: 'assertion', form: 'status().is()', carrier: call } : undefined;
+    case 'statusCode':
+      // RestAssured: given()...then().statusCode(409)
+      return index === 0 && all.length === 1 && object?.type === 'method_invocation' ? { role: 'assertion', form: '.statusCode()', carrier: call } : undefined;
+    case 'forStatus':
+    case 'forStatusAndDetail':
+      if (owner !== 'ProblemDetail' || index !== 0) return undefined;
+      return { role: call.parent?.type === 'return_statement' ? 'response' : 'reference', form: `ProblemDetail.${name}()`, carrier: call };
+    default:
+      return undefined;
+  }
+}
+
+/** `@ResponseStatus(HttpStatus.CREATED)`, `@ResponseStatus(code = ...)`, Swagger 2's `@ApiResponse(code = 409)`. */
+function annotationContext(value: Node, parent: Node): StatusContext | undefined {
+  let key = 'value';
+  let list = parent;
+  if (parent.type === 'element_value_pair') {
+    if (!sameNode(parent.childForFieldName('value'), value)) return undefined;
+    key = parent.childForFieldName('key')?.text ?? '';
+    list = parent.parent!;
+  }
+  const annotation = list?.parent;
+  if (!annotation || annotation.type !== 'annotation') return undefined;
+  const name = annotationName(annotation);
+  if (name === 'ResponseStatus' && (key === 'value' || key === 'code')) return { role: 'response', form: '@ResponseStatus', carrier: annotation };
+  if (name === 'ApiResponse' && key === 'code') return { role: 'declaration', form: '@ApiResponse(code)', carrier: annotation };
+  return undefined;
+}
+
+/** `@ApiResponse(responseCode = "409")` (OpenAPI 3 annotations): a status written as a string. */
+export function isResponseCodeString(str: Node): boolean {
+  const pair = str.parent;
+  if (pair?.type !== 'element_value_pair' || pair.childForFieldName('key')?.text !== 'responseCode') return false;
+  const annotation = pair.parent?.parent;
+  return annotation?.type === 'annotation' && annotationName(annotation) === 'ApiResponse' && /^"[1-5]\d\d"$/.test(str.text);
+}

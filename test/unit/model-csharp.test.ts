@@ -1,0 +1,314 @@
+// The C# adapter's model: which numbers and constants are statuses (and in what role), the
+// handlers of controllers and minimal APIs, the facts of each response, edits that leave valid
+// C#, the completion slot on half-typed code, and the using directive a vocabulary needs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../helpers/analyze';
+import { csharpAdapter } from '../../server/src/languages/csharp/adapter';
+import { loadLanguage, parserFor, type Tree } from '../../server/src/parsing/treeSitter';
+import type { DocumentModel, OffsetEdit, ResponseFacts } from '../../server/src/model';
+
+async function parse(text: string): Promise<Tree> {
+  return parserFor('c-sharp', await loadLanguage('c-sharp')).parse(text)!;
+}
+
+function apply(text: string, edits: OffsetEdit[] | undefined): string {
+  assert.ok(edits, 'an edit was expected');
+  let out = text;
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return out;
+}
+
+async function assertValid(text: string): Promise<void> {
+  const tree = await parse(text);
+  try {
+    assert.equal(tree.rootNode.hasError, false, `edited code does not parse:\n${text}`);
+  } finally {
+    tree.delete();
+  }
+}
+
+function response(model: DocumentModel, text: string, prefix: string): ResponseFacts {
+  const r = model.responses.find((x) => text.slice(x.span.start, x.span.end).startsWith(prefix));
+  assert.ok(r, `no response starting with ${prefix}; have: ${model.responses.map((x) => text.slice(x.span.start, x.span.end)).join(' | ')}`);
+  return r;
+}
+
+function sites(model: DocumentModel, text: string): string[] {
+  return model.sites.map((s) => `${text.slice(s.span.start, s.span.end)} ${s.code} ${s.kind} ${s.role}`);
+}
+
+const controller = `using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Shop;
+
+[ApiController]
+[Route("api/users")]
+public class UsersController : ControllerBase
+{
+    [HttpGet("{id}")]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    public async Task<IActionResult> Get(int id)
+    {
+        var user = await _db.Users.FindAsync(id);
+        if (user == null)
+        {
+            return NotFound(new { error = "no such user" });
+        }
+        return Ok(user);
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Create(UserDto dto)
+    {
+        if (!ModelState.IsValid)
+        {
+            return ValidationProblem();
+        }
+        try
+        {
+            var user = await _db.AddAsync(dto);
+            return CreatedAtAction(nameof(Get), new { id = user.Id }, user);
+        }
+        catch (DbUpdateException ex)
+        {
+            Response.Headers["Retry-After"] = "5";
+            return StatusCode(503, new { message = ex.Message, trace = ex.StackTrace });
+        }
+    }
+
+    [HttpDelete("{id}")]
+    public ActionResult<UserDto> Delete(int id)
+    {
+        if (!_db.Remove(id))
+        {
+            return new ObjectResult(new { error = "locked" }) { StatusCode = StatusCodes.Status423Locked };
+        }
+        return new UserDto(id);
+    }
+}
+`;
+
+test('sites: numbers in status calls, constants anywhere, helpers as implicit sites', async () => {
+  const { model } = await analyze(controller, 'csharp', 'file:///m/UsersController.cs');
+  assert.deepEqual(sites(model, controller), [
+    'StatusCodes.Status404NotFound 404 constant declaration',
+    'NotFound 404 implicit response',
+    'Ok 200 implicit response',
+    'ValidationProblem 400 implicit response',
+    'CreatedAtAction 201 implicit response',
+    '503 503 number response',
+    'StatusCodes.Status423Locked 423 constant response',
+  ]);
+  assert.deepEqual(model.vocabularies.map((v) => `${v.vocabulary} ${v.form}`), ['aspnet StatusCodes.NAME']);
+});
+
+test('handlers: controller actions and minimal API registrations, with routes', async () => {
+  const { model } = await analyze(controller, 'csharp', 'file:///m/UsersController.cs');
+  assert.deepEqual(model.handlers.map((h) => `${h.method} ${h.route} [${h.routeMethods?.join(',')}]`), [
+    'GET /api/users/{id} [GET,DELETE]',
+    'POST /api/users [POST]',
+    'DELETE /api/users/{id} [GET,DELETE]',
+  ]);
+  const minimal = `var app = WebApplication.Create();
+var api = app.MapGroup("/api");
+api.MapGet("/todos/{id}", (int id) => Results.Ok(id));
+api.MapDelete("/todos/{id}", DeleteTodo);
+app.MapPost("/todos", async (Todo t, Db db) => { await db.SaveAsync(t); return Results.Created($"/todos/{t.Id}", t); });
+static IResult DeleteTodo(int id) => Results.NoContent();
+`;
+  const { model: m } = await analyze(minimal, 'csharp');
+  assert.deepEqual(m.handlers.map((h) => `${h.method} ${h.route} [${h.routeMethods?.join(',')}]`), [
+    'GET /api/todos/{id} [GET,DELETE]',
+    'POST /todos [POST]',
+    'DELETE /api/todos/{id} [GET,DELETE]',
+  ]);
+  assert.ok(m.handlers[1].calls.includes('SaveAsync'));
+  const created = response(m, minimal, 'Results.Created');
+  assert.equal(created.helper, 'created');
+  assert.equal(m.handlers[created.handler!].method, 'POST');
+});
+
+test('response facts: body shape, leaks, headers set earlier, branches', async () => {
+  const { model } = await analyze(controller, 'csharp', 'file:///m/UsersController.cs');
+  const notFound = response(model, controller, 'NotFound(');
+  assert.equal(notFound.branch?.kind, 'not-found');
+  assert.match(notFound.body?.errorShape?.reason ?? '', /"error" member/);
+  assert.equal(response(model, controller, 'ValidationProblem').branch?.kind, 'validation-error');
+  const failed = response(model, controller, 'StatusCode(503');
+  assert.equal(failed.branch?.kind, 'catch');
+  assert.equal(failed.branch?.errorName, 'ex');
+  assert.deepEqual(failed.headers.map((h) => h.name), ['retry-after']);
+  assert.match(failed.body?.leak?.what ?? '', /StackTrace/);
+  assert.equal(controller.slice(failed.body!.rawErrorMessage!.start, failed.body!.rawErrorMessage!.end), 'ex.Message');
+  const created = response(model, controller, 'CreatedAtAction');
+  assert.equal(created.helper, 'created');
+  assert.equal(controller.slice(created.body!.span.start, created.body!.span.end), 'user');
+  // An ActionResult<T> action returning a value answers 200 with it.
+  const plain = model.responses.find((r) => r.implicitStatus === 200);
+  assert.ok(plain);
+  assert.equal(controller.slice(plain.span.start, plain.span.end), 'new UserDto(id)');
+});
+
+test('middleware: status assigned, headers appended, body written on the same response', async () => {
+  const text = `app.Use(async (context, next) =>
+{
+    if (!context.Request.Headers.ContainsKey("X-Api-Key"))
+    {
+        context.Response.StatusCode = 401;
+        await context.Response.WriteAsJsonAsync(new { error = "missing key" });
+        return;
+    }
+    context.Response.Headers.CacheControl = "no-store";
+    await next(context);
+});`;
+  const { model } = await analyze(text, 'csharp');
+  const r = response(model, text, 'context.Response.StatusCode = 401');
+  assert.equal(r.branch?.kind, 'auth-check');
+  assert.match(r.body?.errorShape?.reason ?? '', /"error" member/);
+  assert.deepEqual(r.headers, [], 'Cache-Control is set on the other path');
+  let out = apply(text, r.edits.addHeader!('WWW-Authenticate', 'ApiKey'));
+  assert.match(out, /StatusCode = 401;\n {8}context\.Response\.Headers\["WWW-Authenticate"\] = "ApiKey";/);
+  await assertValid(out);
+  out = apply(text, r.edits.dropBody!());
+  assert.doesNotMatch(out, /WriteAsJsonAsync/);
+  await assertValid(out);
+});
+
+test('edits: status, header, body in valid C#', async () => {
+  const { model } = await analyze(controller, 'csharp', 'file:///m/UsersController.cs');
+  const notFound = response(model, controller, 'NotFound(');
+  const ok = response(model, controller, 'Ok(user)');
+  const failed = response(model, controller, 'StatusCode(503');
+  const locked = response(model, controller, 'new ObjectResult');
+  const problem = response(model, controller, 'ValidationProblem');
+  const cases: [string, OffsetEdit[] | undefined, RegExp][] = [
+    ['helper becomes StatusCode(code, body)', notFound.edits.setStatus!(410), /return StatusCode\(410, new \{ error = "no such user" \}\);/],
+    ['number status', failed.edits.setStatus!(500), /return StatusCode\(500, new/],
+    ['constant stays a constant', locked.edits.setStatus!(409), /StatusCode = StatusCodes\.Status409Conflict \}/],
+    ['problem gets a statusCode', problem.edits.setStatus!(422), /return ValidationProblem\(statusCode: 422\);/],
+    ['helper drops its body', notFound.edits.dropBody!(), /return NotFound\(\);/],
+    ['StatusCode drops its body', failed.edits.dropBody!(), /return StatusCode\(503\);/],
+    ['ObjectResult body becomes null', locked.edits.dropBody!(), /new ObjectResult\(null\) \{ StatusCode/],
+    ['header line before the return', ok.edits.addHeader!('ETag', '"v1"'), /Response\.Headers\["ETag"\] = "\\"v1\\"";\n {8}return Ok\(user\);/],
+  ];
+  for (const [what, edits, expected] of cases) {
+    const out = apply(controller, edits);
+    assert.match(out, expected, what);
+    await assertValid(out);
+  }
+  // `if (x) return NotFound();` has no block to put a header line in: no edit rather than a wrong one.
+  const bare = 'class C : ControllerBase { IActionResult F(int x) { if (x == 0) return NotFound(); return Ok(); } }';
+  const { model: m } = await analyze(bare, 'csharp');
+  assert.equal(response(m, bare, 'NotFound').edits.addHeader!('X', 'y'), undefined);
+});
+
+test('minimal API edits: Results.Json keeps the body, TypedResults are left alone', async () => {
+  const text = `app.MapPost("/x", (Item item) =>
+{
+    if (item.Name is null) { return Results.BadRequest(new { error = "name" }); }
+    if (item.Locked) { return TypedResults.Conflict(); }
+    return Results.Json(item, statusCode: 202);
+});`;
+  const { model } = await analyze(text, 'csharp');
+  const bad = response(model, text, 'Results.BadRequest');
+  let out = apply(text, bad.edits.setStatus!(422));
+  assert.match(out, /return Results\.Json\(new \{ error = "name" \}, statusCode: 422\);/);
+  await assertValid(out);
+  assert.equal(response(model, text, 'TypedResults.Conflict').edits.setStatus!(409), undefined);
+  const json = response(model, text, 'Results.Json');
+  out = apply(text, json.edits.setStatus!(201));
+  assert.match(out, /statusCode: 201\)/);
+  out = apply(text, json.edits.dropBody!());
+  assert.match(out, /Results\.Json\(null, statusCode: 202\)/);
+  await assertValid(out);
+});
+
+test('assertions and comparisons in tests', async () => {
+  const text = `public class T {
+    [Fact] public async Task F() {
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(409, (int)response.StatusCode);
+        response.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        response.Should().HaveStatusCode(HttpStatusCode.OK);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        if ((int)response.StatusCode == 429) { }
+        switch ((int)response.StatusCode) { case 503: break; }
+        Assert.Equal(3, items.Count);
+        response.EnsureSuccessStatusCode();
+    }
+}`;
+  const { model } = await analyze(text, 'csharp');
+  assert.deepEqual(sites(model, text), [
+    'HttpStatusCode.Created 201 constant assertion',
+    '409 409 number assertion',
+    'HttpStatusCode.Conflict 409 constant assertion',
+    'HttpStatusCode.OK 200 constant assertion',
+    'HttpStatusCode.NoContent 204 constant assertion',
+    '429 429 number comparison',
+    '503 503 number comparison',
+  ]);
+  assert.equal(model.responses.length, 0);
+});
+
+test('slotAt: half-typed status code places, with the handler method and branch', async () => {
+  const cases: [string, { accepts: string; role: string; method?: string; branch?: string; token?: string } | undefined][] = [
+    ['class C : ControllerBase { [HttpPost] public IActionResult F() { return StatusCode(|', { accepts: 'number', role: 'response', method: 'POST' }],
+    ['class C : ControllerBase { [HttpPut("{id}")] public IActionResult F() { try { } catch (Exception ex) { return StatusCode(StatusCodes.Sta|', { accepts: 'any', role: 'response', method: 'PUT', branch: 'catch', token: 'StatusCodes.Sta' }],
+    ['app.MapDelete("/x/{id}", (int id) => Results.StatusCode(|', { accepts: 'number', role: 'response', method: 'DELETE' }],
+    ['app.MapPost("/x", () => Results.Json(new { a = 1 }, statusCode: 4|', { accepts: 'number', role: 'response', method: 'POST', token: '4' }],
+    ['class M { async Task Invoke(HttpContext context) { context.Response.StatusCode = |', { accepts: 'number', role: 'response' }],
+    ['class C : ControllerBase { IActionResult F() => new ObjectResult(x) { StatusCode = |', { accepts: 'number', role: 'response' }],
+    ['class C { [ProducesResponseType(|', { accepts: 'number', role: 'declaration' }],
+    ['class C { [ProducesResponseType(typeof(Item), |', { accepts: 'number', role: 'declaration' }],
+    ['class T { void F() { response.StatusCode.Should().Be(|', { accepts: 'any', role: 'assertion' }],
+    ['class C { void F() { Task.Delay(|', undefined],
+    ['class C : ControllerBase { void F() { // return StatusCode(|\n } }', undefined],
+    ['class C : ControllerBase { /* StatusCode(| */ }', undefined],
+    ['class C { void F() { var b = new byte[|', undefined],
+    ['class C { void F() { var s = "StatusCode(|', undefined],
+    ['class C { void F() { order.Status = |', undefined],
+  ];
+  for (const [source, expected] of cases) {
+    const offset = source.indexOf('|');
+    const text = source.slice(0, offset) + source.slice(offset + 1);
+    const tree = await parse(text);
+    try {
+      const slot = csharpAdapter.slotAt!({ uri: 'file:///a.cs', languageId: 'csharp', text, tree }, offset);
+      if (!expected) {
+        assert.equal(slot, undefined, `no slot expected in: ${source}`);
+        continue;
+      }
+      assert.ok(slot, `a slot expected in: ${source}`);
+      assert.equal(slot.accepts, expected.accepts, source);
+      assert.equal(slot.role, expected.role, source);
+      assert.equal(slot.method, expected.method, source);
+      assert.equal(slot.branch, expected.branch, source);
+      assert.equal(text.slice(slot.span.start, slot.span.end), expected.token ?? '', source);
+    } finally {
+      tree.delete();
+    }
+  }
+});
+
+test('importEdit: a using after the last one, none when already usable', async () => {
+  const input = async (text: string) => ({ uri: 'file:///a.cs', languageId: 'csharp', text, tree: await parse(text) });
+  const text = 'using System;\nusing Microsoft.AspNetCore.Mvc;\n\nnamespace A;\n\nclass C {}\n';
+  assert.equal(apply(text, [csharpAdapter.importEdit!(await input(text), 'aspnet')!]), 'using System;\nusing Microsoft.AspNetCore.Mvc;\nusing Microsoft.AspNetCore.Http;\n\nnamespace A;\n\nclass C {}\n');
+  assert.equal(apply(text, [csharpAdapter.importEdit!(await input(text), 'dotnet')!]), 'using System;\nusing Microsoft.AspNetCore.Mvc;\nusing System.Net;\n\nnamespace A;\n\nclass C {}\n');
+  const nested = 'namespace A\n{\n    using System;\n\n    class C {}\n}\n';
+  assert.equal(apply(nested, [csharpAdapter.importEdit!(await input(nested), 'dotnet')!]), 'namespace A\n{\n    using System;\n    using System.Net;\n\n    class C {}\n}\n');
+  assert.equal(csharpAdapter.importEdit!(await input('using System.Net;\nclass C {}'), 'dotnet'), undefined);
+  assert.equal(csharpAdapter.importEdit!(await input('class C { int x = StatusCodes.Status200OK; }'), 'aspnet'), undefined);
+  assert.equal(apply('class C {}', [csharpAdapter.importEdit!(await input('class C {}'), 'aspnet')!]), 'using Microsoft.AspNetCore.Http;\n\nclass C {}');
+  assert.equal(csharpAdapter.importEdit!(await input(text), 'spring'), undefined);
+});
+
+test('broken and odd code never throws', async () => {
+  for (const text of ['', 'class {', 'StatusCode(', '[ProducesResponseType(', 'app.MapGet("/x", () => Results.', '\u0000', 'class C : ControllerBase { IActionResult F() { return Conflict(; } }']) {
+    const { model } = await analyze(text, 'csharp');
+    assert.ok(Array.isArray(model.sites));
+    for (let i = 0; i <= text.length; i++) csharpAdapter.slotAt!({ uri: 'file:///a.cs', languageId: 'csharp', text }, i);
+  }
+});
