@@ -225,6 +225,24 @@ def test_x(client):
   assert.deepEqual(model.comments.map((c) => c.text), ['# http-status-hints: ignore']);
 });
 
+test('fake responses in tests and mocks are named, not responses; a bound Flask response is one', async () => {
+  const text = `from flask import make_response
+def test_client(mocker):
+    fake = mocker.Mock()
+    fake.status_code = 201
+    expected = {"statusCode": 404, "body": "x"}
+def build():
+    resp = make_response("made")
+    resp.status_code = 201
+    return resp
+`;
+  const { model } = await parse(text);
+  assert.deepEqual(model.sites.map((s) => [s.code, s.role]), [[201, 'reference'], [404, 'reference'], [201, 'response']]);
+  assert.equal(model.responses.length, 1);
+  assert.equal(text.slice(model.responses[0].body!.span.start, model.responses[0].body!.span.end), '"made"');
+  assert.match(await edited(text, model.responses[0].edits.addHeader?.('Location', '/x')), /resp\.status_code = 201\n {4}resp\.headers\["Location"\] = "\/x"\n/);
+});
+
 test('slots while typing: abort(, status_code=, tuple returns, assertions', async () => {
   const cases: [string, string | undefined, string?][] = [
     ['@app.post("/x")\ndef f():\n    if not item:\n        abort(|\n', 'response abort() POST not-found'],

@@ -7,16 +7,31 @@ import { emptyModel } from '../../model';
 import { constantFor } from '../../data';
 import type { AdapterInput, LanguageAdapter } from '../adapter';
 import { intLiteral, spanOf } from '../syntax';
-import { collect, fnStart, type Collected } from './collect';
+import { collect, fnAt, type Collected } from './collect';
 import { constantOf } from './constants';
+import { latestBinding } from './headers';
 import { contextOf, type ContextEnv, type PyContext } from './contexts';
 import { isDrfCreateWithLocation, registrationOf, routeOfFunction, type RouteInfo } from './handlers';
 import { addImport, emptyImports, frameworksOf, importEditFor, recordImport, vocabularyUses, type ImportTable } from './imports';
-import { calleeOf, callArgs, classOf, enclosingFunction, sameNode } from './nodes';
+import { calleeOf, callArgs, sameNode } from './nodes';
 import { responseForContext, type ResponseEnv } from './responses';
 import { decoratorResponse, implicitResponse, type ImplicitEnv } from './returns';
 import { slotAt } from './slot';
 import { setStatusEdit } from './statusEdits';
+
+/** Index of the first item starting at or after `offset` (items sorted by start). */
+function firstAtOrAfter(items: readonly ({ startIndex: number } | { start: number })[], offset: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const it = items[mid];
+    if (('startIndex' in it ? it.startIndex : it.start) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 
 interface Handler {
   fn: Node;
@@ -26,20 +41,20 @@ interface Handler {
 
 function findHandlers(c: Collected, django: boolean): Handler[] {
   const registered = new Map<string, RouteInfo>();
-  for (const call of c.calls) {
-    const r = registrationOf(call);
+  for (let i = 0; i < c.calls.length; i++) {
+    const r = registrationOf(c.calls[i], c.callNames[i]);
     if (r && !registered.has(r.name)) registered.set(r.name, r.info);
   }
   const out: Handler[] = [];
-  for (const fn of c.functions) {
+  for (const place of c.fns) {
+    const fn = place.node;
     const name = fn.childForFieldName('name')?.text ?? '';
-    let info = routeOfFunction(fn) ?? (classOf(fn) ? undefined : registered.get(name));
+    let info = routeOfFunction(fn, place) ?? (place.cls ? undefined : registered.get(name));
     // A Django function view: its first parameter is the request.
     const first = fn.childForFieldName('parameters')?.namedChild(0);
-    if (!info && django && !classOf(fn) && (first?.text === 'request' || first?.childForFieldName('name')?.text === 'request' || /^request\s*:/.test(first?.text ?? ''))) info = { kind: 'route', methods: [] };
+    if (!info && django && !place.cls && !name.startsWith('_') && (first?.text === 'request' || first?.childForFieldName('name')?.text === 'request' || /^request\s*:/.test(first?.text ?? ''))) info = { kind: 'route', methods: [] };
     if (!info) continue;
-    const holder = fn.parent?.type === 'decorated_definition' ? fn.parent : fn;
-    out.push({ fn, info, facts: { span: spanOf(holder), method: info.method, route: info.route, calls: [] } });
+    out.push({ fn, info, facts: { span: spanOf(place.holder ?? fn), method: info.method, route: info.route, calls: [] } });
   }
   const routeMethods = new Map<string, Set<string>>();
   for (const h of out) {
@@ -51,10 +66,9 @@ function findHandlers(c: Collected, django: boolean): Handler[] {
   for (const h of out) {
     if (h.info.route !== undefined) h.facts.routeMethods = [...(routeMethods.get(h.info.route) ?? [])];
     // Calls in the body only: the route decorator's own call is not something the handler does.
-    for (const call of c.calls) {
-      if (call.startIndex < h.fn.startIndex) continue;
-      if (call.startIndex >= h.fn.endIndex) break;
-      const n = calleeOf(call).name;
+    for (let i = firstAtOrAfter(c.calls, h.fn.startIndex); i < c.calls.length; i++) {
+      if (c.calls[i].startIndex >= h.fn.endIndex) break;
+      const n = c.callNames[i];
       if (n) h.facts.calls.push(n);
     }
   }
@@ -69,22 +83,45 @@ function classContext(node: Node): PyContext | undefined {
   return undefined;
 }
 
+const RESPONSE_MAKERS = /Response$|^(make_response|jsonify|json_response)$/;
+
+/**
+ * Whether a response context really answers a request. Inside a test function a response is
+ * a fake for a mock and is only named. `x.status_code = 201` sets a response only where x is
+ * one: in a handler, or x bound to a response-making call, or a parameter typed Response.
+ */
+function settles(ctx: PyContext | undefined, c: Collected, handlerFns: Set<number>): PyContext | undefined {
+  if (ctx?.role !== 'response') return ctx;
+  const fn = fnAt(c.fns, ctx.carrier.startIndex)?.node;
+  if (/^test/.test(fn?.childForFieldName('name')?.text ?? '')) return { ...ctx, role: 'reference', kind: 'other' };
+  if (ctx.kind !== 'assign') return ctx;
+  const obj = ctx.carrier.childForFieldName('left')?.childForFieldName('object');
+  if (!obj || !fn) return { ...ctx, role: 'reference', kind: 'other' };
+  if (handlerFns.has(fn.startIndex)) return ctx;
+  const bound = latestBinding(c.scope, fn.startIndex, obj.text, ctx.carrier.startIndex);
+  if (bound?.value.type === 'call' && RESPONSE_MAKERS.test(calleeOf(bound.value).name ?? '')) return ctx;
+  const params = fn.childForFieldName('parameters')?.namedChildren ?? [];
+  if (params.some((p) => p?.type === 'typed_parameter' && p.namedChild(0)?.text === obj.text && /(^|\.)Response$/.test(p.childForFieldName('type')?.text ?? ''))) return ctx;
+  return { ...ctx, role: 'reference', kind: 'other' };
+}
+
 function extract(input: AdapterInput): DocumentModel {
   const model = emptyModel(input.languageId);
   if (!input.tree) return model;
   const { text } = input;
-  const c = collect(input, model);
+  const c = collect(input.tree, text, model);
   const fw = frameworksOf(c.imports);
   model.vocabularies = vocabularyUses(c.imports, fw);
   const handlers = findHandlers(c, fw.django);
   model.handlers = handlers.map((h) => h.facts);
   const handlerFns = new Set(handlers.map((h) => h.fn.startIndex));
+  // Handlers are in source order: the innermost one around an offset is the last that starts
+  // before it and still contains it (handlers nest a level or two at most).
+  const spans = model.handlers.map((h) => h.span);
   const handlerOf = (offset: number): number | undefined => {
-    let best: number | undefined;
-    model.handlers.forEach((h, i) => {
-      if (h.span.start <= offset && offset < h.span.end && (best === undefined || h.span.start >= model.handlers[best].span.start)) best = i;
-    });
-    return best;
+    const last = firstAtOrAfter(spans, offset + 1) - 1;
+    for (let i = last; i >= 0 && i > last - 4; i--) if (offset < spans[i].end) return i;
+    return undefined;
   };
 
   // Status sites: numbers in a status context; constants anywhere.
@@ -92,22 +129,22 @@ function extract(input: AdapterInput): DocumentModel {
   const found: { site: StatusSite; ctx?: PyContext }[] = [];
   for (const n of c.numbers) {
     const code = intLiteral(n.text);
-    const ctx = code === undefined ? undefined : contextOf(n, env);
+    const ctx = code === undefined ? undefined : settles(contextOf(n, env), c, handlerFns);
     if (code === undefined || !ctx || (ctx.weak && (code < 100 || code > 599))) continue;
     found.push({ site: { code, span: spanOf(n), kind: 'number', role: ctx.role, form: ctx.form }, ctx });
   }
   for (const n of c.constants) {
     const k = constantOf(n, c.imports, fw);
     if (!k) continue;
-    const ctx = contextOf(n, env) ?? (k.vocabulary === 'django' || k.vocabulary === 'aiohttp' ? classContext(n) : undefined);
+    const ctx = settles(contextOf(n, env), c, handlerFns) ?? (k.vocabulary === 'django' || k.vocabulary === 'aiohttp' ? classContext(n) : undefined);
     found.push({ site: { code: k.code, span: spanOf(n), kind: 'constant', vocabulary: k.vocabulary, name: k.name, role: ctx?.role ?? 'reference', form: ctx?.form ?? n.text }, ctx });
   }
   found.sort((a, b) => a.site.span.start - b.site.span.start);
 
-  const renv: ResponseEnv = { text, quote: c.quote, fw, scope: c.scope, returns: c.returns, returnsIn: (fn) => c.returnsByFn.get(fn.startIndex) ?? [], fnStartOf: fnStart };
+  const renv: ResponseEnv = { text, quote: c.quote, fw, scope: c.scope, returns: c.returns, returnsIn: (fn) => c.returnsByFn.get(fn.startIndex) ?? [], fnStartOf: (node) => fnAt(c.fns, node.startIndex)?.node.startIndex ?? -1 };
   const created = (node: Node, code: number, facts: ResponseFacts) => {
-    const fn = enclosingFunction(node);
-    if (code === 201 && fn && isDrfCreateWithLocation(fn)) facts.helper ??= 'created';
+    const fn = fnAt(c.fns, node.startIndex);
+    if (code === 201 && fn && isDrfCreateWithLocation(fn.node, fn)) facts.helper ??= 'created';
   };
   let lastEnd = -1;
   for (const f of found) {

@@ -13,9 +13,9 @@ const AUTH_EXCEPTIONS = /\b(PermissionDenied|PermissionError|AuthenticationFaile
 /** Names the kind of check an `if` condition makes. */
 export function classifyCondition(cond: string): BranchFact['kind'] {
   if (/\bis_valid\s*\(|\.errors\b|\bvalidat|\bis_invalid\b|\bnot\s+valid\b/.test(cond)) return 'validation-error';
-  if (/\brequest\.(json|form|args|data|files|values|GET|POST|query_params|query|body|get_json|content_type|headers\.get\(['"]content-type)|\bnot\s+(body|data|payload|params|json_data|form|args|input|request_data|name|email|title)\b|\bnot\s+isinstance\s*\(|\bnot\s+in\s+(data|payload|body|request\.\w+|params|form)\b|\blen\s*\([^)]*\)\s*[<>]|\bmissing\b|\bis\s+None\b.*\b(data|payload|body|json)\b|\b(data|payload|body|json)\b.*\bis\s+None\b/.test(cond)) return 'input-check';
+  if (/\brequest\.(json|form|args|data|files|values|GET|POST|query_params|query|body|get_json|content_type|headers\.get\(['"]content-type)|\bnot\s+(body|data|payload|params|json_data|form|args|input|request_data|name|email|title)\b|\bnot\s+isinstance\s*\(|\bnot\s+in\s+(data|payload|body|request\.\w+|params|form)\b|\blen\s*\(.*\)\s*[<>]|\bmissing\b|\bis\s+None\b.*\b(data|payload|body|json)\b|\b(data|payload|body|json)\b.*\bis\s+None\b/.test(cond)) return 'input-check';
   if (/authori[sz]|\btoken\b|\bcurrent_user\b|\bis_authenticated\b|\bis_anonymous\b|\bhas_perm|\bpermission|\bis_staff\b|\bis_superuser\b|\bis_admin\b|\bsession\b|\bapi_key\b|\bcheck_password\s*\(|\bverify_password\s*\(|\bowner\b/i.test(cond)) return 'auth-check';
-  if (/^\s*\(?\s*not\s+[\w.]+(\([^()]*\))?\s*\)?\s*$|\bis\s+None\b|==\s*None\b|\bnot\s+[\w.]+\.exists\(\)|\.count\(\)\s*==\s*0|\blen\s*\([^)]*\)\s*==\s*0|\bnot\s+(found|exists|item|record|row|user|obj|instance|result)\b/.test(cond)) return 'not-found';
+  if (/^\s*\(?\s*not\s+[\w.]+(\([^()]*\))?\s*\)?\s*$|\bis\s+None\b|==\s*None\b|\bnot\s+[\w.]+\.exists\(\)|\.count\(\)\s*==\s*0|\blen\s*\([^)]*\)\s*==\s*0|\bnot\s+(found|exists|item|record|row|user|obj|instance|result)\b|\bnot\s+in\s+[\w.]+\s*$/.test(cond)) return 'not-found';
   return 'other';
 }
 

@@ -1,23 +1,38 @@
 // The one walk over a Python tree: everything later steps need, collected in source order
 // (numbers and constant-like names, calls, functions, returns, imports, comments, header
-// statements and name bindings), so that no later step walks the tree again.
-import type { Node } from '../../parsing/treeSitter';
+// statements and name bindings), so that no later step walks the tree again. The walk reads
+// node types from the cursor and builds Node objects only for the kinds it keeps: on a large
+// file most nodes are names and punctuation, and building each would cost more than the rest.
+import type { Node, Tree } from '../../parsing/treeSitter';
 import type { DocumentModel } from '../../model';
-import type { AdapterInput } from '../adapter';
-import { spanOf, walk } from '../syntax';
-import { maybeConstant } from './constants';
+import { spanOf } from '../syntax';
+import { maybeConstantName } from './constants';
 import { headerSetsOf, type HeaderScope } from './headers';
 import { emptyImports, recordImport, type ImportTable } from './imports';
-import { enclosingFunction } from './nodes';
+import { calleeOf } from './nodes';
+
+/** A function definition with what its ancestors say about it, found during the walk. */
+export interface FnInfo {
+  node: Node;
+  /** The decorated_definition around it, if decorated. */
+  holder?: Node;
+  /** The class whose body holds it, if it is a method. */
+  cls?: Node;
+  /** Index of the enclosing function in `Collected.fns`, or -1. */
+  parent: number;
+}
 
 export interface Collected {
   imports: ImportTable;
+  /** Function definitions in source order. */
+  fns: FnInfo[];
   numbers: Node[];
   constants: Node[];
   calls: Node[];
-  functions: Node[];
+  /** The last name of each call's callee, parallel to `calls`. */
+  callNames: (string | undefined)[];
   returns: Node[];
-  /** Return statements by the start of their innermost function. */
+  /** Return statements by the start of their innermost function (-1: module level). */
   returnsByFn: Map<number, Node[]>;
   scope: HeaderScope;
   /** Offsets of `x.status_code = ...` assignments, by the start of their function. */
@@ -25,29 +40,91 @@ export interface Collected {
   quote: string;
 }
 
-export const fnStart = (node: Node): number => enclosingFunction(node)?.startIndex ?? -1;
+/** Methods that set headers on a response object (see headerSetsOf). */
+const HEADER_CALLS = new Set(['setdefault', 'set_cookie', 'update', 'add', 'set', 'add_header', 'extend', 'append']);
 
-function push<T>(map: Map<number, T[]>, key: number, value: T): void {
+function push<K, T>(map: Map<K, T[]>, key: K, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
 }
 
-export function collect(input: AdapterInput, model: DocumentModel): Collected {
-  const c: Collected = { imports: emptyImports(), numbers: [], constants: [], calls: [], functions: [], returns: [], returnsByFn: new Map(), scope: { sets: [], bindings: [] }, settingStatus: new Map(), quote: '"' };
+const KEPT = new Set(['comment', 'import_statement', 'import_from_statement', 'future_import_statement', 'integer', 'call', 'assignment', 'function_definition', 'class_definition', 'decorated_definition', 'return_statement', 'expression_statement']);
+
+/** The innermost function around `offset` (functions in source order, with parent links). */
+export function fnAt(fns: readonly FnInfo[], offset: number): FnInfo | undefined {
+  let lo = 0;
+  let hi = fns.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (fns[mid].node.startIndex <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  // The last function starting before the offset, or one of its ancestors, holds it.
+  for (let i = lo - 1; i >= 0; i = fns[i].parent) if (offset < fns[i].node.endIndex) return fns[i];
+  return undefined;
+}
+
+export function collect(tree: Tree, text: string, model: DocumentModel): Collected {
+  const c: Collected = { imports: emptyImports(), fns: [], numbers: [], constants: [], calls: [], callNames: [], returns: [], returnsByFn: new Map(), scope: { sets: [], bindings: [] }, settingStatus: new Map(), quote: '"' };
   let single = 0;
   let double = 0;
-  walk(input.tree!, (node) => {
-    switch (node.type) {
+  // The functions and classes around the cursor, innermost last, with their depth: entering a
+  // node at depth d leaves every scope at depth >= d (an ancestor is always shallower).
+  const scopes: { depth: number; fn?: number; cls?: Node }[] = [];
+  let decorated: { node: Node; depth: number } | undefined;
+  let statement: Node | undefined;
+  let depth = 0;
+  // Bare constant names are rare: most files need no identifier text at all.
+  const bareNames = /\bHTTP_\d{3}_|\bHTTP[A-Z][a-z]|\bHttpResponse[A-Z]/.test(text);
+  const cursor = tree.walk();
+  try {
+    for (;;) {
+      const type = cursor.nodeType;
+      while (scopes.length && scopes[scopes.length - 1].depth >= depth) scopes.pop();
+      let descend = true;
+      if (type === 'string') {
+        const start = cursor.startIndex;
+        const q = /^[A-Za-z]*(['"])/.exec(text.slice(start, start + 4))?.[1];
+        if (q === "'") single++;
+        else if (q === '"') double++;
+        descend = false;
+      } else if (type === 'attribute' || (type === 'identifier' && bareNames)) {
+        if (maybeConstantName(type, text.slice(cursor.startIndex, cursor.endIndex))) {
+          c.constants.push(cursor.currentNode);
+          descend = false;
+        }
+      } else if (KEPT.has(type)) {
+        descend = keep(cursor.currentNode, type);
+      }
+      if (descend && cursor.gotoFirstChild()) {
+        depth++;
+        continue;
+      }
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) {
+          c.quote = single > double ? "'" : '"';
+          return c;
+        }
+        depth--;
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+
+  function currentFn(): number {
+    for (let i = scopes.length - 1; i >= 0; i--) if (scopes[i].fn !== undefined) return scopes[i].fn!;
+    return -1;
+  }
+
+  function keep(node: Node, type: string): boolean {
+    const parentFn = currentFn();
+    const fn = parentFn < 0 ? -1 : c.fns[parentFn].node.startIndex;
+    switch (type) {
       case 'comment':
         model.comments.push({ span: spanOf(node), text: node.text });
         return false;
-      case 'string': {
-        const q = node.child(0)?.text.slice(-1);
-        if (q === "'") single++;
-        else if (q === '"') double++;
-        return false;
-      }
       case 'import_statement':
       case 'import_from_statement':
       case 'future_import_statement':
@@ -56,42 +133,46 @@ export function collect(input: AdapterInput, model: DocumentModel): Collected {
       case 'integer':
         c.numbers.push(node);
         return false;
-      case 'attribute':
-        if (!maybeConstant(node)) return;
-        c.constants.push(node);
-        return false;
-      case 'identifier':
-        if (maybeConstant(node)) c.constants.push(node);
-        return false;
+      case 'expression_statement':
+        statement = node;
+        return true;
       case 'call': {
+        const name = calleeOf(node).name;
         c.calls.push(node);
-        const set = headerSetsOf(node);
-        if (set) for (const h of set.headers) c.scope.sets.push({ fnStart: fnStart(node), name: set.name, header: h });
-        return;
+        c.callNames.push(name);
+        const set = name && HEADER_CALLS.has(name) ? headerSetsOf(node) : undefined;
+        if (set) for (const h of set.headers) c.scope.sets.push({ fnStart: fn, name: set.name, header: h });
+        return true;
       }
       case 'assignment': {
         const set = headerSetsOf(node);
-        const start = fnStart(node);
-        if (set) for (const h of set.headers) c.scope.sets.push({ fnStart: start, name: set.name, header: h });
+        if (set) for (const h of set.headers) c.scope.sets.push({ fnStart: fn, name: set.name, header: h });
         const left = node.childForFieldName('left');
         const right = node.childForFieldName('right');
-        if (left?.type === 'identifier' && right && node.parent?.type === 'expression_statement') c.scope.bindings.push({ fnStart: start, name: left.text, value: right, statement: node.parent });
-        if (left?.type === 'attribute' && left.childForFieldName('attribute')?.text === 'status_code') push(c.settingStatus, start, node.startIndex);
-        return;
+        // `x = ...` as a statement of its own (its expression_statement was entered just before).
+        if (left?.type === 'identifier' && right && statement?.startIndex === node.startIndex) c.scope.bindings.push({ fnStart: fn, name: left.text, value: right, statement });
+        if (left?.type === 'attribute' && left.childForFieldName('attribute')?.text === 'status_code') push(c.settingStatus, fn, node.startIndex);
+        return true;
       }
-      case 'function_definition':
-        c.functions.push(node);
-        return;
-      case 'return_statement': {
+      case 'decorated_definition':
+        decorated = { node, depth };
+        return true;
+      case 'class_definition':
+        scopes.push({ depth, cls: node });
+        return true;
+      case 'function_definition': {
+        const holder = decorated && decorated.depth === depth - 1 ? decorated.node : undefined;
+        const inner = scopes[scopes.length - 1];
+        c.fns.push({ node, holder, cls: inner?.cls, parent: parentFn });
+        scopes.push({ depth, fn: c.fns.length - 1 });
+        return true;
+      }
+      case 'return_statement':
         c.returns.push(node);
-        const start = fnStart(node);
-        push(c.returnsByFn, start, node);
-        return;
-      }
+        push(c.returnsByFn, fn, node);
+        return true;
       default:
-        return;
+        return true;
     }
-  });
-  c.quote = single > double ? "'" : '"';
-  return c;
+  }
 }

@@ -10,13 +10,13 @@ export interface PyConstant {
   code: number;
 }
 
-/** Cheap test during the walk: could this attribute or identifier be a status constant? */
-export function maybeConstant(node: Node): boolean {
-  if (node.type === 'attribute') {
-    const attr = node.childForFieldName('attribute')?.text ?? '';
-    return /^[A-Z][A-Z0-9_]+$/.test(attr) || /^HTTP[A-Z][A-Za-z]+$/.test(attr) || /^HttpResponse[A-Z]\w+$/.test(attr);
+/** Cheap test on the text of an attribute or identifier: could it be a status constant? */
+export function maybeConstantName(type: string, written: string): boolean {
+  if (type === 'attribute') {
+    const last = /\.\s*([A-Za-z_]\w*)$/.exec(written)?.[1] ?? '';
+    return /^[A-Z][A-Z0-9_]+$/.test(last) || /^HTTP[A-Z][A-Za-z]+$/.test(last) || /^HttpResponse[A-Z]\w+$/.test(last);
   }
-  return node.type === 'identifier' && (/^HTTP_\d{3}_[A-Z_]+$/.test(node.text) || /^HTTP[A-Z][a-z]\w+$/.test(node.text) || /^HttpResponse[A-Z]\w+$/.test(node.text));
+  return /^HTTP_\d{3}_[A-Z_]+$/.test(written) || /^HTTP[A-Z][a-z]\w+$/.test(written) || /^HttpResponse[A-Z]\w+$/.test(written);
 }
 
 function hit(vocabulary: string, name: string): PyConstant | undefined {

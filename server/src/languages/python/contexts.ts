@@ -187,5 +187,8 @@ function pairContext(v: Node, pair: Node): PyContext | undefined {
   const keyText = key?.text.replace(/^['"]|['"]$/g, '');
   if (keyText !== 'statusCode') return undefined;
   const keys = dict.namedChildren.map((p) => (p?.type === 'pair' ? p.childForFieldName('key')?.text.replace(/^['"]|['"]$/g, '') : undefined));
-  return keys.includes('body') || keys.includes('headers') ? { role: 'response', form: '{"statusCode": }', carrier: dict, kind: 'lambda' } : undefined;
+  if (!keys.includes('body') && !keys.includes('headers')) return undefined;
+  // Returned or bound to a name: a result being built. Elsewhere (an expected value in a test) it is only named.
+  const built = dict.parent?.type === 'return_statement' || (dict.parent?.type === 'assignment' && dict.parent.parent?.type === 'expression_statement');
+  return { role: built ? 'response' : 'reference', form: '{"statusCode": }', carrier: dict, kind: built ? 'lambda' : 'other' };
 }

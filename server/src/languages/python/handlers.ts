@@ -3,7 +3,7 @@
 // action and ViewSet actions, class-based views (Django, DRF, Flask MethodView, Flask-RESTful,
 // Starlette HTTPEndpoint, aiohttp web.View) and registrations that name a function.
 import type { Node } from '../../parsing/treeSitter';
-import { basesOf, callArgs, calleeOf, classOf, decoratorsOf, stringList, stringValue } from './nodes';
+import { basesOf, callArgs, calleeOf, classOf, decoratorsIn, stringList, stringValue } from './nodes';
 
 export interface RouteInfo {
   kind: 'route' | 'errorhandler';
@@ -71,9 +71,19 @@ function isDrfClass(cls: Node): boolean {
   return basesOf(cls).some((b) => /(ViewSet|APIView|Mixin)$/.test(b.replace(/^.*\./, '')));
 }
 
+/** Where a function sits: its decorated_definition and its class, when the caller knows them. */
+export interface FnPlace {
+  holder?: Node;
+  cls?: Node;
+}
+
+function placeOf(fn: Node, place?: FnPlace): FnPlace {
+  return place ?? { holder: fn.parent?.type === 'decorated_definition' ? fn.parent : undefined, cls: classOf(fn) };
+}
+
 /** A method of a class-based view, by its name (`post` -> POST; DRF's `create` -> POST). */
-export function routeFromMethod(fn: Node): RouteInfo | undefined {
-  const cls = classOf(fn);
+export function routeFromMethod(fn: Node, place?: FnPlace): RouteInfo | undefined {
+  const { cls } = placeOf(fn, place);
   const name = fn.childForFieldName('name')?.text;
   if (!cls || !name || !isViewClass(cls)) return undefined;
   const className = cls.childForFieldName('name')?.text ?? '';
@@ -86,22 +96,22 @@ export function routeFromMethod(fn: Node): RouteInfo | undefined {
 }
 
 /** True when the method is `create` of a DRF class whose mixin sets Location on 201 itself. */
-export function isDrfCreateWithLocation(fn: Node): boolean {
+export function isDrfCreateWithLocation(fn: Node, place?: FnPlace): boolean {
   if (fn.childForFieldName('name')?.text !== 'create') return false;
-  const cls = classOf(fn);
+  const { cls } = placeOf(fn, place);
   return !!cls && basesOf(cls).some((b) => /^(CreateModelMixin|CreateAPIView|ListCreateAPIView|ModelViewSet)$/.test(b.replace(/^.*\./, '')));
 }
+
+const REGISTRATIONS = /^(Route|add_api_route|add_url_rule|(add_)?(get|post|put|patch|delete|head|options)|add_route|path|re_path|register_error_handler|add_exception_handler)$/;
 
 /**
  * Registrations that name a function: Starlette Route(...), aiohttp web.post(...) and
  * router.add_post(...), Flask add_url_rule, FastAPI add_api_route, Django path(...), and
  * error handler registrations. Returns the function's name (last dotted part) and its route.
  */
-const REGISTRATIONS = /^(Route|add_api_route|add_url_rule|(add_)?(get|post|put|patch|delete|head|options)|add_route|path|re_path|register_error_handler|add_exception_handler)$/;
-
-export function registrationOf(call: Node): { name: string; info: RouteInfo } | undefined {
-  const { name, receiver } = calleeOf(call);
-  if (!name || !REGISTRATIONS.test(name)) return undefined;
+export function registrationOf(call: Node, calleeName: string | undefined): { name: string; info: RouteInfo } | undefined {
+  if (!calleeName || !REGISTRATIONS.test(calleeName)) return undefined;
+  const { name = '', receiver } = calleeOf(call);
   const args = callArgs(call);
   const fnName = (n: Node | undefined) => (n && (n.type === 'identifier' || n.type === 'attribute') ? n.text.replace(/^.*\./, '') : undefined);
   const path = stringValue(args.positional[0]) ?? stringValue(args.keywords.get('path'));
@@ -137,17 +147,15 @@ export function registrationOf(call: Node): { name: string; info: RouteInfo } | 
 }
 
 /** Everything known about a function definition from its decorators and its class. */
-export function routeOfFunction(fn: Node): RouteInfo | undefined {
-  for (const d of decoratorsOf(fn)) {
+export function routeOfFunction(fn: Node, known?: FnPlace): RouteInfo | undefined {
+  const place = placeOf(fn, known);
+  for (const d of place.holder ? decoratorsIn(place.holder) : []) {
     const r = routeFromDecorator(d);
     if (r) {
       // DRF @action on a ViewSet method: route it under the class.
-      if (!r.route) {
-        const cls = classOf(fn);
-        if (cls) r.route = `${cls.childForFieldName('name')?.text ?? ''}:${fn.childForFieldName('name')?.text ?? ''}`;
-      }
+      if (!r.route && place.cls) r.route = `${place.cls.childForFieldName('name')?.text ?? ''}:${fn.childForFieldName('name')?.text ?? ''}`;
       return r;
     }
   }
-  return routeFromMethod(fn);
+  return routeFromMethod(fn, place);
 }

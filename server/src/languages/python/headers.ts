@@ -99,21 +99,52 @@ export function headersFrom(expr: Node | undefined, fnStart: number, scope: Head
   return [];
 }
 
+interface ScopeIndex {
+  sets: Map<string, HeaderFact[]>;
+  bindings: Map<string, Binding[]>;
+  byValue: Map<number, Binding>;
+}
+
+const indexes = new WeakMap<HeaderScope, ScopeIndex>();
+
+/** Lookups by function and name, built once per extraction: responses ask many times. */
+function indexOf(scope: HeaderScope): ScopeIndex {
+  let index = indexes.get(scope);
+  if (index) return index;
+  index = { sets: new Map(), bindings: new Map(), byValue: new Map() };
+  for (const s of scope.sets) {
+    const key = `${s.fnStart}:${s.name}`;
+    const list = index.sets.get(key);
+    if (list) list.push(s.header);
+    else index.sets.set(key, [s.header]);
+  }
+  for (const b of scope.bindings) {
+    const key = `${b.fnStart}:${b.name}`;
+    const list = index.bindings.get(key);
+    if (list) list.push(b);
+    else index.bindings.set(key, [b]);
+    index.byValue.set(b.value.startIndex, b);
+  }
+  indexes.set(scope, index);
+  return index;
+}
+
 /** Headers set by statements on `name` anywhere in the same function. */
 export function headersOnName(scope: HeaderScope, fnStart: number, name: string): HeaderFact[] {
-  return scope.sets.filter((s) => s.fnStart === fnStart && s.name === name).map((s) => s.header);
+  return indexOf(scope).sets.get(`${fnStart}:${name}`) ?? [];
 }
 
 /** The last binding of `name` in the function before `before`. */
 export function latestBinding(scope: HeaderScope, fnStart: number, name: string, before: number): Binding | undefined {
   let best: Binding | undefined;
-  for (const b of scope.bindings) if (b.fnStart === fnStart && b.name === name && b.statement.startIndex < before) best = b;
+  for (const b of indexOf(scope).bindings.get(`${fnStart}:${name}`) ?? []) if (b.statement.startIndex < before) best = b;
   return best;
 }
 
 /** The binding whose value is exactly `call` (`resp = HttpResponse(...)`). */
 export function bindingOf(scope: HeaderScope, call: Node): Binding | undefined {
-  return scope.bindings.find((b) => b.value.startIndex === call.startIndex && b.value.endIndex === call.endIndex);
+  const b = indexOf(scope).byValue.get(call.startIndex);
+  return b && b.value.endIndex === call.endIndex ? b : undefined;
 }
 
 /** Adds `"name": "value"` to a dict literal. */

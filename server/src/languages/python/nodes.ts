@@ -84,10 +84,8 @@ export function classOf(fn: Node): Node | undefined {
   return block?.type === 'block' && block.parent?.type === 'class_definition' ? block.parent : undefined;
 }
 
-/** The decorators of a function or class definition. */
-export function decoratorsOf(def: Node): Node[] {
-  const holder = def.parent?.type === 'decorated_definition' ? def.parent : undefined;
-  if (!holder) return [];
+/** The decorators of a decorated_definition. */
+export function decoratorsIn(holder: Node): Node[] {
   const out: Node[] = [];
   for (let i = 0; i < holder.namedChildCount; i++) {
     const c = holder.namedChild(i);

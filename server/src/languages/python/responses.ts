@@ -11,7 +11,7 @@ import type { PyContext } from './contexts';
 import type { Frameworks } from './imports';
 import { callArgs, calleeOf, pyString, sameNode, statementOf } from './nodes';
 import {
-  addToHeaders, appendArgument, bindingOf, headersFrom, headersOnName, isSuccessHeaders, removeArgument,
+  addToHeaders, appendArgument, bindingOf, headersFrom, headersOnName, isSuccessHeaders, latestBinding, removeArgument,
   statementAfter, type HeaderScope,
 } from './headers';
 
@@ -123,7 +123,7 @@ export function assignmentResponse(assign: Node, env: ResponseEnv): ResponseFact
   if (obj?.type !== 'identifier') return facts;
   const name = obj.text;
   facts.headers.push(...headersOnName(env.scope, fnStart, name));
-  const bound = env.scope.bindings.filter((b) => b.fnStart === fnStart && b.name === name && b.statement.startIndex < assign.startIndex).pop();
+  const bound = latestBinding(env.scope, fnStart, name, assign.startIndex);
   let django = env.fw.django && !env.fw.fastapi && !env.fw.flask;
   if (bound?.value.type === 'call') {
     const boundName = calleeOf(bound.value).name ?? '';
