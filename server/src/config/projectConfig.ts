@@ -63,6 +63,25 @@ export function parseProjectConfig(texts: ConfigTexts, overrides?: (raw: Record<
   return { source, raw, settings: normalised.settings, warnings };
 }
 
+/**
+ * For the language server: the editor's raw `httpStatusHints` settings with the project file's
+ * values laid over them, key by key (nested objects such as `rules` are merged), so a rule the
+ * team set in the file reads the same in the editor as in CI. Normalise the result as usual.
+ */
+export function withProjectSettings(editorRaw: unknown, projectRaw: Record<string, unknown>): Record<string, unknown> {
+  const base = editorRaw && typeof editorRaw === 'object' && !Array.isArray(editorRaw) ? structuredClone(editorRaw as Record<string, unknown>) : {};
+  return deepMerge(base, projectRaw);
+}
+
+function deepMerge(into: Record<string, unknown>, from: Record<string, unknown>): Record<string, unknown> {
+  for (const [key, value] of Object.entries(from)) {
+    const current = into[key];
+    const bothObjects = [current, value].every((v) => v && typeof v === 'object' && !Array.isArray(v));
+    into[key] = bothObjects ? deepMerge({ ...(current as Record<string, unknown>) }, value as Record<string, unknown>) : structuredClone(value);
+  }
+  return into;
+}
+
 /** Reads the settings files at `root` (the repository root). Throws ConfigError for unusable files. */
 export function loadProjectConfig(root: string, overrides?: (raw: Record<string, unknown>) => Record<string, unknown>): ProjectConfig {
   return parseProjectConfig(
