@@ -129,6 +129,11 @@ test('a deprecated HTTPStatus alias hovers as its code and names the constant', 
   assert.match(value, /UNPROCESSABLE_ENTITY/);
 });
 
+test('HTTPStatus(404) names a status', async () => {
+  const { document, model, settings, offset } = await analyze('from http import HTTPStatus\nphrase = HTTPStatus(4|04).phrase\n', 'python');
+  assert.match((doHover(document, model, offset, settings)!.contents as { value: string }).value, /^\*\*404 Not Found\*\*/);
+});
+
 test('a number named like a status outside any status context gets no hover', async () => {
   for (const src of ['status = 40|4\n', 'def f(status=20|0):\n    pass\n', 'x = {"status": 40|9}\n', 'if order.status == |3:\n    pass\n']) {
     const { document, model, settings, offset } = await analyze(src, 'python');

@@ -62,6 +62,7 @@ export function statusArgument(call: CallShape, arg: ArgumentPlace, fw: Framewor
   if (ASSERT_EQUAL.has(name) && index <= 1 && arg.other) return { role: 'assertion', form: `${name}(${arg.otherText ?? ''}, )`, kind: 'other', weak: arg.other === 'weak' };
   if ((name === 'assertStatus' || name === 'assert_status') && index === 1) return { role: 'assertion', form: `${name}()`, kind: 'other' };
   if ((name === 'errorhandler' || name === 'register_error_handler' || name === 'app_errorhandler') && index === 0) return { role: 'reference', form: `${name}()`, kind: 'other' };
+  if (name === 'HTTPStatus' && index === 0) return { role: 'reference', form: 'HTTPStatus()', kind: 'other' };
   return undefined;
 }
 
