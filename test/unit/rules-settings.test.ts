@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { normalizeSettings } from '../../server/src/settings';
 import { rules } from '../../server/src/rules/index';
-import { defaultTestFiles, isTestFile } from '../../server/src/rules/testFiles';
+import { defaultTestFiles, isTestFile, setWorkspaceFolders } from '../../server/src/rules/testFiles';
 import { ruleLevels } from '../../server/src/rules/types';
 import { diagnose } from './rules-harness';
 
@@ -112,4 +112,15 @@ test('test-file patterns from the settings: globs, regexes, per language, bad on
   // In a test file the production rules are quiet; nonstandard-code still speaks.
   const inTest = await diagnose(app, 'javascript', 'file:///project/checks/app.js', { testFiles: { javascript: ['**/checks/**'] } });
   assert.deepEqual(codes(inTest), ['nonstandard-code']);
+});
+
+test('test-file patterns match inside the workspace folder, not above it', () => {
+  setWorkspaceFolders(['file:///home/me/test/shop/']);
+  try {
+    assert.ok(!isTestFile('file:///home/me/test/shop/src/orders.js', 'javascript'));
+    assert.ok(isTestFile('file:///home/me/test/shop/test/orders.js', 'javascript'));
+    assert.ok(isTestFile('file:///elsewhere/test/orders.js', 'javascript'), 'outside every folder: the whole path');
+  } finally {
+    setWorkspaceFolders([]);
+  }
 });

@@ -74,8 +74,21 @@ export function pathOf(uri: string): string {
   }
 }
 
+/** Workspace folder paths, longest first: patterns match the path inside its folder. */
+let roots: string[] = [];
+
+/**
+ * Tells test-file matching where the workspace folders are, so that a project kept under a
+ * folder named `test` (or the extension's own e2e workspace) is not taken for tests as a whole.
+ */
+export function setWorkspaceFolders(uris: readonly string[]): void {
+  roots = uris.map((u) => pathOf(u).replace(/\/+$/, '')).filter(Boolean).sort((a, b) => b.length - a.length);
+}
+
 export function isTestFile(uri: string, languageId: string, patterns: Record<string, string[]> = defaultTestFiles): boolean {
-  const path = pathOf(uri);
+  const full = pathOf(uri);
+  const root = roots.find((r) => full.startsWith(`${r}/`));
+  const path = root ? full.slice(root.length) : full;
   const list = [...(patterns['*'] ?? []), ...(patterns[languageId] ?? [])];
   return list.some((p) => patternToRegExp(p)?.test(path) ?? false);
 }
