@@ -23,6 +23,7 @@ import { DocumentDiagnosticReportKind, type Diagnostic } from 'vscode-languagese
 import { skipReason } from './skip';
 import type { FeatureContext } from './features/context';
 import { supportedLanguageIds } from './languages/registry';
+import { setWorkspaceFolders } from './rules/testFiles';
 import { normalizeLanguageId } from './languageIds';
 
 const knownLanguages = new Set(supportedLanguageIds());
@@ -73,6 +74,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   hasConfiguration = !!capabilities.workspace?.configuration;
   markdown = capabilities.textDocument?.hover?.contentFormat?.includes('markdown') ?? false;
   pullDiagnostics = !!capabilities.textDocument?.diagnostic;
+  setWorkspaceFolders([...(params.workspaceFolders ?? []).map((f) => f.uri), ...(params.rootUri ? [params.rootUri] : [])]);
   const init = params.initializationOptions as { settings?: unknown } | undefined;
   globalSettings = applySettings(init?.settings ?? (init && typeof init === 'object' && !('settings' in init) ? init : undefined));
   return {
