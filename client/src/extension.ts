@@ -16,7 +16,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector,
-    synchronize: { configurationSection: 'httpStatusHints' },
+    synchronize: {
+      configurationSection: 'httpStatusHints',
+      // The project's shared settings file: the editor and the CLI read the same one.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{.http-status-hints.json,package.json}'),
+    },
     outputChannelName: 'HTTP Status Hints',
   };
   client = new LanguageClient('httpStatusHints', 'HTTP Status Hints', serverOptions, clientOptions);

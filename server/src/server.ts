@@ -25,6 +25,8 @@ import type { FeatureContext } from './features/context';
 import { supportedLanguageIds } from './languages/registry';
 import { setWorkspaceFolders } from './rules/testFiles';
 import { normalizeLanguageId } from './languageIds';
+import { ProjectSettings } from './projectSettings';
+import { withProjectSettings } from './config/projectConfig';
 
 const knownLanguages = new Set(supportedLanguageIds());
 
@@ -38,6 +40,8 @@ let markdown = true;
 let pullDiagnostics = false;
 /** Settings from initializationOptions or didChangeConfiguration, for clients without workspace/configuration. */
 let globalSettings: Settings = cloneDefaults();
+/** The raw settings behind globalSettings, merged with the project file per document. */
+let globalRaw: unknown;
 const settingsCache = new Map<string, Promise<Settings>>();
 const warned = new Set<string>();
 const skippedNoticeSent = new Set<string>();
@@ -57,13 +61,20 @@ function applySettings(raw: unknown): Settings {
   return settings;
 }
 
+const projectSettings = new ProjectSettings(warnOnce);
+
+/** A document's settings: the editor's (or the client's) with the project file laid over them. */
 async function settingsFor(uri: string): Promise<Settings> {
-  if (!hasConfiguration) return globalSettings;
   let s = settingsCache.get(uri);
   if (!s) {
-    s = connection.workspace
-      .getConfiguration({ scopeUri: uri, section: 'httpStatusHints' })
-      .then(applySettings, () => globalSettings);
+    const project = projectSettings.rawFor(uri);
+    const editor: Promise<unknown> = hasConfiguration
+      ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'httpStatusHints' }).then(
+          (raw) => raw,
+          () => globalRaw,
+        )
+      : Promise.resolve(globalRaw);
+    s = editor.then((raw) => (Object.keys(project).length ? applySettings(withProjectSettings(raw, project)) : raw === globalRaw ? globalSettings : applySettings(raw)));
     settingsCache.set(uri, s);
   }
   return s;
@@ -76,7 +87,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   pullDiagnostics = !!capabilities.textDocument?.diagnostic;
   setWorkspaceFolders([...(params.workspaceFolders ?? []).map((f) => f.uri), ...(params.rootUri ? [params.rootUri] : [])]);
   const init = params.initializationOptions as { settings?: unknown } | undefined;
-  globalSettings = applySettings(init?.settings ?? (init && typeof init === 'object' && !('settings' in init) ? init : undefined));
+  globalRaw = init?.settings ?? (init && typeof init === 'object' && !('settings' in init) ? init : undefined);
+  globalSettings = applySettings(globalRaw);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -101,8 +113,18 @@ connection.onInitialized(() => {
 connection.onDidChangeConfiguration((change) => {
   settingsCache.clear();
   const raw = (change.settings as { httpStatusHints?: unknown } | undefined)?.httpStatusHints;
-  if (raw !== undefined) globalSettings = applySettings(raw);
+  if (raw !== undefined) {
+    globalRaw = raw;
+    globalSettings = applySettings(raw);
+  }
   for (const entry of store.all()) reclassify(entry);
+  refreshAll();
+});
+
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  if (!changes.some((c) => /(\.http-status-hints\.json|package\.json)$/.test(c.uri))) return;
+  projectSettings.clear();
+  settingsCache.clear();
   refreshAll();
 });
 
