@@ -139,6 +139,17 @@ test('Rails: edits keep symbols symbols and numbers numbers, and stay valid Ruby
   assert.match(await edited(controller, created.edits.dropBody?.()), /      head :created, location: @order\n/);
   assert.match(await edited(controller, r('status: :unprocessable_entity').edits.replaceBody?.('{ errors: @order.errors.full_messages }')), /render json: \{ errors: @order\.errors\.full_messages \}, status: :unprocessable_entity/);
   assert.equal(r('head :conflict').edits.addHeader?.('Retry-After', '1')?.[0].newText, ", retry_after: '1'");
+  // The file writes Rack's pre-3.1 :unprocessable_entity, so a new 422 follows it.
+  assert.match(apply(controller, r('head :conflict').edits.setStatus?.(422)), /head :unprocessable_entity unless @order/);
+});
+
+test('Rails: a file on current Rack names gets the Rack 3.1 symbol; one without symbols gets numbers', async () => {
+  const current = `class AController < ApplicationController\n  def create\n    head :conflict\n  end\nend\n`;
+  let { model } = await parse(current);
+  assert.match(apply(current, model.responses[0].edits.setStatus?.(422)), /head :unprocessable_content/);
+  const numbers = `class AController < ApplicationController\n  def create\n    head 409\n    render json: { ok: true }\n  end\nend\n`;
+  ({ model } = await parse(numbers));
+  assert.match(apply(numbers, model.responses[1].edits.setStatus?.(201)), /render json: \{ ok: true \}, status: 201/);
 });
 
 test('Rails: redacting a leak logs the exception and keeps the JSON shape; head has no body', async () => {
@@ -199,6 +210,8 @@ test('numbers and symbols outside status contexts are not sites', async () => {
     set :port, 4567
     "status 500 #{409}"
     # head :conflict, status 500
+    status 1
+    halt 0
   end
 end
 `;
@@ -254,6 +267,13 @@ test('Sinatra and Rack: route blocks, halt with headers and body, status with a 
   assert.deepEqual(model.frameworks, ['sinatra', 'rack']);
 });
 
+test('routes.rb: redirect with a status is a redirect response', async () => {
+  const text = `Rails.application.routes.draw do\n  get '/old', to: redirect('/new', status: 301)\n  resources :posts, only: %i[index show]\nend\n`;
+  const { model } = await parse(text);
+  assert.deepEqual(model.sites.map((s) => [s.code, s.form]), [[301, 'redirect status:']]);
+  assert.equal(model.responses[0].helper, 'redirect');
+});
+
 test('tests: Minitest and RSpec assertions, string codes, comparisons', async () => {
   const text = `assert_response :created
 assert_equal 201, response.status
@@ -293,7 +313,8 @@ test('slotAt: half-typed Rails, Sinatra and test calls', async () => {
   assert.equal((await slot('expect(response).to have_http_status(|')).slot?.accepts, 'symbol');
   assert.equal((await slot('expect(response.status).to eq(|')).slot?.accepts, 'number');
   assert.equal((await slot('response.status = |')).slot?.role, 'response');
-  for (const none of ['sleep |', 'Post.where(status: |', 'x = "render status: |"', '# head |', 'items[|', 'validates :title, length: { maximum: |']) {
+  assert.equal((await slot('render(json: @post, status: |')).slot?.form, 'render status:');
+  for (const none of ['sleep |', 'Post.where(status: |', 'render json: Post.where(status: |', 'x = "render status: |"', '# head |', 'items[|', 'validates :title, length: { maximum: |']) {
     assert.equal((await slot(none)).slot, undefined, `no slot in: ${none}`);
   }
 });

@@ -11,10 +11,11 @@ import { intLiteral, spanOf, walk } from '../syntax';
 import { branchOf } from './branches';
 import { ASSERT_METHODS, EXCEPTION_CLASSES, contextOf, isBareCall, specFor, type CallSpec, type StatusContext } from './contexts';
 import { methodRoute, routeRegistration, routeTarget, type HandlerRoute } from './handlers';
-import { importEdit, useClauses, vocabularyUses, type UseClause } from './imports';
-import { blockOf, insertStatus, responseFor, type PhpDocument } from './responses';
+import { frameworksOf, importEdit, useClauses, vocabularyUses, type UseClause } from './imports';
+import { insertStatus } from './insertions';
+import { blockOf, responseFor, type PhpDocument } from './responses';
 import { slotAt } from './slot';
-import { CALL_TYPES, argAt, argValue, argumentNodes, callParts, enclosingFunction, lastSegment, stringValue } from './syntax';
+import { CALL_TYPES, argAt, argValue, argumentNodes, callParts, enclosingFunction, firstAfter, lastSegment, stringValue } from './syntax';
 
 interface Found {
   site: StatusSite;
@@ -185,7 +186,7 @@ function extract(input: AdapterInput): DocumentModel {
   handlers.sort((a, b) => a.node.startIndex - b.node.startIndex);
   for (const { node, route } of handlers) {
     const facts: HandlerFacts = { span: spanOf(node), method: route.method, route: route.route, calls: [] };
-    for (const c of calls) if (c.start > node.startIndex && c.start < node.endIndex) facts.calls.push(c.name);
+    for (let k = firstAfter(calls, node.startIndex); k < calls.length && calls[k].start < node.endIndex; k++) facts.calls.push(calls[k].name);
     if (route.route !== undefined && routeMethods.get(route.route)?.size) facts.routeMethods = [...routeMethods.get(route.route)!];
     model.handlers.push(facts);
   }
@@ -209,7 +210,7 @@ function extract(input: AdapterInput): DocumentModel {
     const site = f.site;
     const carrier = f.carrier;
     const spec = f.spec;
-    facts.edits.setStatus = (code) => site.kind === 'implicit' ? (spec ? insertStatus(doc, carrier, spec, code) : undefined) : statusEdit(site, code, text);
+    facts.edits.setStatus = (code) => site.kind === 'implicit' ? (spec ? insertStatus(doc.statusLiteral, carrier, spec, code) : undefined) : statusEdit(site, code, text);
     model.responses.push(facts);
   }
   for (const { call, spec, status } of implicit) {
@@ -219,7 +220,7 @@ function extract(input: AdapterInput): DocumentModel {
     const facts = responseFor(doc, { carrier: call, spec, fn, branch: branchOf(call), implicitStatus: status });
     facts.implicitStatus = status;
     facts.handler = handlerOf(call.startIndex);
-    facts.edits.setStatus = (code) => insertStatus(doc, call, spec, code);
+    facts.edits.setStatus = (code) => insertStatus(doc.statusLiteral, call, spec, code);
     model.responses.push(facts);
   }
   model.responses.sort((a, b) => a.span.start - b.span.start);
@@ -228,16 +229,6 @@ function extract(input: AdapterInput): DocumentModel {
   });
   model.frameworks = frameworksOf(uses, calls);
   return model;
-}
-
-/** The frameworks a PHP file visibly uses, from its imports and its helpers and facades. */
-function frameworksOf(uses: UseClause[], calls: { name: string }[]): string[] {
-  const out: string[] = [];
-  const names = new Set(calls.map((c) => c.name));
-  if (uses.some((u) => /^(Illuminate|Laravel)\\/.test(u.name)) || ['abort_if', 'abort_unless', 'to_route'].some((n) => names.has(n))) out.push('laravel');
-  if (uses.some((u) => u.name.startsWith('Symfony\\'))) out.push('symfony');
-  if (uses.some((u) => u.name.startsWith('Slim\\'))) out.push('slim');
-  return out;
 }
 
 export const phpAdapter: LanguageAdapter = {

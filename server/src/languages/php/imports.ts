@@ -86,3 +86,13 @@ export function importEdit(input: AdapterInput, vocabulary: string): OffsetEdit 
   const insertAt = /^\s*(\/\/|#)/.test(rest) ? (lineEnd < 0 ? text.length : lineEnd) : at;
   return { start: insertAt, end: insertAt, newText: `${gap}use ${SYMFONY_RESPONSE};` };
 }
+
+/** The frameworks a PHP file visibly uses, from its imports and its helpers and facades. */
+export function frameworksOf(uses: UseClause[], calls: { name: string }[]): string[] {
+  const out: string[] = [];
+  const names = new Set(calls.map((c) => c.name));
+  if (uses.some((u) => /^(Illuminate|Laravel)\\/.test(u.name)) || ['abort_if', 'abort_unless', 'to_route'].some((n) => names.has(n))) out.push('laravel');
+  if (uses.some((u) => u.name.startsWith('Symfony\\'))) out.push('symfony');
+  if (uses.some((u) => u.name.startsWith('Slim\\'))) out.push('slim');
+  return out;
+}

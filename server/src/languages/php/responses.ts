@@ -7,7 +7,8 @@ import { spanOf } from '../syntax';
 import { bodyFacts } from './bodies';
 import { redactEdits } from './redact';
 import { EXCEPTION_CLASSES, type CallSpec } from './contexts';
-import { argAt, argName, argumentNodes, arrayPairs, callParts, lineIndent, stringValue } from './syntax';
+import { addElement, appendArgs, echoAfter, statementInsert } from './insertions';
+import { argAt, argName, argumentNodes, arrayPairs, callParts, stringValue } from './syntax';
 
 /** A statement that sets headers apart from the response expression. */
 export interface HeaderStatement {
@@ -162,17 +163,6 @@ export function responseFor(doc: PhpDocument, input: ResponseInput): ResponseFac
   return facts;
 }
 
-/** Inserts the status argument of a call that writes none (`response()->json($d)` -> `..., 409)`). */
-export function insertStatus(doc: PhpDocument, carrier: Node, spec: CallSpec, code: number): OffsetEdit[] | undefined {
-  const args = argumentNodes(carrier);
-  const literal = doc.statusLiteral(code);
-  if (args.some((a) => argName(a))) return appendArgs(carrier, `${spec.status[1]}: ${literal}`);
-  if (args.length === spec.status[0]) return appendArgs(carrier, literal);
-  // redirect()->route('home') -> redirect()->route('home', [], 303)
-  if (args.length === spec.status[0] - 1 && spec.status[0] === 2 && spec.helper) return appendArgs(carrier, `[], ${literal}`);
-  return undefined;
-}
-
 function headersOfCall(name: string, args: Node[]): HeaderFact[] {
   const first = args[0]?.lastNamedChild ?? undefined;
   if (name === 'withHeaders') return arrayKeys(first);
@@ -219,58 +209,4 @@ function statementHeaders(doc: PhpDocument, fnId: number | undefined, variable: 
 export function blockOf(node: Node): Node | undefined {
   for (let n = node.parent; n; n = n.parent) if (n.type === 'compound_statement' || n.type === 'colon_block' || n.type === 'program') return n;
   return undefined;
-}
-
-/** The value echoed by the statements after `node`'s statement, up to an exit or return. */
-function echoAfter(node: Node): Node | undefined {
-  let stmt: Node | null = node;
-  while (stmt && stmt.type !== 'expression_statement') stmt = stmt.parent;
-  for (let s = stmt?.nextNamedSibling, i = 0; s && i < 10; s = s.nextNamedSibling, i++) {
-    if (s.type === 'return_statement' || /^(exit|die)\b/.test(s.text)) return undefined;
-    if (s.type === 'echo_statement' || (s.type === 'expression_statement' && /^print\b/.test(s.text))) {
-      let v = s.firstNamedChild ?? undefined;
-      if (v?.type === 'print_intrinsic') v = v.firstNamedChild ?? undefined;
-      const parts = v && callParts(v);
-      return parts?.kind === 'function' && parts.name === 'json_encode' ? argumentNodes(parts)[0]?.lastNamedChild ?? undefined : v;
-    }
-  }
-  return undefined;
-}
-
-/** Adds `, text` after a call's last argument, or `text` into empty parentheses. */
-export function appendArgs(call: Node, text: string): OffsetEdit[] | undefined {
-  const parts = callParts(call);
-  const list = parts?.args;
-  if (!list) return undefined;
-  const args = argumentNodes(parts);
-  if (!args.length) {
-    const close = list.text.lastIndexOf(')');
-    return close < 0 ? undefined : [{ start: list.startIndex + close, end: list.startIndex + close, newText: text }];
-  }
-  const last = args[args.length - 1];
-  return [{ start: last.endIndex, end: last.endIndex, newText: `, ${text}` }];
-}
-
-function addElement(array: Node, text: string): OffsetEdit[] {
-  const items = arrayPairs(array);
-  if (!items.length) {
-    const open = array.text.startsWith('array(') ? 'array(' : '[';
-    const close = open === '[' ? ']' : ')';
-    return [{ start: array.startIndex, end: array.endIndex, newText: `${open}${text}${close}` }];
-  }
-  const last = items[items.length - 1].element;
-  return [{ start: last.endIndex, end: last.endIndex, newText: `, ${text}` }];
-}
-
-/** Puts a statement on its own line before (or after) the statement holding `node`. */
-function statementInsert(text: string, node: Node, code: string, after: boolean): OffsetEdit[] | undefined {
-  let stmt: Node | null = node;
-  while (stmt && stmt.type !== 'expression_statement' && stmt.type !== 'return_statement') {
-    if (stmt.type === 'compound_statement' || stmt.type === 'arrow_function') return undefined;
-    stmt = stmt.parent;
-  }
-  if (!stmt || !/^(compound_statement|program|colon_block)$/.test(stmt.parent?.type ?? '')) return undefined;
-  const indent = lineIndent(text, stmt.startIndex);
-  if (after) return [{ start: stmt.endIndex, end: stmt.endIndex, newText: `\n${indent}${code}` }];
-  return [{ start: stmt.startIndex, end: stmt.startIndex, newText: `${code}\n${indent}` }];
 }

@@ -9,10 +9,11 @@ import { statusEdit } from '../edits';
 import { intLiteral, spanOf, walk } from '../syntax';
 import { branchOf, rescueHandlerName, scopeOf } from './branches';
 import { contextOf, type StatusContext } from './contexts';
-import { isHidden, methodRoute, routeBlock, visibilityMarker, type HandlerRoute } from './handlers';
-import { appendArg, headerStatement, responseFor, statusLiteral, type RubyDocument } from './responses';
+import { methodRoute, routeBlock, visibilityMarker, type HandlerRoute } from './handlers';
+import { headerStatement } from './headers';
+import { appendArg, responseFor, statusLiteral, type RubyDocument } from './responses';
 import { slotAt } from './slot';
-import { callArgs, callName, containerOf, findPair, isResponseObject, receiverOf, stringValue } from './syntax';
+import { callArgs, callName, containerOf, findPair, firstAfter, isResponseObject, receiverOf, stringValue } from './syntax';
 
 interface Found {
   site: StatusSite;
@@ -34,7 +35,7 @@ function extract(input: AdapterInput): DocumentModel {
   const routeBlocks = new Set<number>();
   const implicit: Node[] = [];
   const statusSetters: Node[] = [];
-  const doc: RubyDocument = { text, quote: "'", symbols: true, headerStatements: [], bodyStatements: [] };
+  const doc: RubyDocument = { text, quote: "'", symbols: true, oldNames: false, headerStatements: [], bodyStatements: [] };
   let quoteSeen = false;
   const hiddenFrom = new Map<number, boolean>();
 
@@ -163,7 +164,7 @@ function extract(input: AdapterInput): DocumentModel {
   handlerNodes.sort((a, b) => a.node.startIndex - b.node.startIndex);
   for (const { node, route } of handlerNodes) {
     const facts: HandlerFacts = { span: spanOf(node), method: route.method, route: route.route, calls: [] };
-    for (const c of calls) if (c.start > node.startIndex && c.start < node.endIndex) facts.calls.push(c.name);
+    for (let k = firstAfter(calls, node.startIndex); k < calls.length && calls[k].start < node.endIndex; k++) facts.calls.push(calls[k].name);
     if (route.route !== undefined && routeMethods.has(route.route)) facts.routeMethods = [...routeMethods.get(route.route)!];
     model.handlers.push(facts);
   }
@@ -178,6 +179,7 @@ function extract(input: AdapterInput): DocumentModel {
   found.sort((a, b) => a.site.span.start - b.site.span.start);
   const numbers = found.some((f) => f.site.kind === 'number' && f.site.role === 'response');
   doc.symbols = found.some((f) => f.site.kind === 'symbol') || !numbers;
+  doc.oldNames = found.some((f) => f.site.kind === 'symbol' && f.site.name !== undefined && lookupConstant('rack', f.site.name)?.deprecated === true);
 
   for (const f of found) {
     const index = model.sites.length;
@@ -188,7 +190,7 @@ function extract(input: AdapterInput): DocumentModel {
     facts.site = index;
     facts.handler = handlerOf(f.site.span.start);
     const site = f.site;
-    facts.edits.setStatus = (code) => statusEdit(site, code, text);
+    facts.edits.setStatus = (code) => (site.kind === 'symbol' ? [{ start: site.span.start, end: site.span.end, newText: statusLiteral({ ...doc, symbols: true }, code) }] : statusEdit(site, code, text));
     f.site.response = model.responses.length;
     model.responses.push(facts);
   }

@@ -75,6 +75,8 @@ function pairContext(value: Node, pair: Node): StatusContext | undefined {
   const name = callName(call) ?? '';
   if (name === 'render') return { role: 'response', form: 'render status:', carrier: call, kind: 'render' };
   if (name === 'redirect_to' || name.startsWith('redirect_back')) return { role: 'response', form: `${name} status:`, carrier: call, kind: 'redirect_to' };
+  // config/routes.rb: get '/old', to: redirect('/new', status: 302)
+  if (name === 'redirect') return { role: 'response', form: 'redirect status:', carrier: call, kind: 'redirect' };
   if (STATUS_OPTION_METHODS.has(name) || HELPER_NAME.test(name)) return { role: 'response', form: `${name} status:`, carrier: call, kind: 'helper' };
   return undefined;
 }
@@ -87,6 +89,8 @@ function argumentContext(value: Node, list: Node): StatusContext | undefined {
   const args = callArgs(call);
   const index = argIndex(list, value);
   const isInt = value.type === 'integer';
+  // Sinatra's bare `status` / `halt` / `error` / `redirect` read as statuses only in 100..599.
+  const isStatusInt = isInt && /^[1-5]\d\d$/.test(value.text);
 
   if (receiver) {
     // Rack::Response.new(body, 409, headers)
@@ -103,14 +107,14 @@ function argumentContext(value: Node, list: Node): StatusContext | undefined {
     case 'have_http_status':
       return index === 0 ? { role: 'assertion', form: 'have_http_status()', carrier: call } : undefined;
     case 'status':
-      return index === 0 && args.length === 1 && isInt ? { role: 'response', form: 'status', carrier: call, kind: 'status' } : undefined;
+      return index === 0 && args.length === 1 && isStatusInt ? { role: 'response', form: 'status', carrier: call, kind: 'status' } : undefined;
     case 'halt':
-      return index === 0 && isInt ? { role: 'response', form: 'halt', carrier: call, kind: 'halt' } : undefined;
+      return index === 0 && isStatusInt ? { role: 'response', form: 'halt', carrier: call, kind: 'halt' } : undefined;
     case 'error':
       // Sinatra `error 409, 'msg'` answers; `error 404 do ... end` declares a handler.
-      return index === 0 && isInt && !call.childForFieldName('block') ? { role: 'response', form: 'error', carrier: call, kind: 'error' } : undefined;
+      return index === 0 && isStatusInt && !call.childForFieldName('block') ? { role: 'response', form: 'error', carrier: call, kind: 'error' } : undefined;
     case 'redirect':
-      return index >= 1 && isInt && args[0]?.type !== 'integer' ? { role: 'response', form: 'redirect', carrier: call, kind: 'redirect' } : undefined;
+      return index >= 1 && isStatusInt && args[0]?.type !== 'integer' ? { role: 'response', form: 'redirect', carrier: call, kind: 'redirect' } : undefined;
     case 'assert_equal':
     case 'assert_not_equal':
       if (index <= 1 && args.length >= 2 && isStatusReader(args[1 - index])) return { role: 'assertion', form: name, carrier: call };
@@ -132,7 +136,7 @@ function expectsStatus(matcher: Node): boolean {
 
 /** `[409, { 'content-type' => 'text/plain' }, ['x']]` as the value a Rack app or route returns. */
 function tripleContext(value: Node, array: Node): StatusContext | undefined {
-  if (value.type !== 'integer') return undefined;
+  if (value.type !== 'integer' || !/^[1-5]\d\d$/.test(value.text)) return undefined;
   const items = callArgsOf(array);
   if (items.length !== 3 || items[0].id !== value.id) return undefined;
   const [, headers, body] = items;

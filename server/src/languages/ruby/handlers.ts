@@ -77,7 +77,8 @@ export function visibilityMarker(node: Node): 'private' | 'public' | undefined {
 /** True when a method is hidden by an earlier `private` in its class (walks back over siblings). */
 export function isHidden(method: Node): boolean {
   if (method.parent?.type === 'argument_list') return true; // private def foo
-  for (let s = method.previousNamedSibling; s; s = s.previousNamedSibling) {
+  let i = 0;
+  for (let s = method.previousNamedSibling; s && i < 200; s = s.previousNamedSibling, i++) {
     const v = visibilityMarker(s);
     if (v) return v === 'private';
   }

@@ -2,12 +2,13 @@
 // sends (body, headers), and the edits that change it the way Rails / Sinatra / Rack write it.
 import type { Node } from '../../parsing/treeSitter';
 import type { BranchFact, HeaderFact, OffsetEdit, ResponseFacts } from '../../model';
-import { constantFor } from '../../data';
+import { codeInfo, constantFor } from '../../data';
 import { namedArgs, spanOf } from '../syntax';
 import { bodyFacts } from './bodies';
 import { redactEdits } from './redact';
 import type { CarrierKind } from './contexts';
-import { CONTAINERS, callArgs, callName, findPair, lineIndent, pairKey, receiverOf, startsLine, stringValue } from './syntax';
+import { headerName } from './headers';
+import { CONTAINERS, callArgs, findPair, lineIndent, pairKey, receiverOf, startsLine } from './syntax';
 
 /** A statement that sets headers (`response.headers['X'] = v`, `headers 'X' => v`...). */
 export interface HeaderStatement {
@@ -32,6 +33,8 @@ export interface RubyDocument {
   quote: string;
   /** Write new statuses as Rack symbols (`:created`) rather than numbers. */
   symbols: boolean;
+  /** The file writes Rack's pre-3.1 names (`:unprocessable_entity`), so new symbols follow them. */
+  oldNames: boolean;
   headerStatements: HeaderStatement[];
   bodyStatements: BodyStatement[];
 }
@@ -46,11 +49,6 @@ export interface ResponseInput {
 }
 
 const BODY_KEYS = ['json', 'plain', 'xml', 'html', 'body', 'js'];
-
-/** Rails `head` options become headers: `retry_after:` -> `retry-after`. */
-export function headerName(key: string): string {
-  return key.replace(/_/g, '-').toLowerCase();
-}
 
 /** Builds the facts and edits of the response `input.carrier` sets. */
 export function responseFor(doc: RubyDocument, input: ResponseInput): ResponseFacts {
@@ -185,8 +183,17 @@ export function responseFor(doc: RubyDocument, input: ResponseInput): ResponseFa
 
 /** How a new status is written in this file: a Rack symbol when the file uses them, else a number. */
 export function statusLiteral(doc: RubyDocument, code: number): string {
-  const name = doc.symbols ? constantFor('rack', code) : undefined;
+  const name = doc.symbols ? rackName(code, doc.oldNames) : undefined;
   return name ? `:${name}` : String(code);
+}
+
+/**
+ * The Rack symbol for a code. Rack 3.1 renamed a few (`:unprocessable_entity` became
+ * `:unprocessable_content`) and older Racks do not know the new names, so a file that still
+ * writes an old name gets old names.
+ */
+export function rackName(code: number, oldNames: boolean): string | undefined {
+  return (oldNames ? codeInfo(code)?.deprecatedConstants?.rack?.[0] : undefined) ?? constantFor('rack', code);
 }
 
 /** Adds `, text` after a call's last argument (inside its parentheses when it has them). */
@@ -219,43 +226,4 @@ export function statementInsert(text: string, node: Node, code: string): OffsetE
   const at = stmt.startIndex;
   if (startsLine(text, at)) return [{ start: at, end: at, newText: `${code}\n${lineIndent(text, at)}` }];
   return [{ start: at, end: at, newText: `${code}; ` }];
-}
-
-/** Headers a statement sets, if it is one of the header-setting forms; `unknown` when it sets some from a variable. */
-export function headerStatement(node: Node): { headers: HeaderFact[]; unknown?: boolean } | undefined {
-  if (node.type === 'assignment') {
-    const left = node.childForFieldName('left');
-    if (left?.type === 'element_reference') {
-      // response.headers['X'] = v, headers['X'] = v, response['X'] = v
-      const obj = left.childForFieldName('object')?.text ?? '';
-      if (!/^(@?(response|res|resp)(\.headers)?|headers)$/.test(obj)) return undefined;
-      const key = namedArgs(left).find((c) => c.id !== left.childForFieldName('object')?.id);
-      const name = stringValue(key);
-      return name && key ? { headers: [{ name: name.toLowerCase(), span: spanOf(key) }] } : { headers: [], unknown: true };
-    }
-    if (left?.type === 'call' && callName(left) === 'location' && /^@?(response|res)$/.test(receiverOf(left)?.text ?? '')) return { headers: [{ name: 'location', span: spanOf(left) }] };
-    return undefined;
-  }
-  if (node.type !== 'call') return undefined;
-  const name = callName(node);
-  const recv = receiverOf(node);
-  const args = callArgs(node);
-  if ((name === 'set_header' || name === 'add_header') && recv && /^@?(response|res|resp)$/.test(recv.text)) {
-    const key = stringValue(args[0]);
-    return key ? { headers: [{ name: key.toLowerCase(), span: spanOf(args[0]) }] } : { headers: [], unknown: true };
-  }
-  // response.headers.merge!(extra), headers.update(cors_headers)
-  if ((name === 'merge!' || name === 'update') && recv && /^(@?(response|res|resp)\.headers|headers)$/.test(recv.text)) return { headers: [], unknown: true };
-  // Sinatra: headers 'X' => 'y'; headers('X' => 'y'); headers(extra)
-  if (name === 'headers' && !recv && args.length) {
-    const out: HeaderFact[] = [];
-    let unknown = false;
-    for (const a of args.flatMap((x) => (x.type === 'hash' ? namedArgs(x) : [x]))) {
-      const key = a.type === 'pair' ? pairKey(a) : undefined;
-      if (key) out.push({ name: key.toLowerCase(), span: spanOf(a) });
-      else unknown = true;
-    }
-    return { headers: out, unknown };
-  }
-  return undefined;
 }

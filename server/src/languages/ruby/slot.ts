@@ -29,6 +29,22 @@ const FORMS: Form[] = [
   { re: /(^|[\s;{])redirect[\s(].+,\s*$/, role: 'response', form: 'redirect', symbols: false },
 ];
 
+/**
+ * `status:` belongs to the render-like call itself, not to a call nested in its arguments
+ * (`render json: Order.where(status: |` is a query, not a status).
+ */
+function topLevelOption(head: string): boolean {
+  const m = RENDERISH.exec(head);
+  if (!m) return false;
+  const rest = head.slice(m.index + m[0].length);
+  let depth = 0;
+  for (const ch of rest.replace(/(['"])(?:\\.|(?!\1).)*\1/g, '')) {
+    if ('([{'.includes(ch)) depth++;
+    else if (')]}'.includes(ch)) depth--;
+  }
+  return depth === 0 || (depth === 1 && /^\s*\(/.test(rest));
+}
+
 /** The text of the statement before `offset`: its line, plus earlier lines it continues (`,` / `(` endings). */
 function statementBefore(text: string, offset: number): string {
   let start = text.lastIndexOf('\n', offset - 1) + 1;
@@ -58,7 +74,7 @@ export function slotAt(input: AdapterInput, offset: number): StatusSlot | undefi
   if (partial && !/^(:\w*|\d+)$/.test(partial)) return undefined;
   const head = before.slice(0, before.length - partial.length);
   if (/#/.test(head.replace(/(['"])(?:\\.|(?!\1).)*\1/g, ''))) return undefined; // a comment on the line
-  const form = FORMS.find((f) => f.re.test(head) && (f.form !== 'render status:' || RENDERISH.test(head)));
+  const form = FORMS.find((f) => f.re.test(head) && (f.form !== 'render status:' || topLevelOption(head)));
   if (!form) return undefined;
   if (!form.symbols && partial.startsWith(':')) return undefined;
   const slot: StatusSlot = {
@@ -86,7 +102,9 @@ function isRescueHandler(scope: Node | undefined): boolean {
   if (!scope) return false;
   if (scope.type !== 'method') return scope.parent?.type === 'call' && scope.parent.childForFieldName('method')?.text === 'rescue_from';
   const name = scope.childForFieldName('name')?.text;
-  for (let s = scope.parent?.firstNamedChild; s; s = s.nextNamedSibling) {
+  // Bounded: a slot is computed per keystroke.
+  let i = 0;
+  for (let s = scope.parent?.firstNamedChild; s && i < 200; s = s.nextNamedSibling, i++) {
     if (s.type === 'call' && rescueHandlerName(s) === name) return true;
   }
   return false;
