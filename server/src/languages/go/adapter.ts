@@ -66,11 +66,11 @@ function extract(input: AdapterInput): DocumentModel {
         if (path === 'net/http') {
           netHttp = true;
           info.httpName = alias ?? 'http';
-        } else if (/^github\.com\/gin-gonic\/gin$/.test(path)) frameworks.add('gin');
-        else if (/^github\.com\/labstack\/echo(\/v\d+)?$/.test(path)) {
+        } else if (/(^|\/)gin-gonic\/gin(\.v\d+)?$/.test(path)) frameworks.add('gin');
+        else if (/(^|\/)labstack\/echo(\/v\d+)?$/.test(path)) {
           frameworks.add('echo');
           info.echoName = alias ?? 'echo';
-        } else if (/^github\.com\/gofiber\/fiber(\/v\d+)?$/.test(path)) {
+        } else if (/(^|\/)gofiber\/fiber(\/v\d+)?$/.test(path)) {
           frameworks.add('fiber');
           info.fiberName = alias ?? 'fiber';
         }

@@ -10,7 +10,7 @@ import { insertBefore } from './statements';
 const REQUEST_ID = /^"?(request_?id|req_?id|trace_?id|correlation_?id|RequestID|TraceID)"?$/i;
 const MAP_TYPE = /^(gin\.H|fiber\.Map|echo\.Map|map\[string\](string|any|interface\{\}))$/;
 const LEAKY = /\.Error\(\)|debug\.Stack|runtime\.Stack|fmt\.Sprint|fmt\.Errorf/;
-const LOGGED = /^(log|slog|logger|l|lg|zap|logrus|zerolog)\.\w+$|\.(Error|Errorf|Printf|Println|Warn|Warnf|Err)$/;
+const LOGGED = /(^|\.)(log|slog|logger|Logger|log15|lg|zap|logrus|zerolog)\.\w+$/;
 
 export type BodyForm =
   | { kind: 'value'; node: Node } // a JSON value: a map / struct literal, or the error itself

@@ -52,7 +52,9 @@ function resourcePath(call: Node): string | undefined {
 
 /** The route registrations a call makes (several for `post(a).get(b)`). */
 function registrationsOf(call: Node): Registration[] {
-  if (calleeText(call) !== '.route') return [];
+  // Router::new().route(..); early axum also had a free function: route("/x", get(h)).
+  const callee = calleeText(call);
+  if (callee !== '.route' && callee !== 'route' && !/::route$/.test(callee)) return [];
   const args = namedArgs(call.childForFieldName('arguments'));
   const entries: { method?: string; handler: Node }[] = [];
   let route: string | undefined;

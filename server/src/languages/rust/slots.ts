@@ -48,7 +48,7 @@ function formFor(before: string, partial: string): Form | undefined {
   if (/\bassert(?:_eq|_ne)?!\(\s*$/.test(before) && constant) return { role: 'assertion', form: 'assert_eq!()', accepts: 'any' };
   const cmp = /(\S+)\s*(==|!=)\s*$/.exec(before);
   if (cmp && STATUS_READ.test(cmp[1])) return { role: 'comparison', form: `status() ${cmp[2]}`, accepts: 'any' };
-  if (/(^|::)StatusCode::from_u16\(\s*$/.test(before)) return { role: 'response', form: 'StatusCode::from_u16()', accepts: 'number' };
+  if (/\bStatusCode::from_u16\(\s*$/.test(before)) return { role: 'response', form: 'StatusCode::from_u16()', accepts: 'number' };
   if (/\.status\(\s*$/.test(before)) return { role: 'response', form: '.status()', accepts: 'any' };
   if (/\b(HttpResponse::build|HttpResponse::new|HttpResponseBuilder::new)\(\s*$/.test(before)) return { role: 'response', form: 'HttpResponse::build()', accepts: 'any' };
   if (!constant) return undefined;
@@ -111,10 +111,10 @@ export function rustImportEdit(input: AdapterInput, vocabulary: string): OffsetE
   if (tree) {
     for (const child of namedArgs(tree.rootNode)) {
       if (child.type === 'use_declaration') lastUse = child;
-      else if (!lastUse && (child.type === 'inner_attribute_item' || (/comment$/.test(child.type) && /^\/\/!/.test(child.text)))) lead = child.endIndex;
+      else if (!lastUse && (child.type === 'inner_attribute_item' || (/comment$/.test(child.type) && /^\/\/!/.test(child.text)))) lead = child.startIndex + child.text.trimEnd().length;
     }
   }
   if (lastUse) return { start: lastUse.endIndex, end: lastUse.endIndex, newText: `\n${line}` };
-  if (lead > 0) return { start: lead, end: lead, newText: `\n${line}\n` };
+  if (lead > 0) return { start: lead, end: lead, newText: `\n${line}` };
   return { start: 0, end: 0, newText: `${line}\n\n` };
 }
