@@ -52,7 +52,7 @@ async function check(url) {
       const text = await hoverToken(page, 'res.status(', '409', 'Conflict');
       say(`check passed: hover on 409 shows "${text.split('\n')[0]}" (screenshot: ${shot})`);
     } finally {
-      await page.screenshot({ path: shot });
+      await page.screenshot({ path: shot, animations: 'disabled' });
     }
   } finally {
     await browser.close();

@@ -92,7 +92,7 @@ npm install --omit=dev --ignore-scripts --loglevel=error || die "npm install in 
 for mod in "${NATIVE_MODULES[@]}"; do
   [ -d "node_modules/$mod" ] || die "native module $mod missing in lib/vscode/node_modules"
   step "node-gyp rebuild $mod"
-  (cd "node_modules/$mod" && node "$NODE_GYP" rebuild --loglevel=error >"$DEST/node-gyp-${mod//\//_}.log" 2>&1) \
+  (cd "node_modules/$mod" && node "$NODE_GYP" rebuild --jobs=max --loglevel=error >"$DEST/node-gyp-${mod//\//_}.log" 2>&1) \
     || { tail -40 "$DEST/node-gyp-${mod//\//_}.log" >&2; die "node-gyp rebuild of $mod failed (log: $DEST/node-gyp-${mod//\//_}.log)"; }
   ls "node_modules/$mod"/build/Release/*.node >/dev/null 2>&1 || die "node-gyp rebuild of $mod produced no .node file"
 done

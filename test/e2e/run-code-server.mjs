@@ -141,7 +141,8 @@ async function takeScreenshot(browser, port, file) {
   const text = await hoverToken(page, 'res.status(', '409', 'Conflict');
   log(`hover shows: ${text.split('\n')[0]}`);
   mkdirSync(dirname(resolve(file)), { recursive: true });
-  await page.screenshot({ path: resolve(file) });
+  // The hover fades in: finish that animation, or the picture shows it half transparent.
+  await page.screenshot({ path: resolve(file), animations: 'disabled' });
   log(`saved ${resolve(file)}`);
   return 0;
 }

@@ -28,6 +28,10 @@ export async function run(): Promise<void> {
   const unmark = markReport(process.env.E2E_LOG_MARKER ?? '');
   try {
     await runMocha();
+  } catch (err) {
+    // VS Code only logs why run() rejected in its own log; say it where the runner shows it.
+    report(`e2e: ${err instanceof Error ? err.message : String(err)}`);
+    throw err;
   } finally {
     unmark();
   }
