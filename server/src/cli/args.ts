@@ -19,7 +19,7 @@ export interface Options {
   rules: { id: string; level: RuleSetting }[];
   maxSeverity: Level;
   config?: string;
-  /** Worker threads; undefined picks by the size of the tree. */
+  /** Threads, the main one included; undefined picks by the size of the tree. */
   jobs?: number;
   /** undefined: decide from the terminal and NO_COLOR / FORCE_COLOR. */
   color?: boolean;
@@ -45,7 +45,7 @@ const flags: Record<string, FlagSpec> = {
   '--rule': { value: 'id=severity, e.g. created-without-location=off', set: (o, v) => o.rules.push(parseRule(v)) },
   '--max-severity': { value: levels.join(', '), set: (o, v) => (o.maxSeverity = oneOf('--max-severity', v, levels, LEVEL_ALIASES)) },
   '--config': { value: 'a settings file', set: (o, v) => (o.config = v) },
-  '--jobs': { value: 'a number of worker threads (1 = no workers)', set: (o, v) => (o.jobs = positiveInt('--jobs', v)) },
+  '--jobs': { value: 'a number of threads (1 = no worker threads)', set: (o, v) => (o.jobs = positiveInt('--jobs', v)) },
   '--color': { set: (o) => (o.color = true) },
   '--no-color': { set: (o) => (o.color = false) },
   '--progress': { set: (o) => (o.progress = true) },

@@ -21,7 +21,7 @@ Options:
                                   error, warning, info or hint (default: warning)
       --config <file>             settings file (default: .http-status-hints.json, or the
                                   "httpStatusHints" key of package.json, at the repository root)
-  -j, --jobs <n>                  worker threads (default: all cores for large trees)
+  -j, --jobs <n>                  threads to check with (default: all cores for large trees, else 1)
       --color, --no-color         force colours on or off (NO_COLOR and FORCE_COLOR are honoured)
       --progress, --no-progress   force the progress line on or off (default: on a terminal, not in CI)
       --explain <code>            print the reference text for a status code, e.g. --explain 409

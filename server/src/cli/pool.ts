@@ -1,4 +1,4 @@
-// Runs the checks: in the main thread for small trees, across worker threads for large ones.
+// Runs the checks: in the main thread for small trees, with worker threads beside it for large ones.
 // Workers pull small chunks from one queue, so a few slow files do not leave cores idle, and
 // every result comes back per file so progress can move. Results are sorted by path, so the
 // output does not depend on which thread finished first.
@@ -17,7 +17,7 @@ export const WORKER_THRESHOLD = 150;
 const CHUNK = 8;
 
 export interface RunOptions extends CheckSettings {
-  /** Worker threads to use; undefined decides by the number of files. */
+  /** Threads to use, the main thread included (1: no workers); undefined decides by the number of files. */
   jobs?: number;
   onResult?(outcome: FileOutcome): void;
 }
