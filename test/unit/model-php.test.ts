@@ -244,11 +244,12 @@ if (!isset($data['name'])) {
 }
 http_response_code(201);
 header('Location: /items/' . $id);
+function gone() { header($_SERVER['SERVER_PROTOCOL'] . ' 410 Gone', true, 410); }
 `;
 
 test('plain PHP: http_response_code and the status line, header() statements in scope', async () => {
   const { model } = await parse(plain);
-  assert.deepEqual(model.sites.map((s) => [s.code, s.kind, plain.slice(s.span.start, s.span.end)]), [[405, 'number', '405'], [422, 'string', '422'], [201, 'number', '201']]);
+  assert.deepEqual(model.sites.map((s) => [s.code, s.kind, plain.slice(s.span.start, s.span.end)]), [[405, 'number', '405'], [422, 'string', '422'], [201, 'number', '201'], [410, 'string', '410'], [410, 'number', '410']]);
   assert.deepEqual(responseAt(model, plain, '405').headers.map((h) => h.name), ['allow']);
   const invalid = responseAt(model, plain, 'HTTP/1.1');
   assert.equal(invalid.branch?.kind, 'input-check');

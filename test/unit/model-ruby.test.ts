@@ -267,6 +267,12 @@ test('Sinatra and Rack: route blocks, halt with headers and body, status with a 
   assert.deepEqual(model.frameworks, ['sinatra', 'rack']);
 });
 
+test('respond_with: the location option is the Location header', async () => {
+  const text = `class PostsController < ApplicationController\n  respond_to :json\n  def create\n    respond_with @post, status: :created, location: @post\n  end\nend\n`;
+  const { model } = await parse(text);
+  assert.deepEqual(model.responses.map((r) => [model.sites[r.site!].code, r.headers.map((h) => h.name)]), [[201, ['location']]]);
+});
+
 test('routes.rb: redirect with a status is a redirect response', async () => {
   const text = `Rails.application.routes.draw do\n  get '/old', to: redirect('/new', status: 301)\n  resources :posts, only: %i[index show]\nend\n`;
   const { model } = await parse(text);

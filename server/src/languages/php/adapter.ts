@@ -103,6 +103,14 @@ function extract(input: AdapterInput): DocumentModel {
 
   /** `header('HTTP/1.1 409 Conflict')` writes the status line; `header('Location: ' . $url)` a header. */
   function plainHeader(call: Node, first: Node | undefined): void {
+    // header($_SERVER['SERVER_PROTOCOL'] . ' 404 Not Found')
+    const right = first?.type === 'binary_expression' ? first.childForFieldName('right') : undefined;
+    const proto = right && /SERVER_PROTOCOL/.test(first!.childForFieldName('left')?.text ?? '') ? /^(\s+)(\d{3})\b/.exec(stringValue(right) ?? '') : undefined;
+    if (right && proto) {
+      const start = right.startIndex + 1 + proto[1].length;
+      found.push({ site: { code: Number(proto[2]), span: { start, end: start + 3 }, kind: 'string', role: 'response', form: 'header()' }, carrier: call, spec: specFor({ kind: 'function', name: 'header' }) });
+      return;
+    }
     let s = first;
     while (s?.type === 'binary_expression') s = s.childForFieldName('left') ?? undefined;
     const value = s && (stringValue(s) ?? (s.type === 'encapsed_string' ? s.text.slice(1) : undefined));

@@ -163,9 +163,13 @@ export function responseFor(doc: RubyDocument, input: ResponseInput): ResponseFa
       facts.edits.addHeader = (n, v) => hash ? addPair(hash, `${q(n.toLowerCase())} => ${q(v)}`) : headers ? undefined : appendArg(carrier, `{ ${q(n.toLowerCase())} => ${q(v)} }`);
       break;
     }
-    case 'helper':
+    case 'helper': {
+      // respond_with @post, status: :created, location: @post
+      const location = findPair(args, 'location');
+      if (location) facts.headers.push({ name: 'location', span: spanOf(location) });
       facts.edits.addHeader = (n, v) => statementInsert(text, carrier, setHeader('response', n, v));
       break;
+    }
   }
   // Headers set by statements of the same handler around it: before a call that answers at
   // once (render, head, halt), anywhere in the block for a status set on its own.
