@@ -340,3 +340,51 @@ test('frameworks imported under other paths (gopkg.in) are still recognised', as
   assert.equal(r.handler, 0);
   assert.match(await apply(src, r.edits.addHeader?.('Location', '/users/1')), /\tc\.Header\("Location", "\/users\/1"\)\n\tc\.JSON/);
 });
+
+test('branch kinds: nil checks, sentinel errors, lookups, and errors that do not come from a call', async () => {
+  const src = `package main
+
+import (
+	"database/sql"
+	"errors"
+	"net/http"
+)
+
+func get(w http.ResponseWriter, r *http.Request) {
+	user, err := repo.Find(r.PathValue("id"))
+	if errors.Is(err, sql.ErrNoRows) {
+		w.WriteHeader(404)
+		return
+	}
+	if user == nil {
+		w.WriteHeader(410)
+		return
+	}
+	if r.Header.Get("Authorization") == "" {
+		w.WriteHeader(401)
+		return
+	}
+	if _, ok := profiles[user.ID]; !ok {
+		w.WriteHeader(404)
+		return
+	}
+	w.WriteHeader(200)
+}
+
+func fail(w http.ResponseWriter, err error) {
+	if err != nil {
+		w.WriteHeader(500)
+	}
+}
+`;
+  const { model } = await analyze(src, 'go', 'file:///t/branches.go');
+  const kinds = model.responses.map((r) => [model.sites[r.site!].code, r.branch?.kind, r.branch?.errorName]);
+  assert.deepEqual(kinds, [
+    [404, 'not-found', undefined],
+    [410, 'not-found', undefined],
+    [401, 'auth-check', undefined],
+    [404, 'not-found', undefined],
+    [200, undefined, undefined],
+    [500, 'other', undefined],
+  ]);
+});

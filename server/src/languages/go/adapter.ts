@@ -11,7 +11,8 @@ import { intLiteral, namedArgs, spanOf, walk } from '../syntax';
 import { calleeParts, contextOf, isContextReceiver, type GoFileInfo, type StatusContext } from './contexts';
 import { collectHandlers, handlerAt, hasHandlerSignature } from './handlers';
 import { implicitResponse, notFoundResponse, type ImplicitCandidate } from './implicit';
-import { frameworkOf, responseFor, rootName, type Framework, type HeaderSet } from './responses';
+import { frameworkOf, rootName, type Framework, type HeaderSet } from './headers';
+import { responseFor } from './responses';
 import { scopeOf } from './statements';
 import { goImportEdit, goSlotAt, rememberMethods } from './slots';
 

@@ -9,7 +9,8 @@ import { branchOf, enclosingFunction } from './branches';
 import { calleeParts } from './contexts';
 import type { Tree } from '../../parsing/treeSitter';
 import { redactEdits } from './redact';
-import { bodyWrite, headersBefore, headerStatement, writeForm, type HeaderSet } from './responses';
+import { headersBefore, headerStatement, type HeaderSet } from './headers';
+import { bodyWrite, writeForm } from './responses';
 import { firstCallFrom, insertBefore, scopeOf, statementOf } from './statements';
 
 export interface ImplicitCandidate {

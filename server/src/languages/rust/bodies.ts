@@ -68,7 +68,6 @@ function findLeaks(body: Node, caught: string | undefined, facts: BodyFacts): vo
     if (n.type === 'scoped_identifier' && /(^|::)Backtrace::(capture|force_capture)$/.test(n.text) && !facts.leak) facts.leak = { span: spanOf(n), what: `${n.text}() (a backtrace)` };
     if (n.type === 'call_expression' && calleeName(n) === 'backtrace' && !facts.leak) facts.leak = { span: spanOf(n), what: `${n.text} (a backtrace)` };
     if (caught && !facts.rawErrorMessage && isMessageOf(n, caught)) facts.rawErrorMessage = spanOf(n);
-    if (n.type === 'token_tree') scanTokens(n, caught, facts);
     for (let i = n.namedChildCount - 1; i >= 0; i--) {
       const c = n.namedChild(i);
       if (c && c.type !== 'token_tree') stack.push(c);

@@ -68,9 +68,8 @@ function outer(expr: Node): Node {
 
 /** True when a block's child is its tail expression (the block's value). */
 function isTail(block: Node, child: Node): boolean {
-  const last = block.namedChild(block.namedChildCount - 1);
   let k = block.namedChildCount - 1;
-  let tail = last;
+  let tail = block.namedChild(k);
   while (tail && /comment$/.test(tail.type) && k > 0) tail = block.namedChild(--k);
   if (!tail || tail.startIndex !== child.startIndex || tail.endIndex !== child.endIndex) return false;
   return !(child.type === 'expression_statement' && child.lastChild?.type === ';');

@@ -1,0 +1,77 @@
+// The headers a Go response carries: set on the same writer or context earlier in the handler
+// (net/http ignores headers set after WriteHeader), in each framework's own call, and whether
+// other code may add more (a name that is not a literal, the writer handed to a helper).
+import type { Node } from '../../parsing/treeSitter';
+import type { HeaderFact } from '../../model';
+import { namedArgs } from '../syntax';
+import { enclosingFunction } from './branches';
+import { contextParamType } from './contexts';
+import { firstCallFrom } from './statements';
+
+export type Framework = 'gin' | 'echo' | 'fiber';
+
+/** A header set somewhere in the file: on which writer or context (its root name), and where. */
+export interface HeaderSet {
+  root: string;
+  /** Undefined when the name is not a literal (a variable, a loop over a map). */
+  header?: HeaderFact;
+  at: number;
+  /** The statement list the set sits in: it reaches responses inside it, not those of other branches. */
+  scope: { start: number; end: number };
+}
+
+/** The leftmost identifier of a selector / call chain: `c` in c.Response().Header(). */
+export function rootName(node: Node | null | undefined): string | undefined {
+  let n = node;
+  for (let i = 0; n && i < 20; i++) {
+    if (n.type === 'identifier') return n.text;
+    n = n.type === 'call_expression' ? n.childForFieldName('function') : n.type === 'selector_expression' || n.type === 'index_expression' ? n.childForFieldName('operand') : null;
+  }
+  return undefined;
+}
+
+/** The framework a context variable belongs to: by its parameter type, else the only one imported. */
+export function frameworkOf(node: Node, name: string, frameworks: Set<Framework>): Framework | undefined {
+  const type = contextParamType(node, name);
+  if (type) return type.includes('gin.') ? 'gin' : type.includes('echo.') ? 'echo' : 'fiber';
+  return frameworks.size === 1 ? [...frameworks][0] : undefined;
+}
+
+/** The statement that sets header `name` on `recv` in the framework's own way. */
+export function headerStatement(framework: Framework | 'net/http', recv: string, name: string, value: string): string {
+  const args = `${JSON.stringify(name)}, ${JSON.stringify(value)}`;
+  switch (framework) {
+    case 'gin': return `${recv}.Header(${args})`;
+    case 'echo': return `${recv}.Response().Header().Set(${args})`;
+    case 'fiber': return `${recv}.Set(${args})`;
+    default: return `${recv}.Header().Set(${args})`;
+  }
+}
+
+const SAFE_WRITER_USES = /^((json|xml)\.NewEncoder|fmt\.Fprint\w*|io\.(WriteString|Copy)|http\.(Error|Redirect|NotFound)|errors\.\w+|log\.\w+)$/;
+const HEADER_HELPERS = /[Hh]eader|[Cc]ors|CORS|[Cc]ache|[Ss]ecur|[Cc]ookie|[Aa]llow|[Ll]ocation|[Rr]etry/;
+
+/**
+ * Headers set on `root` in the function around `node` before `before`, and whether more may come
+ * from elsewhere: a name that is not a literal, or the writer handed to other code first.
+ */
+export function headersBefore(node: Node, root: string | undefined, before: number, input: { headerSets: HeaderSet[]; calls: Node[] }, isWriter: boolean): { headers: HeaderFact[]; unknown: boolean } {
+  const fn = enclosingFunction(node);
+  const out = { headers: [] as HeaderFact[], unknown: false };
+  if (!fn || !root) return { headers: [], unknown: true };
+  for (const s of input.headerSets) {
+    if (s.root !== root || s.at < fn.startIndex || s.at >= before || s.scope.start > before || before >= s.scope.end) continue;
+    if (s.header) out.headers.push(s.header);
+    else out.unknown = true;
+  }
+  for (let k = firstCallFrom(input.calls, fn.startIndex); k < input.calls.length; k++) {
+    const c = input.calls[k];
+    if (c.startIndex >= before) break;
+    const callee = c.childForFieldName('function')?.text ?? '';
+    const handsOver = namedArgs(c.childForFieldName('arguments')).some((a) => rootName(a) === root && (a.type === 'identifier' || /\.(Header|Writer|Response)\b/.test(a.text)));
+    if (!handsOver || SAFE_WRITER_USES.test(callee)) continue;
+    // A framework context is passed around as a context.Context; only header-ish helpers count.
+    if (isWriter || HEADER_HELPERS.test(callee)) out.unknown = true;
+  }
+  return out;
+}
