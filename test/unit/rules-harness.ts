@@ -11,6 +11,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction } from 'vscode-languageserver';
 import { doCodeActions } from '../../server/src/features/codeActions';
@@ -170,6 +171,26 @@ export async function assertParses(text: string, languageId: string): Promise<vo
     assert.equal(tree?.rootNode.hasError, false, `the fixed code has a syntax error:\n${text}`);
   } finally {
     tree?.delete();
+  }
+}
+
+
+/** One test per quick fix fixture under test/fixtures/<dir>: the fix applied equals <name>.fixed.<ext>, parses, and clears the finding. */
+export function fixTests(...dir: string[]): void {
+  for (const file of fixtureFiles(...dir)) {
+    const expectedFile = file.replace(/\.(\w+)$/, '.fixed.$1');
+    test(`fix ${dir.join('/')}/${basename(file)}`, async () => {
+      assert.ok(existsSync(expectedFile), `${basename(expectedFile)} exists`);
+      const text = readFileSync(file, 'utf8');
+      const languageId = languageOf(file);
+      const uri = fixtureUri(file);
+      const { rule, title, settings } = readFixLine(text);
+      const { result, diagnostic } = await applyFix(text, languageId, uri, rule, title, settings);
+      assert.equal(result, readFileSync(expectedFile, 'utf8'));
+      await assertParses(result, languageId);
+      const after = await diagnose(result, languageId, uri, settings);
+      assert.ok(!after.some((d) => d.code === rule && d.message === diagnostic.message), `the ${rule} finding is gone after the fix`);
+    });
   }
 }
 

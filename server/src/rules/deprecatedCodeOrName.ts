@@ -21,15 +21,18 @@ function renamed(site: StatusSite, ctx: RuleContext): Finding | undefined {
   if ((site.kind !== 'constant' && site.kind !== 'symbol') || !site.vocabulary || !site.name) return undefined;
   if (!lookupConstant(site.vocabulary, site.name)?.deprecated) return undefined;
   const current = constantFor(site.vocabulary, site.code);
-  const label = vocabularies()[site.vocabulary]?.label ?? site.vocabulary;
+  // "Python http.HTTPStatus (3.13 names first)" -> "Python http.HTTPStatus"
+  const label = (vocabularies()[site.vocabulary]?.label ?? site.vocabulary).replace(/\s*\([^)]*\)\s*$/, '');
   const since = RENAMED_IN[site.vocabulary];
+  const written = ctx.text.slice(site.span.start, site.span.end);
+  const replacement = current && current !== site.name ? statusText(site, site.code, ctx.text) : undefined;
   const fixes: FixCandidate[] = [];
-  if (current && current !== site.name) {
-    fixes.push({ title: `Use the current name ${current}`, edits: [{ start: site.span.start, end: site.span.end, newText: statusText(site, site.code, ctx.text) }], preferred: true });
+  if (replacement && replacement !== written) {
+    fixes.push({ title: `Use the current name ${replacement}`, edits: [{ start: site.span.start, end: site.span.end, newText: replacement }], preferred: true });
   }
   return {
     span: site.span,
-    message: `${site.name} is an old name for ${codeLabel(site.code)} in ${label}${current ? `; the current name is ${current}` : ''}${since ? ` (${since})` : ''}.`,
+    message: `${written} is an old name for ${codeLabel(site.code)} in ${label}${replacement ? `; the current name is ${replacement}` : ''}${since ? ` (${since})` : ''}.`,
     tags: ['deprecated'],
     fixes,
   };
