@@ -1,7 +1,7 @@
 // Runs the BUILT command-line checker (dist/cli.js) as a user would: a child process in a copy
 // of a fixture tree, with its exit code, stdout and stderr.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
@@ -16,9 +16,22 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Copies `test/fixtures/cli/<name>` to a fresh temporary folder (outside any git repository). */
+const made: string[] = [];
+// Temporary trees go when the test file's process ends, passed or failed.
+process.on('exit', () => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temporary folder, outside any git repository, removed when the tests end. */
+export function tempDir(label: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `hsh-cli-${label.replace(/\W/g, '-')}-`));
+  made.push(dir);
+  return dir;
+}
+
+/** Copies `test/fixtures/cli/<name>` to a fresh temporary folder. */
 export function copyFixture(name: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `hsh-cli-${name.replace(/\W/g, '-')}-`));
+  const dir = tempDir(name);
   cpSync(join(fixtures, name), dir, { recursive: true });
   return dir;
 }

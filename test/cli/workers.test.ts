@@ -3,14 +3,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { cliPath, fixtures, readTree, runCli } from './run';
+import { cliPath, fixtures, readTree, runCli, tempDir } from './run';
 
 /** `count` copies of fixture files in 10 folders: a tree large enough to start workers. */
 function largeTree(count: number): string {
-  const dir = mkdtempSync(join(tmpdir(), 'hsh-cli-large-'));
+  const dir = tempDir('large');
   const sources = [join(fixtures, 'project', 'src', 'routes', 'users.js'), join(fixtures, 'project', 'api', 'views.py'), join(fixtures, 'fix', 'input', 'src', 'items.ts')];
   for (let i = 0; i < count; i++) {
     const sub = join(dir, `module${i % 10}`);
