@@ -103,6 +103,8 @@ const fixtures: Record<string, { languageId: string; cases: Case[] }> = {
       ['}, 10000', 0, 3, null],
       ['toBe(3)', 0, 5, null],
       [':3000/x', 0, 1, null],
+      ['status !== 0', 0, 11, null],
+      ['statusCode === 1', 0, 15, null],
     ],
   },
 };

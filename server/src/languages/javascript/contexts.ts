@@ -81,6 +81,9 @@ export function contextOf(value: Node): StatusContext | undefined {
       const left = parent.childForFieldName('left');
       const right = parent.childForFieldName('right');
       const other = left?.startIndex === value.startIndex ? right : left;
+      // `.status` is also a process's exit code (spawnSync(...).status !== 0): only a value
+      // in the HTTP range makes the comparison about an HTTP status.
+      if (value.type === 'number' && !/^[1-5]\d\d$/.test(value.text)) return undefined;
       if (isStatusMember(other)) return { role: 'comparison', form: `${other!.text} ${op}`, carrier: parent };
       return undefined;
     }
