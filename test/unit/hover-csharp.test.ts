@@ -100,7 +100,9 @@ test('a StatusCodes constant names ASP.NET Core; an HttpStatusCode name names Sy
   assert.match((doHover(b.document, b.model, b.offset, b.settings)!.contents as { value: string }).value, /`NotFound` = 404 in \.NET System\.Net\.HttpStatusCode/);
 });
 
-test('bare Ok()/NotFound() outside a controller are not ASP.NET helpers', async () => {
-  const { document, model, settings, offset } = await analyze('class Parser { Result F() { return NotFo|und(); } Result NotFound() => new(); }', 'csharp');
-  assert.equal(doHover(document, model, offset, settings), null);
+test('bare NotFound() / StatusCode(n) outside a controller are not ASP.NET helpers', async () => {
+  for (const source of ['class Parser { Result F() { return NotFo|und(); } Result NotFound() => new(); }', 'class Gauge { void F() { StatusCode(4|04); } void StatusCode(int n) { } }']) {
+    const { document, model, settings, offset } = await analyze(source, 'csharp');
+    assert.equal(doHover(document, model, offset, settings), null, source);
+  }
 });

@@ -258,7 +258,40 @@ class T {
     '201 201 number assertion',
     '503 503 number comparison',
   ]);
-  assert.deepEqual(model.vocabularies.map((v) => `${v.vocabulary} ${v.form}`), ['mockmvc status().NAME()', 'spring NAME']);
+  // MockMvc's matcher names are never a value, so completions and fixes never write them.
+  assert.deepEqual(model.vocabularies.map((v) => `${v.vocabulary} ${v.form}`), ['spring NAME']);
+});
+
+test('JAX-RS Status imported as a type; WebFlux builders and exchange responses', async () => {
+  const text = `import static jakarta.ws.rs.core.Response.Status;
+class H {
+    Response r() { return Response.status(Status.CONFLICT).build(); }
+    Mono<ServerResponse> create(ServerRequest req) {
+        return ServerResponse.status(HttpStatus.CONFLICT).bodyValue(Map.of("error", "duplicate"));
+    }
+    Mono<Void> filter(ServerWebExchange exchange) {
+        exchange.getResponse().getHeaders().add("WWW-Authenticate", "Bearer");
+        exchange.getResponse().setStatusCode(HttpStatus.UNAUTHORIZED);
+        return exchange.getResponse().setComplete();
+    }
+}`;
+  const { model } = await analyze(text, 'java');
+  assert.deepEqual(sites(model, text), ['Status.CONFLICT 409 constant response', 'HttpStatus.CONFLICT 409 constant response', 'HttpStatus.UNAUTHORIZED 401 constant response']);
+  assert.equal(model.sites[0].vocabulary, 'jaxrs');
+  const flux = response(model, text, 'ServerResponse.status');
+  assert.match(flux.body?.errorShape?.reason ?? '', /"error" key/);
+  const out = apply(text, flux.edits.dropBody!());
+  assert.match(out, /ServerResponse\.status\(HttpStatus\.CONFLICT\)\.build\(\);/);
+  await assertValid(out);
+  assert.deepEqual(response(model, text, 'exchange.getResponse().setStatusCode').headers.map((h) => h.name), ['www-authenticate']);
+});
+
+test('vocabularies: what the code writes first, then imports in the order status slots take them', async () => {
+  const imports = 'import jakarta.servlet.http.HttpServletResponse;\nimport org.springframework.http.HttpStatus;\nclass A {}';
+  assert.deepEqual((await analyze(imports, 'java')).model.vocabularies.map((v) => v.form), ['HttpStatus.NAME', 'HttpServletResponse.NAME']);
+  const servletCode = `${imports.replace('class A {}', '')}class A { void f(HttpServletResponse r) { r.setStatus(HttpServletResponse.SC_OK); } }`;
+  assert.deepEqual((await analyze(servletCode, 'java')).model.vocabularies.map((v) => v.vocabulary), ['servlet', 'spring']);
+  assert.deepEqual((await analyze('import jakarta.ws.rs.core.Response;\nclass A {}', 'java')).model.vocabularies.map((v) => v.form), ['Response.Status.NAME']);
 });
 
 test('slotAt: half-typed status calls, with the handler method and branch', async () => {
@@ -271,7 +304,8 @@ test('slotAt: half-typed status calls, with the handler method and branch', asyn
     ['class A { @ResponseStatus(code = HttpStatus.|', { accepts: 'any', role: 'response', token: 'HttpStatus.' }],
     ['class A { void t() { mvc.perform(get("/")).andExpect(status().is(|', { accepts: 'number', role: 'assertion' }],
     ['class A { void t() { given().get("/").then().statusCode(|', { accepts: 'number', role: 'assertion' }],
-    ['class A { @ApiResponse(responseCode = "|") void f() {} }', { accepts: 'string', role: 'declaration', token: '""' }],
+    ['class A { @ApiResponse(responseCode = "4|") void f() {} }', { accepts: 'string', role: 'declaration', token: '4' }],
+    ['class A { @ApiResponse(responseCode = |) void f() {} }', undefined],
     ['class A { @GetMapping Object f() { if (x == null) { throw new ResponseStatusException(|', { accepts: 'any', role: 'response', method: 'GET', branch: 'not-found' }],
     ['class A {\n  @PatchMapping("/{id}")\n  ResponseEntity<?> f() {\n    if (user == null) {\n      return ResponseEntity.status(|\n    }\n    return ResponseEntity.ok(user);\n  }\n}\n', { accepts: 'any', role: 'response', method: 'PATCH', branch: 'not-found' }],
     ['class A { void f() { Thread.sleep(|', undefined],

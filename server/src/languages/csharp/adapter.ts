@@ -6,13 +6,14 @@ import type { Node } from '../../parsing/treeSitter';
 import type { DocumentModel, ResponseFacts, StatusSite } from '../../model';
 import { emptyModel } from '../../model';
 import type { AdapterInput, LanguageAdapter } from '../adapter';
-import { intLiteral, spanOf, walk } from '../syntax';
+import { intLiteral, spanOf } from '../syntax';
+import { walkWanted } from '../java/walk';
 import { constantOf, CsUsings, importEdit, vocabularyUses } from './constants';
 import { contextOf, type StatusContext } from './contexts';
 import { actionHandler, mapRegistration, noteGroup, type CsHandler, type Groups } from './handlers';
-import { headerWrite, type HeaderWrite } from './headers';
-import { helperOf, type HelperCall } from './helpers';
-import { callParts, enclosingFunction, lastSegment, nodesIn } from './nodes';
+import { HEADER_CALLS, headerWrite, type HeaderWrite } from './headers';
+import { HELPER_NAMES, helperOf, type HelperCall } from './helpers';
+import { calleeName, callParts, enclosingFunction, lastSegment, nodesIn } from './nodes';
 import { helperResponse, resultObjectResponse, statusCallResponse } from './responses';
 import { csharpSlotAt } from './slot';
 import { assignmentResponse, plainReturn } from './statements';
@@ -25,6 +26,9 @@ interface Found {
 }
 
 const STRINGS = new Set(['string_literal', 'verbatim_string_literal', 'raw_string_literal', 'interpolated_string_expression', 'character_literal']);
+/** The node types the walk looks at; `identifier` only when `using static ...StatusCodes` can make one a status. */
+const WANTED = new Set([...STRINGS, 'comment', 'using_directive', 'integer_literal', 'member_access_expression', 'invocation_expression', 'assignment_expression', 'method_declaration', 'local_function_statement', 'return_statement']);
+const WANTED_WITH_NAMES = new Set([...WANTED, 'identifier']);
 
 function extract(input: AdapterInput): DocumentModel {
   const { text, tree } = input;
@@ -51,7 +55,8 @@ function extract(input: AdapterInput): DocumentModel {
     return true;
   };
 
-  walk(tree, (node) => {
+  const wanted = /using\s+static\s+[\w.]*StatusCodes\s*;/.test(text) ? WANTED_WITH_NAMES : WANTED;
+  walkWanted(tree, wanted, (node) => {
     if (STRINGS.has(node.type)) return false;
     switch (node.type) {
       case 'comment':
@@ -69,20 +74,22 @@ function extract(input: AdapterInput): DocumentModel {
       case 'member_access_expression':
         return addConstant(node) ? false : undefined;
       case 'identifier':
-        if (node.parent?.type !== 'member_access_expression' && /^Status\d{3}/.test(node.text)) addConstant(node);
+        if (/^Status\d{3}/.test(node.text) && node.parent?.type !== 'member_access_expression') addConstant(node);
         return false;
       case 'invocation_expression': {
         calls.push(node);
-        const helper = helperOf(node);
+        // Most calls are none of ours: the method name turns them away before any other reading.
+        const name = calleeName(node)?.text ?? '';
+        const helper = HELPER_NAMES.has(name) ? helperOf(node) : undefined;
         if (helper) found.push({ site: { code: helper.code, span: spanOf(helper.nameNode), kind: 'implicit', role: 'response', form: `${helper.owner ? `${helper.owner}.` : ''}${helper.name}()` }, helper, call: node });
-        noteGroup(node, groups);
-        const reg = mapRegistration(node, groups);
+        if (name === 'MapGroup') noteGroup(node, groups);
+        const reg = /^Map[A-Z]/.test(name) ? mapRegistration(node, groups) : undefined;
         if (reg) {
           const facts = { span: spanOf(reg.handler), method: reg.method, route: reg.route, calls: [] as string[] };
           if (reg.handler.type === 'lambda_expression') handlers.push({ node: reg.handler, facts, methods: [reg.method], action: false });
           else methodGroups.push({ name: lastSegment(reg.handler.text), facts, methods: [reg.method] });
         }
-        const w = headerWrite(node);
+        const w = HEADER_CALLS.test(name) ? headerWrite(node) : undefined;
         if (w) writes.push(w);
         return;
       }

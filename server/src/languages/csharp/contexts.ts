@@ -4,7 +4,8 @@
 // in one of these places; everywhere else it is left alone.
 import type { Node } from '../../parsing/treeSitter';
 import type { SiteRole } from '../../model';
-import { attributeName, callParts, lastSegment, sameNode } from './nodes';
+import { isControllerClass } from './helpers';
+import { attributeName, callParts, enclosingClass, lastSegment, sameNode } from './nodes';
 
 export interface StatusContext {
   role: SiteRole;
@@ -59,7 +60,7 @@ export function contextOf(value: Node, code?: number): StatusContext | undefined
   if (!parent) return undefined;
   switch (parent.type) {
     case 'argument':
-      return argumentContext(node, parent, code);
+      return argumentContext(parent, code);
     case 'attribute_argument':
       return attributeContext(parent);
     case 'assignment_expression':
@@ -89,7 +90,7 @@ function patternContext(pattern: Node, code: number | undefined): StatusContext 
   return isStatusRead(subject, code) ? { role: 'comparison', form: holder.type === 'is_pattern_expression' ? 'is' : 'switch', carrier: holder } : undefined;
 }
 
-function argumentContext(value: Node, arg: Node, code: number | undefined): StatusContext | undefined {
+function argumentContext(arg: Node, code: number | undefined): StatusContext | undefined {
   const list = arg.parent;
   const call = list?.parent;
   if (!list || !call) return undefined;
@@ -105,8 +106,10 @@ function argumentContext(value: Node, arg: Node, code: number | undefined): Stat
   if (call.type !== 'invocation_expression') return undefined;
 
   // Responses: StatusCode(409), Results.StatusCode(418), Results.Json(x, statusCode: 409), Problem(statusCode: 409).
-  if (argName === 'statusCode' && (!receiver || RESULT_OWNERS.has(owner))) return { role: 'response', form: `${receiver ? `${owner}.` : ''}${name}(statusCode:)`, carrier: call };
-  if (name === 'StatusCode' && index === 0 && !argName && (!receiver || RESULT_OWNERS.has(owner))) return { role: 'response', form: `${receiver ? `${owner}.` : ''}StatusCode()`, carrier: call };
+  // Bare calls are ControllerBase's methods only inside a controller.
+  const ours = receiver ? RESULT_OWNERS.has(owner) : (argName === 'statusCode' || name === 'StatusCode') && isControllerClass(enclosingClass(call));
+  if (argName === 'statusCode' && ours) return { role: 'response', form: `${receiver ? `${owner}.` : ''}${name}(statusCode:)`, carrier: call };
+  if (name === 'StatusCode' && index === 0 && !argName && ours) return { role: 'response', form: `${receiver ? `${owner}.` : ''}StatusCode()`, carrier: call };
   // Minimal API metadata: app.MapPost(...).Produces(201), .ProducesProblem(409)
   if (/^Produces(Problem)?$/.test(name) && index === 0 && receiver?.type === 'invocation_expression') return { role: 'declaration', form: `.${name}()`, carrier: call };
 

@@ -24,11 +24,21 @@ function headerName(arg: Node | undefined): string | undefined {
   return undefined;
 }
 
+/** Methods of a header dictionary that add a header. */
+export const HEADER_CALLS = /^(Append|Add|TryAdd|Set|AppendCommaSeparatedValues)$/;
+
 export interface HeaderWrite {
   /** The response expression written to: `Response`, `context.Response`. */
   receiver: string;
   fact: HeaderFact;
   node: Node;
+  /** The block the write's statement is in (found once: walking up a tree is not free). */
+  block?: { start: number; end: number };
+}
+
+function blockOf(node: Node): { start: number; end: number } | undefined {
+  for (let n = node.parent; n; n = n.parent) if (n.type === 'block') return { start: n.startIndex, end: n.endIndex };
+  return undefined;
 }
 
 /** The header an assignment or call writes, if it writes one on `<receiver>.Headers`. */
@@ -40,24 +50,24 @@ export function headerWrite(node: Node): HeaderWrite | undefined {
       const sub = namedArgs(left.childForFieldName('subscript')).find((a) => a.type === 'argument');
       const name = headerName(sub?.namedChild(sub.namedChildCount - 1) ?? undefined);
       if (target?.type === 'member_access_expression' && target.childForFieldName('name')?.text === 'Headers' && name && sub) {
-        return { receiver: target.childForFieldName('expression')?.text ?? '', fact: { name, span: spanOf(sub) }, node };
+        return { receiver: target.childForFieldName('expression')?.text ?? '', fact: { name, span: spanOf(sub) }, node, block: blockOf(node) };
       }
     }
     if (left?.type === 'member_access_expression') {
       const headers = left.childForFieldName('expression');
       const prop = left.childForFieldName('name');
       if (headers?.type === 'member_access_expression' && headers.childForFieldName('name')?.text === 'Headers' && prop) {
-        return { receiver: headers.childForFieldName('expression')?.text ?? '', fact: { name: headerFromProperty(prop.text), span: spanOf(prop) }, node };
+        return { receiver: headers.childForFieldName('expression')?.text ?? '', fact: { name: headerFromProperty(prop.text), span: spanOf(prop) }, node, block: blockOf(node) };
       }
     }
     return undefined;
   }
   if (node.type === 'invocation_expression') {
     const { name, receiver, args } = callParts(node);
-    if (!name || !/^(Append|Add|TryAdd|Set|AppendCommaSeparatedValues)$/.test(name)) return undefined;
+    if (!name || !HEADER_CALLS.test(name)) return undefined;
     if (receiver?.type !== 'member_access_expression' || receiver.childForFieldName('name')?.text !== 'Headers') return undefined;
     const h = headerName(args[0]?.value);
-    return h ? { receiver: receiver.childForFieldName('expression')?.text ?? '', fact: { name: h, span: spanOf(args[0].value) }, node } : undefined;
+    return h ? { receiver: receiver.childForFieldName('expression')?.text ?? '', fact: { name: h, span: spanOf(args[0].value) }, node, block: blockOf(node) } : undefined;
   }
   return undefined;
 }
@@ -98,9 +108,7 @@ export function headersBefore(writes: HeaderWrite[], receiver: string | undefine
   const out: HeaderFact[] = [];
   for (const w of writes) {
     if (w.receiver !== receiver || w.node.startIndex >= node.startIndex) continue;
-    let block: Node | null = w.node.parent;
-    while (block && block.type !== 'block') block = block.parent;
-    if (block && block.startIndex <= node.startIndex && node.endIndex <= block.endIndex) out.push(w.fact);
+    if (w.block && w.block.start <= node.startIndex && node.endIndex <= w.block.end) out.push(w.fact);
   }
   return out;
 }

@@ -15,6 +15,8 @@ const CONTROLLER: Record<string, number> = {
   RedirectToAction: 302, RedirectToActionPermanent: 301, RedirectToRoutePermanent: 301, RedirectToPage: 302, RedirectToPagePermanent: 301,
 };
 const RESULTS: Record<string, number> = { ...SHARED, InternalServerError: 500 };
+/** Every helper name, to turn most calls away cheaply. */
+export const HELPER_NAMES = new Set([...Object.keys(CONTROLLER), ...Object.keys(RESULTS)]);
 
 export interface HelperCall {
   code: number;

@@ -40,8 +40,7 @@ export function assignmentResponse(assignment: Node, site: StatusSite, text: str
   // Headers written on the same response earlier in a block that also holds the status, or later in its own block.
   for (const w of writes) {
     if (w.receiver !== recv || !scope || !within(w.node, scope)) continue;
-    const wBlock = statementOf(w.node)?.parent;
-    const before = w.node.startIndex < assignment.startIndex && !!wBlock && within(assignment, wBlock);
+    const before = w.node.startIndex < assignment.startIndex && !!w.block && w.block.start <= assignment.startIndex && assignment.endIndex <= w.block.end;
     const after = w.node.startIndex > assignment.endIndex && !!block && within(w.node, block);
     if (before || after) facts.headers.push(w.fact);
   }

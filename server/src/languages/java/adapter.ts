@@ -6,7 +6,8 @@ import type { DocumentModel, ResponseFacts, StatusSite } from '../../model';
 import { emptyModel } from '../../model';
 import { lookupConstant } from '../../data';
 import type { AdapterInput, LanguageAdapter } from '../adapter';
-import { intLiteral, spanOf, walk } from '../syntax';
+import { intLiteral, spanOf } from '../syntax';
+import { walkWanted } from './walk';
 import { constantOf, importEdit, JavaImports, vocabularyUses } from './constants';
 import { contextOf, isResponseCodeString, type StatusContext } from './contexts';
 import { handlerInfo, type JavaHandler } from './handlers';
@@ -25,6 +26,10 @@ interface Found {
   call?: Node;
 }
 
+/** The node types the walk looks at; `identifier` only when a static import can make one a status. */
+const WANTED = new Set(['line_comment', 'block_comment', 'string_literal', 'character_literal', 'decimal_integer_literal', 'field_access', 'method_invocation', 'method_reference', 'method_declaration', 'return_statement']);
+const WANTED_WITH_NAMES = new Set([...WANTED, 'identifier']);
+
 /** Parents under which a bare identifier is a value (a statically imported constant), not a name. */
 const VALUE_PARENTS = new Set(['argument_list', 'annotation_argument_list', 'binary_expression', 'element_value_array_initializer', 'return_statement', 'switch_label', 'ternary_expression']);
 
@@ -33,6 +38,9 @@ function extract(input: AdapterInput): DocumentModel {
   const model = emptyModel(input.languageId);
   if (!tree) return model;
   const imports = new JavaImports();
+  // Imports come before any use; reading them from the text lets the walk skip identifiers when none is static.
+  for (const m of text.matchAll(/^[ \t]*import\s+[^;{}]*;/gm)) imports.add(m[0].trim());
+  const wanted = imports.members.size || imports.wildcards.length ? WANTED_WITH_NAMES : WANTED;
   const calls: Node[] = [];
   const returns: Node[] = [];
   const found: Found[] = [];
@@ -46,14 +54,11 @@ function extract(input: AdapterInput): DocumentModel {
     if (!usedForms.has(c.vocabulary)) usedForms.set(c.vocabulary, written.slice(0, written.length - c.name.length) + 'NAME');
   };
 
-  walk(tree, (node) => {
+  walkWanted(tree, wanted, (node) => {
     switch (node.type) {
       case 'line_comment':
       case 'block_comment':
         model.comments.push({ span: spanOf(node), text: node.text });
-        return false;
-      case 'import_declaration':
-        imports.add(node.text);
         return false;
       case 'string_literal':
         if (isResponseCodeString(node)) {
@@ -75,9 +80,10 @@ function extract(input: AdapterInput): DocumentModel {
         return false;
       }
       case 'identifier': {
-        if (!node.parent || !VALUE_PARENTS.has(node.parent.type)) return false;
-        const c = imports.members.size || imports.wildcards.length ? constantOf(node, imports) : undefined;
-        if (c) addConstant(node, c);
+        // Statically imported constants only; `parent` costs a walk from the root, so it comes last.
+        if (!/^[A-Z][A-Z0-9_]+$/.test(node.text)) return false;
+        const c = constantOf(node, imports);
+        if (c && node.parent && VALUE_PARENTS.has(node.parent.type)) addConstant(node, c);
         return false;
       }
       case 'method_invocation': {
@@ -88,10 +94,12 @@ function extract(input: AdapterInput): DocumentModel {
           return;
         }
         // MockMvc: status().isConflict()
-        const { name, object } = callParts(node);
-        if (name && /^is[A-Z]/.test(name) && object?.type === 'method_invocation' && callParts(object).name === 'status' && callParts(object).args.length === 0) {
+        const nameNode = node.childForFieldName('name');
+        const name = nameNode?.text;
+        if (!name || !/^is[A-Z]/.test(name)) return;
+        const object = node.childForFieldName('object');
+        if (object?.type === 'method_invocation' && callParts(object).name === 'status' && callParts(object).args.length === 0) {
           const hit = lookupConstant('mockmvc', name);
-          const nameNode = node.childForFieldName('name');
           if (hit && nameNode) {
             found.push({ site: { code: hit.code, span: spanOf(nameNode), kind: 'constant', vocabulary: 'mockmvc', name, role: 'assertion', form: 'status().is…()' } });
             if (!usedForms.has('mockmvc')) usedForms.set('mockmvc', 'status().NAME()');

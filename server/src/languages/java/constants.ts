@@ -27,6 +27,12 @@ export class JavaImports {
     if (!m) return;
     const [, isStatic, path, star] = m;
     if (isStatic) {
+      // `import static ...Response.Status;` and `import static ...Response.*;` bring in the Status type.
+      if ((!star && /\.ws\.rs\.core\.Response\.Status$/.test(path)) || (star && /\.ws\.rs\.core\.Response$/.test(path))) {
+        this.statusIsJaxrs = true;
+        this.forms.set('jaxrs', 'Status.NAME');
+        if (!star) return;
+      }
       const cls = star ? path : path.slice(0, path.lastIndexOf('.'));
       const vocab = vocabularyOfClass(cls);
       if (vocab && star) {
@@ -59,6 +65,8 @@ export class JavaImports {
     return undefined;
   }
 }
+
+const PREFERENCE = ['spring', 'jaxrs', 'servlet', 'mockmvc'];
 
 const FORMS: Record<string, string> = {
   spring: 'HttpStatus.NAME',
@@ -95,8 +103,11 @@ export function constantOf(node: Node, imports: JavaImports): JavaConstant | und
 export function vocabularyUses(imports: JavaImports, used: Map<string, string>): VocabularyUse[] {
   const out: VocabularyUse[] = [];
   const seen = new Set<string>();
-  for (const [vocabulary, form] of [...used, ...imports.forms]) {
-    if (seen.has(vocabulary)) continue;
+  // Imported ones in the order a status argument takes them: HttpStatus fits Spring's every
+  // slot, SC_ ints fit only some. MockMvc's matcher names are never a value, so never offered.
+  const imported = [...imports.forms].sort((a, b) => PREFERENCE.indexOf(a[0]) - PREFERENCE.indexOf(b[0]));
+  for (const [vocabulary, form] of [...used, ...imported]) {
+    if (seen.has(vocabulary) || vocabulary === 'mockmvc') continue;
     seen.add(vocabulary);
     out.push({ vocabulary, form, imported: true });
   }

@@ -2,7 +2,7 @@
 // `ResponseEntity.notFound()`, JAX-RS `Response.created(uri)`, WebFlux `ServerResponse.noContent()`.
 // Each is reported as an implicit site on the method name, so hovering `notFound` explains 404.
 import type { Node } from '../../parsing/treeSitter';
-import { callParts, lastSegment } from './nodes';
+import { lastSegment } from './nodes';
 
 const SPRING: Record<string, number> = {
   ok: 200, created: 201, accepted: 202, noContent: 204, badRequest: 400, notFound: 404, unprocessableEntity: 422, internalServerError: 500,
@@ -14,6 +14,8 @@ const WEBFLUX: Record<string, number> = {
   ok: 200, created: 201, accepted: 202, noContent: 204, seeOther: 303, temporaryRedirect: 307, permanentRedirect: 308, badRequest: 400, notFound: 404, unprocessableEntity: 422,
 };
 const TABLES: Record<string, Record<string, number>> = { ResponseEntity: SPRING, Response: JAXRS, ServerResponse: WEBFLUX };
+/** Every factory name, to turn most calls away before reading their receiver. */
+const NAMES = new Set([...Object.keys(SPRING), ...Object.keys(JAXRS), ...Object.keys(WEBFLUX)]);
 
 export interface HelperCall {
   code: number;
@@ -31,10 +33,11 @@ export function helperOf(node: Node): HelperCall | undefined {
   let owner: string | undefined;
   let nameNode: Node | null = null;
   if (node.type === 'method_invocation') {
-    const { object } = callParts(node);
+    nameNode = node.childForFieldName('name');
+    if (!nameNode || !NAMES.has(nameNode.text)) return undefined;
+    const object = node.childForFieldName('object');
     if (!object) return undefined;
     owner = lastSegment(object.text);
-    nameNode = node.childForFieldName('name');
   } else if (node.type === 'method_reference') {
     owner = lastSegment(node.namedChild(0)?.text ?? '');
     nameNode = node.namedChild(node.namedChildCount - 1);

@@ -5,9 +5,9 @@
 import type { Span } from '../../model';
 
 export interface TypedCall {
-  /** The partial token under the cursor: digits, a constant (`HttpStatus.CON`), or a whole string literal. */
+  /** The partial token under the cursor: digits, a constant (`HttpStatus.CON`), or the digits inside quotes. */
   token: Span;
-  /** The cursor is inside a string literal (then `token` covers the literal, quotes included). */
+  /** The cursor is right inside a string literal's opening quote (`responseCode = "4|`). */
   inString: boolean;
   /** The callee before `(`: `ResponseEntity.status`, `status().is`, `ResponseStatus`; or the assigned member. */
   callee: string;
@@ -99,11 +99,9 @@ export function scanTypedCall(text: string, offset: number): TypedCall | undefin
   if (state !== undefined) {
     if (state !== start - 1 || !/^\d*$/.test(text.slice(start, offset))) return undefined;
     inString = true;
-    start--;
-    if (text[end] === '"') end++;
   }
   const token = { start, end };
-  let i = skipSpaceBack(text, start - 1);
+  let i = skipSpaceBack(text, inString ? start - 2 : start - 1);
   let key: string | undefined;
   if ((text[i] === '=' && !/[=!<>+\-*/&|^%]/.test(text[i - 1] ?? '')) || (text[i] === ':' && text[i - 1] !== ':' && text[i - 1] !== '?')) {
     const k = skipSpaceBack(text, i - 1);
@@ -112,7 +110,7 @@ export function scanTypedCall(text: string, offset: number): TypedCall | undefin
     key = text.slice(ks + 1, k + 1);
     if (!key) return undefined;
     i = skipSpaceBack(text, ks);
-    if (text[i] === '.' && text[start] !== '"') {
+    if (text[i] === '.' && !inString) {
       // A member assignment: Response.StatusCode = |
       const from = readCalleeBack(text, ks);
       return { token, inString, callee: text.slice(from, k + 1).replace(/\s+/g, ''), isNew: false, isAnnotation: false, isAttribute: false, index: 0, key, assignment: true, initializer: false };

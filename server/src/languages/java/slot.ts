@@ -26,7 +26,8 @@ function decide(call: TypedCall, token: string): SlotKind | undefined {
   const callee = call.callee.replace(/<[^]*>$/, '');
   const name = lastSegment(callee);
   const receiver = callee.slice(0, Math.max(0, callee.length - name.length - 1));
-  if (call.inString || (call.key === 'responseCode' && token === '')) {
+  // Completion writes the digits only, so the slot is inside the quotes the user has opened.
+  if (call.inString) {
     return call.isAnnotation && name === 'ApiResponse' && call.key === 'responseCode' ? { accepts: 'string', role: 'declaration', form: '@ApiResponse(responseCode)' } : undefined;
   }
   if (!TOKEN.test(token)) return undefined;
@@ -87,7 +88,7 @@ export function javaSlotAt(input: AdapterInput, offset: number): StatusSlot | un
   if (!call || call.assignment) return undefined;
   const at = input.tree?.rootNode.descendantForIndex(Math.max(0, offset - 1));
   if (at && /comment$/.test(at.type) && at.startIndex < offset) return undefined;
-  const token = call.inString ? '' : input.text.slice(call.token.start, call.token.end);
+  const token = input.text.slice(call.token.start, call.token.end);
   const kind = decide(call, token);
   if (!kind) return undefined;
   return { span: call.token, ...kind, ...whereAt(input.tree, offset) };

@@ -78,7 +78,7 @@ export function servletResponse(call: Node, site: StatusSite, input: JavaRespons
 
 /** The return statements of `method` itself (not of its lambdas or inner classes), from the walk's list. */
 export function returnsOf(method: Node, returns: Node[]): Node[] {
-  return returns.filter((r) => r.startIndex >= method.startIndex && r.endIndex <= method.endIndex && ownMethod(r) === method.id);
+  return callsIn(returns, method.startIndex, method.endIndex).filter((r) => ownMethod(r) === method.id);
 }
 
 function ownMethod(node: Node): number | undefined {
