@@ -60,7 +60,7 @@ function check(model: Parameters<Rule['check']>[0], ctx: RuleContext): Finding[]
     if (outOfRange) {
       message = `${code} is not an HTTP status: status codes run from 100 to 599, and most servers and clients reject anything else.`;
     } else if (info) {
-      message = `${codeLabel(code)} is not a standard status; it is used by ${info.unofficialUsers ?? 'some products'}. Clients that do not know it treat it as ${codeLabel(Math.floor(code / 100) * 100)}.`;
+      message = `${codeLabel(code)} is not a standard status; it is used by ${info.unofficialUsers?.split(';')[0] ?? 'some products'}. Clients that do not know it treat it as ${codeLabel(Math.floor(code / 100) * 100)}.`;
     } else {
       const generic = Math.floor(code / 100) * 100;
       message = `${code} is not a registered HTTP status; clients will treat it as a generic ${codeLabel(generic)}.`;
