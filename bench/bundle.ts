@@ -1,0 +1,36 @@
+// Section 8: what users download: the .vsix (`npm run package`), the dist/ folder it carries,
+// and beside them the grammars alone (the floor: the parsers this design must ship).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../test/helpers/lsp';
+
+export interface BundleResult {
+  packaged: boolean;
+  vsixMb?: number;
+  distMb: number;
+  grammarsMb: number;
+}
+
+function sizeOf(path: string): number {
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.size;
+  return readdirSync(path).reduce((sum, name) => sum + sizeOf(join(path, name)), 0);
+}
+
+const MB = 1024 * 1024;
+
+/** Packages the extension (a production build) when `pack` is set; otherwise measures the current dist/. */
+export function measureBundle(pack: boolean): BundleResult {
+  const vsix = join(repoRoot, 'http-status-hints.vsix');
+  if (pack) {
+    const r = spawnSync('npm', ['run', 'package'], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 64 * MB });
+    if (r.status !== 0) throw new Error(`npm run package failed: ${(r.stderr || r.stdout).slice(-2000)}`);
+  }
+  return {
+    packaged: pack,
+    vsixMb: pack && existsSync(vsix) ? statSync(vsix).size / MB : undefined,
+    distMb: sizeOf(join(repoRoot, 'dist')) / MB,
+    grammarsMb: sizeOf(join(repoRoot, 'dist', 'grammars')) / MB,
+  };
+}

@@ -1,0 +1,91 @@
+// Section 6: the server's resident memory with 1 and with 50 open 10,000-line documents (each
+// analysed, as VS Code pulls diagnostics for every open file), beside the idle server; and,
+// in a fresh server, no growth across 1,000 documents opened and closed (trees are freed).
+import { EXTENSIONS, generate, type BenchLanguage, type Generated } from './generate';
+import { pullCapabilities, pullDiagnostics, roundTrip, rssMb, startServer } from './server';
+import { now } from './stats';
+
+export interface MemoryResult {
+  idleMb: number;
+  oneDocMb: number;
+  manyDocsMb: number;
+  manyDocs: number;
+  /** Of those, how many were analysed within the time budget (the rest are open and parsed). */
+  analysed: number;
+  openClose: { documents: number; lines: number; beforeMb: number; afterMb: number; growthMb: number; checkpoints: number[] };
+}
+
+/** Lets the server finish what it was doing and the allocator settle before reading RSS. */
+async function settle(ms = 300): Promise<void> {
+  await new Promise((r) => setTimeout(r, ms));
+}
+
+export async function measureMemory(doc: Generated, many: number, budgetMs: number, cycles: number, cycleLines: number): Promise<MemoryResult> {
+  const client = await startServer(pullCapabilities);
+  let idleMb = NaN;
+  let oneDocMb = NaN;
+  let manyDocsMb = NaN;
+  let analysed = 0;
+  try {
+    const pid = client.proc.pid!;
+    await roundTrip(client);
+    await settle();
+    idleMb = rssMb(pid);
+    const ext = EXTENSIONS[doc.languageId];
+    const deadline = now() + budgetMs;
+    for (let i = 0; i < many; i++) {
+      // Each document differs in one comment so nothing can be shared between them.
+      const uri = `file:///bench/open/doc${i}.${ext}`;
+      await client.open(uri, doc.languageId, `// copy ${i}\n${doc.text}`);
+      if (i === 0 || now() < deadline) {
+        await pullDiagnostics(client, uri);
+        analysed++;
+      } else {
+        await roundTrip(client);
+      }
+      if (i === 0) {
+        await settle();
+        oneDocMb = rssMb(pid);
+      }
+    }
+    await settle();
+    manyDocsMb = rssMb(pid);
+  } finally {
+    await client.stop();
+  }
+  return { idleMb, oneDocMb, manyDocsMb, manyDocs: many, analysed, openClose: await openCloseCycles(cycles, cycleLines) };
+}
+
+/** Opens, analyses and closes `cycles` documents (unique URIs, four languages) in a fresh server. */
+async function openCloseCycles(cycles: number, lines: number): Promise<MemoryResult['openClose']> {
+  const languages: BenchLanguage[] = ['javascript', 'typescript', 'python', 'go'];
+  const docs = languages.map((l) => generate(l, lines, 'cycle'));
+  const client = await startServer(pullCapabilities);
+  try {
+    const pid = client.proc.pid!;
+    const cycle = async (i: number, folder: string) => {
+      const g = docs[i % docs.length];
+      const uri = `file:///bench/${folder}/doc${i}.${EXTENSIONS[g.languageId]}`;
+      await client.open(uri, g.languageId, g.text);
+      await pullDiagnostics(client, uri);
+      await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    };
+    // A warm-up round: every grammar loaded, the JIT and the heaps at their working size.
+    const warm = Math.max(docs.length * 5, Math.round(cycles / 10));
+    for (let i = 0; i < warm; i++) await cycle(i, 'warm');
+    await roundTrip(client);
+    await settle(500);
+    const beforeMb = rssMb(pid);
+    const checkpoints: number[] = [];
+    for (let i = 0; i < cycles; i++) {
+      await cycle(i, 'cycle');
+      if ((i + 1) % Math.max(1, Math.round(cycles / 4)) === 0) checkpoints.push(rssMb(pid));
+    }
+    await roundTrip(client);
+    await settle(500);
+    const afterMb = rssMb(pid);
+    return { documents: cycles, lines, beforeMb, afterMb, growthMb: afterMb - beforeMb, checkpoints };
+  } finally {
+    await client.stop();
+  }
+}

@@ -1,0 +1,92 @@
+// The printed report: one Markdown table per group, each figure beside its baseline and the
+// ratio between them, then the targets marked met or missed.
+import type { Results } from './results';
+
+const f = (n: number | undefined) => (n === undefined || !Number.isFinite(n) ? '-' : n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : String(Math.round(n)));
+const r = (n: number) => (Number.isFinite(n) ? `${n.toFixed(n < 10 ? 2 : 1)}x` : '-');
+const lines = (n: number) => n.toLocaleString('en-US');
+const mb = (n: number | undefined) => (n === undefined ? '-' : `${n.toFixed(n < 10 ? 2 : 0)} MB`);
+
+function table(head: string[], rows: string[][]): string {
+  return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+}
+
+export function formatTable(res: Results): string {
+  const out: string[] = [];
+  const load = res.meta.loadAverage;
+  out.push(
+    `Run ${res.meta.date}${res.meta.quick ? ' (quick)' : ''}, Node ${res.meta.node}, ${res.meta.cpus} cores, load average ${load.start[0].toFixed(1)} at start / ${load.end[0].toFixed(1)} at end, commit ${res.meta.commit}, ${Math.round(res.meta.durationS)} s.`,
+  );
+
+  out.push('\n**Analysis in process** (medians, ms). Full = open + parse + model + every rule; edit = one character typed in the middle, incremental re-parse + model + rules.\n');
+  out.push(
+    table(
+      ['Language', 'Lines', 'Parse', 'Full', 'Full / parse', 'Extract + rules', 'Edit p50', 'Edit / full', 'Sites', 'Diagnostics'],
+      [
+        ...res.analysis.map((a) => [
+          a.language,
+          lines(a.lines),
+          f(a.parseMs),
+          f(a.fullMs),
+          r(a.fullMs / a.parseMs),
+          `${f(a.fullParts.extractMs)} + ${f(a.fullParts.rulesMs)}`,
+          f(a.editP50Ms),
+          (a.editP50Ms / a.fullMs).toFixed(2),
+          String(a.sites),
+          String(a.diagnostics),
+        ]),
+        ...res.skipped.map((s) => [s.language, lines(s.lines), 'skipped', s.reason, '', '', '', '', '', '']),
+      ],
+    ),
+  );
+
+  out.push('\n**Requests over stdio** to `node dist/server.js --stdio` (ms, p50 / p99 of the requests; floor = JSON-RPC round trip of an unknown method). Ratio = hover p50 / floor p50.\n');
+  out.push(
+    table(
+      ['Language', 'Lines', 'Open + first pull', 'Floor', 'Hover', 'Completion', 'Inlay hints (60 lines)', 'Hover / floor', 'Hits h/c/i'],
+      res.latency.map((l) => [
+        l.language,
+        lines(l.lines),
+        f(l.firstRequestMs),
+        f(l.rpc.p50),
+        `${f(l.hover.p50)} / ${f(l.hover.p99)}`,
+        `${f(l.completion.p50)} / ${f(l.completion.p99)}`,
+        `${f(l.inlay.p50)} / ${f(l.inlay.p99)}`,
+        r(l.hover.p50 / l.rpc.p50),
+        `${l.hover.hits}/${l.completion.hits}/${l.inlay.hits} of ${l.hover.requests}`,
+      ]),
+    ),
+  );
+
+  const s = res.startup;
+  const m = res.memory;
+  const c = res.cli;
+  const b = res.bundle;
+  out.push('\n**Start, memory, CLI, bundle**\n');
+  out.push(
+    table(
+      ['Figure', 'Measured', 'Baseline', 'Ratio'],
+      [
+        ['Start to initialize result', `${f(s.initializeMs)} ms`, `bare \`node -e 0\`: ${f(s.bareNodeMs)} ms`, r(s.initializeMs / s.bareNodeMs)],
+        ['Start to first diagnostics, 1,000-line JS (push)', `${f(s.firstDiagnosticsMs)} ms`, `initialize: ${f(s.initializeMs)} ms`, r(s.firstDiagnosticsMs / s.initializeMs)],
+        ['RSS, 1 open document', mb(m.oneDocMb), `idle: ${mb(m.idleMb)}`, r(m.oneDocMb / m.idleMb)],
+        [`RSS, ${m.manyDocs} open documents (${lines(m.docLines)} lines, ${m.analysed} analysed)`, mb(m.manyDocsMb), `idle: ${mb(m.idleMb)}`, r(m.manyDocsMb / m.idleMb)],
+        [
+          `RSS growth, ${lines(m.openClose.documents)} documents opened and closed (${m.openClose.lines} lines)`,
+          `${m.openClose.growthMb >= 0 ? '+' : ''}${m.openClose.growthMb.toFixed(1)} MB`,
+          `after warm-up: ${mb(m.openClose.beforeMb)}`,
+          r(m.openClose.afterMb / m.openClose.beforeMb),
+        ],
+        [`CLI check, ${c.files} JS files (${lines(c.lines)} lines), all rules`, `${f(c.cliMs)} ms`, `ESLint ${c.eslintVersion}, one rule: ${f(c.eslintMs)} ms`, `${r(c.eslintMs / c.cliMs)} faster`],
+        ['CLI check, one worker thread', `${f(c.cliOneThreadMs)} ms`, `ESLint: ${f(c.eslintMs)} ms`, `${r(c.eslintMs / c.cliOneThreadMs)} faster`],
+        ['Same findings (nonstandard codes)', `ours ${c.cliFindings}`, `ESLint ${c.eslintFindings}`, c.cliFindings === c.eslintFindings ? 'agree' : 'DISAGREE'],
+        ['.vsix', b.vsixMb === undefined ? 'not packaged (quick)' : mb(b.vsixMb), `grammars alone: ${mb(b.grammarsMb)}`, b.vsixMb === undefined ? '-' : r(b.vsixMb / b.grammarsMb)],
+        [`dist/ (${b.packaged ? 'production build' : 'development build'})`, mb(b.distMb), `grammars alone: ${mb(b.grammarsMb)}`, r(b.distMb / b.grammarsMb)],
+      ],
+    ),
+  );
+
+  out.push('\n**Targets**\n');
+  out.push(table(['Target', 'Measured', 'Met'], res.targets.map((t) => [t.target, t.measured, t.met === null ? 'not measured' : t.met ? 'met' : '**missed**'])));
+  return out.join('\n') + '\n';
+}
