@@ -146,7 +146,7 @@ const GRAMMAR: Record<string, GrammarId> = { javascript: 'javascript', typescrip
 /** `// fix: <rule> [<title prefix>]` on the first line. */
 export function readFixLine(text: string): { rule: string; title?: string; settings?: unknown } {
   // The first lines: PHP files start with `<?php`.
-  const m = /^\s*(?:\/\/|#)\s*fix:\s*([a-z][a-z0-9-]*)(?:\s+(.+?))?\s*$/m.exec(text.split('\n').slice(0, 3).join('\n'));
+  const m = /^\s*(?:\/\/|#)\s*fix:[ \t]*([a-z][a-z0-9-]*)(?:[ \t]+(.+?))?[ \t]*$/m.exec(text.split('\n').slice(0, 3).join('\n'));
   if (!m) throw new Error('one of the first lines must be a "fix: <rule> [title]" comment');
   const s = /^\s*(?:\/\/|#)\s*settings:\s*(.+)$/m.exec(text);
   return { rule: m[1], title: m[2], settings: s ? JSON.parse(s[1]) : undefined };
