@@ -112,7 +112,7 @@ test('handlers: controller actions and minimal API registrations, with routes', 
     'DELETE /api/users/{id} [GET,DELETE]',
   ]);
   const minimal = `var app = WebApplication.Create();
-var api = app.MapGroup("/api");
+var api = app.MapGroup("/api").RequireAuthorization();
 api.MapGet("/todos/{id}", (int id) => Results.Ok(id));
 api.MapDelete("/todos/{id}", DeleteTodo);
 app.MapPost("/todos", async (Todo t, Db db) => { await db.SaveAsync(t); return Results.Created($"/todos/{t.Id}", t); });

@@ -70,8 +70,12 @@ export type Groups = Map<string, string>;
 /** Records a MapGroup variable when `call` is one. */
 export function noteGroup(call: Node, groups: Groups): void {
   const { name, receiver, args } = callParts(call);
-  if (name !== 'MapGroup' || call.parent?.type !== 'variable_declarator') return;
-  const variable = call.parent.childForFieldName('name')?.text;
+  if (name !== 'MapGroup') return;
+  // `var api = app.MapGroup("/api").RequireAuthorization();`: the group is the chain's value.
+  let top: Node = call;
+  while (top.parent?.type === 'member_access_expression' && top.parent.parent?.type === 'invocation_expression') top = top.parent.parent;
+  if (top.parent?.type !== 'variable_declarator') return;
+  const variable = top.parent.childForFieldName('name')?.text;
   const prefix = stringValue(args[0]?.value);
   if (!variable || prefix === undefined) return;
   const base = receiver?.type === 'identifier' ? groups.get(receiver.text) ?? '' : '';
