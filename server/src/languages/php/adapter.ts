@@ -7,15 +7,16 @@ import { emptyModel } from '../../model';
 import { constantFor, lookupConstant } from '../../data';
 import type { AdapterInput, LanguageAdapter } from '../adapter';
 import { statusEdit } from '../edits';
-import { intLiteral, spanOf, walk } from '../syntax';
+import { intLiteral, spanOf } from '../syntax';
 import { branchOf } from './branches';
 import { ASSERT_METHODS, EXCEPTION_CLASSES, contextOf, isBareCall, specFor, type CallSpec, type StatusContext } from './contexts';
 import { methodRoute, routeRegistration, routeTarget, type HandlerRoute } from './handlers';
 import { frameworksOf, importEdit, useClauses, vocabularyUses, type UseClause } from './imports';
 import { insertStatus } from './insertions';
-import { blockOf, responseFor, type PhpDocument } from './responses';
+import { ByFunction, blockOf, responseFor, type PhpDocument } from './responses';
 import { slotAt } from './slot';
 import { CALL_TYPES, argAt, argValue, argumentNodes, callParts, enclosingFunction, firstAfter, lastSegment, stringValue } from './syntax';
+import { parentOf, walkWithParents } from './parents';
 
 interface Found {
   site: StatusSite;
@@ -39,10 +40,10 @@ function extract(input: AdapterInput): DocumentModel {
   const setters: { variable: string; fnId?: number; at: number }[] = [];
   const uses: UseClause[] = [];
   const written: string[] = [];
-  const doc: PhpDocument = { text, quote: "'", headerStatements: [], creations: [], statusLiteral: (c) => String(c) };
+  const doc: PhpDocument = { text, quote: "'", headerStatements: new ByFunction(), creations: new ByFunction(), statusLiteral: (c) => String(c) };
   let quoteSeen = false;
 
-  walk(tree, (node) => {
+  walkWithParents(tree, (node) => {
     switch (node.type) {
       case 'comment':
         model.comments.push({ span: spanOf(node), text: node.text });
@@ -80,7 +81,7 @@ function extract(input: AdapterInput): DocumentModel {
         uses.push(...useClauses(node));
         return false;
       case 'method_declaration': {
-        const cls = node.parent?.parent?.childForFieldName('name')?.text;
+        const cls = parentOf(parentOf(node))?.childForFieldName('name')?.text;
         const name = node.childForFieldName('name')?.text;
         if (cls && name) methodsByName.set(`${cls}::${name}`, node);
         const route = methodRoute(node);
@@ -92,7 +93,7 @@ function extract(input: AdapterInput): DocumentModel {
         const right = node.childForFieldName('right');
         const parts = right && CALL_TYPES.has(right.type) ? callParts(right) : undefined;
         const spec = parts ? specFor(parts) : undefined;
-        if (left?.type === 'variable_name' && right && spec && spec.style !== 'setter') doc.creations.push({ variable: left.text, fnId: enclosingFunction(node)?.id, call: right, spec });
+        if (left?.type === 'variable_name' && right && spec && spec.style !== 'setter') doc.creations.add(enclosingFunction(node)?.id, { variable: left.text, call: right, spec });
         return;
       }
       default:
@@ -122,7 +123,8 @@ function extract(input: AdapterInput): DocumentModel {
       return;
     }
     const h = /^([A-Za-z0-9-]+)\s*:/.exec(value);
-    if (h) doc.headerStatements.push({ node: call, fnId: enclosingFunction(call)?.id, container: blockOf(call), headers: [{ name: h[1].toLowerCase(), span: spanOf(s) }] });
+    const block = h ? blockOf(call) : undefined;
+    if (h) doc.headerStatements.add(enclosingFunction(call)?.id, { start: call.startIndex, container: block && { start: block.startIndex, end: block.endIndex, id: block.id }, headers: [{ name: h[1].toLowerCase(), span: spanOf(s) }] });
   }
 
   function onCall(node: Node): void {
@@ -156,7 +158,7 @@ function extract(input: AdapterInput): DocumentModel {
     if (/^(set|add|replace)$/.test(parts.name) && parts.object?.type === 'member_access_expression' && parts.object.childForFieldName('name')?.text === 'headers') {
       const variable = parts.object.childForFieldName('object')?.text;
       const key = parts.name === 'set' ? stringValue(argValue(args[0])) : undefined;
-      if (variable) doc.headerStatements.push({ node, fnId: enclosingFunction(node)?.id, variable, headers: key ? [{ name: key.toLowerCase(), span: spanOf(args[0]) }] : [], unknown: !key });
+      if (variable) doc.headerStatements.add(enclosingFunction(node)?.id, { start: node.startIndex, variable, headers: key ? [{ name: key.toLowerCase(), span: spanOf(args[0]) }] : [], unknown: !key });
     }
     if (parts.name === 'setStatusCode' && parts.object?.type === 'variable_name') setters.push({ variable: parts.object.text, fnId: enclosingFunction(node)?.id, at: node.startIndex });
     // Responses that write no status: 200 for content, 302 for redirects.
@@ -223,7 +225,8 @@ function extract(input: AdapterInput): DocumentModel {
   }
   for (const { call, spec, status } of implicit) {
     const fn = enclosingFunction(call);
-    const assigned = call.parent?.type === 'assignment_expression' ? call.parent.childForFieldName('left')?.text : undefined;
+    const up = parentOf(call);
+    const assigned = up?.type === 'assignment_expression' ? up.childForFieldName('left')?.text : undefined;
     if (assigned && setters.some((s) => s.variable === assigned && s.fnId === fn?.id && s.at > call.startIndex)) continue;
     const facts = responseFor(doc, { carrier: call, spec, fn, branch: branchOf(call), implicitStatus: status });
     facts.implicitStatus = status;

@@ -4,6 +4,7 @@ import type { Node } from '../../parsing/treeSitter';
 import type { BranchFact } from '../../model';
 import { spanOf } from '../syntax';
 import { FUNCTION_TYPES, argValue, argumentNodes, callParts } from './syntax';
+import { parentOf } from './parents';
 
 /** The branch a node sits in, innermost first, within its function. */
 export function branchOf(node: Node): BranchFact | undefined {
@@ -13,7 +14,7 @@ export function branchOf(node: Node): BranchFact | undefined {
     const cond = argValue(argumentNodes(parts)[0]);
     if (cond) return { kind: classifyCondition(cond.text, parts.name === 'abort_unless'), span: spanOf(cond) };
   }
-  for (let n = node.parent, child: Node = node; n; child = n, n = n.parent) {
+  for (let n = parentOf(node), child: Node = node; n; child = n, n = parentOf(n)) {
     if (FUNCTION_TYPES.has(n.type)) return undefined;
     switch (n.type) {
       case 'catch_clause': {
@@ -29,7 +30,7 @@ export function branchOf(node: Node): BranchFact | undefined {
       }
       case 'else_clause': {
         // else belongs to the if (or the last elseif) whose condition failed.
-        const owner = n.parent;
+        const owner = parentOf(n);
         const cond = owner?.childForFieldName('condition');
         if (cond) return { kind: classifyCondition(cond.text, true), span: spanOf(cond) };
         break;

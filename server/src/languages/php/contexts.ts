@@ -6,6 +6,7 @@
 import type { Node } from '../../parsing/treeSitter';
 import type { SiteRole } from '../../model';
 import { argSlot, argValue, argumentNodes, callParts, isStatusReader, lastSegment, type CallParts } from './syntax';
+import { parentOf } from './parents';
 
 export type Style = 'laravel' | 'symfony' | 'abort' | 'plain' | 'setter' | 'psr' | 'exception' | 'assert';
 
@@ -120,7 +121,7 @@ const PEST_EQUAL = new Set(['toBe', 'toEqual', 'toBeOneOf']);
 
 /** The status context of a value (an integer or a `Response::HTTP_*` constant), if any. */
 export function contextOf(value: Node): StatusContext | undefined {
-  const parent = value.parent;
+  const parent = parentOf(value);
   if (parent?.type === 'binary_expression') {
     const op = parent.childForFieldName('operator')?.text ?? '';
     if (!['==', '===', '!=', '!==', '<>'].includes(op)) return undefined;

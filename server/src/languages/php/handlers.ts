@@ -4,6 +4,7 @@
 import type { Node } from '../../parsing/treeSitter';
 import { namedArgs } from '../syntax';
 import { argName, argValue, argumentNodes, arrayPairs, callParts, lastSegment, stringValue } from './syntax';
+import { parentOf } from './parents';
 
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'options', 'any', 'match']);
 const VERB_ATTRIBUTES = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'Options']);
@@ -84,7 +85,7 @@ export function attributeRoute(decl: Node): HandlerRoute | undefined {
 
 /** The class around a method, with its name, base class and route prefix. */
 function classOf(method: Node): { name: string; base: string; prefix: string } | undefined {
-  const cls = method.parent?.parent;
+  const cls = parentOf(parentOf(method));
   if (cls?.type !== 'class_declaration') return undefined;
   const name = cls.childForFieldName('name')?.text ?? '';
   const base = namedArgs(cls).find((c) => c.type === 'base_clause')?.text.replace(/^extends\s+/, '') ?? '';

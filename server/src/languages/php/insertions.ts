@@ -4,6 +4,7 @@ import type { Node } from '../../parsing/treeSitter';
 import type { OffsetEdit } from '../../model';
 import type { CallSpec } from './contexts';
 import { argName, argumentNodes, arrayPairs, callParts, lineIndent } from './syntax';
+import { parentOf } from './parents';
 
 /** Inserts the status argument of a call that writes none (`response()->json($d)` -> `..., 409)`). */
 export function insertStatus(statusLiteral: (code: number) => string, carrier: Node, spec: CallSpec, code: number): OffsetEdit[] | undefined {
@@ -46,9 +47,9 @@ export function statementInsert(text: string, node: Node, code: string, after: b
   let stmt: Node | null = node;
   while (stmt && stmt.type !== 'expression_statement' && stmt.type !== 'return_statement') {
     if (stmt.type === 'compound_statement' || stmt.type === 'arrow_function') return undefined;
-    stmt = stmt.parent;
+    stmt = parentOf(stmt);
   }
-  if (!stmt || !/^(compound_statement|program|colon_block)$/.test(stmt.parent?.type ?? '')) return undefined;
+  if (!stmt || !/^(compound_statement|program|colon_block)$/.test(parentOf(stmt)?.type ?? '')) return undefined;
   const indent = lineIndent(text, stmt.startIndex);
   if (after) return [{ start: stmt.endIndex, end: stmt.endIndex, newText: `\n${indent}${code}` }];
   return [{ start: stmt.startIndex, end: stmt.startIndex, newText: `${code}\n${indent}` }];
@@ -57,8 +58,15 @@ export function statementInsert(text: string, node: Node, code: string, after: b
 /** The value echoed by the statements after `node`'s statement, up to an exit or return. */
 export function echoAfter(node: Node): Node | undefined {
   let stmt: Node | null = node;
-  while (stmt && stmt.type !== 'expression_statement') stmt = stmt.parent;
-  for (let s = stmt?.nextNamedSibling, i = 0; s && i < 10; s = s.nextNamedSibling, i++) {
+  while (stmt && stmt.type !== 'expression_statement') stmt = parentOf(stmt);
+  const block = parentOf(stmt);
+  if (!stmt || !block) return undefined;
+  // Siblings by index: next-sibling lookups would each descend from the root.
+  let k = 0;
+  while (k < block.namedChildCount && block.namedChild(k)?.id !== stmt.id) k++;
+  for (let i = k + 1; i < block.namedChildCount && i <= k + 10; i++) {
+    const s = block.namedChild(i);
+    if (!s) break;
     if (s.type === 'return_statement' || /^(exit|die)\b/.test(s.text)) return undefined;
     if (s.type === 'echo_statement' || (s.type === 'expression_statement' && /^print\b/.test(s.text))) {
       let v = s.firstNamedChild ?? undefined;

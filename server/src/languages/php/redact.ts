@@ -5,6 +5,7 @@ import type { Node } from '../../parsing/treeSitter';
 import type { OffsetEdit } from '../../model';
 import { namedArgs } from '../syntax';
 import { arrayPairs, callParts, lineIndent, stringValue } from './syntax';
+import { parentOf } from './parents';
 
 const REQUEST_ID = /^(request_?id|req_?id|trace_?id|correlation_?id|span_?id)$/i;
 const LOGS = /^(report|error_log|logger|Log::\w+|\$this->logger->\w+|\$logger->\w+)$/;
@@ -28,15 +29,15 @@ function leakedName(body: Node, caught: string | undefined): string | undefined 
 }
 
 function statementOf(node: Node): Node | undefined {
-  for (let n: Node | null = node; n; n = n.parent) {
-    if (n.type === 'expression_statement' || n.type === 'return_statement') return /^(compound_statement|program|colon_block)$/.test(n.parent?.type ?? '') ? n : undefined;
+  for (let n: Node | null = node; n; n = parentOf(n)) {
+    if (n.type === 'expression_statement' || n.type === 'return_statement') return /^(compound_statement|program|colon_block)$/.test(parentOf(n)?.type ?? '') ? n : undefined;
     if (n.type === 'compound_statement' || n.type === 'arrow_function') return undefined;
   }
   return undefined;
 }
 
 function alreadyLogged(stmt: Node, name: string): boolean {
-  for (const s of namedArgs(stmt.parent)) {
+  for (const s of namedArgs(parentOf(stmt))) {
     const call = s.type === 'expression_statement' ? s.firstNamedChild : null;
     const parts = call ? callParts(call) : undefined;
     if (!call || !parts) continue;

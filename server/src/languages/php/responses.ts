@@ -9,15 +9,15 @@ import { redactEdits } from './redact';
 import { EXCEPTION_CLASSES, type CallSpec } from './contexts';
 import { addElement, appendArgs, echoAfter, statementInsert } from './insertions';
 import { argAt, argName, argumentNodes, arrayPairs, callParts, stringValue } from './syntax';
+import { parentOf } from './parents';
 
-/** A statement that sets headers apart from the response expression. */
+/** A statement that sets headers apart from the response expression. Offsets, not nodes: they are compared often. */
 export interface HeaderStatement {
-  fnId?: number;
   /** `$response` in `$response->headers->set(...)`; undefined for plain `header('X: y')`. */
   variable?: string;
   /** The block a plain `header()` call sits in: it applies to responses inside that block. */
-  container?: Node;
-  node: Node;
+  container?: { start: number; end: number; id: number };
+  start: number;
   headers: HeaderFact[];
   /** It sets headers the adapter cannot name (`$response->headers->add($extra)`). */
   unknown?: boolean;
@@ -25,7 +25,6 @@ export interface HeaderStatement {
 
 /** `$response = new JsonResponse(...)`: a response built into a variable, changed later. */
 export interface Creation {
-  fnId?: number;
   variable: string;
   call: Node;
   spec: CallSpec;
@@ -34,10 +33,24 @@ export interface Creation {
 export interface PhpDocument {
   text: string;
   quote: string;
-  headerStatements: HeaderStatement[];
-  creations: Creation[];
+  /** Keyed by the id of the enclosing function (undefined: the file's top level). */
+  headerStatements: ByFunction<HeaderStatement>;
+  creations: ByFunction<Creation>;
   /** How a new status is written here: a number, or `Response::HTTP_*` when the file uses those. */
   statusLiteral(code: number): string;
+}
+
+/** Statements grouped by the id of their enclosing function. */
+export class ByFunction<T> {
+  private readonly map = new Map<number | undefined, T[]>();
+  add(fnId: number | undefined, item: T): void {
+    const list = this.map.get(fnId);
+    if (list) list.push(item);
+    else this.map.set(fnId, [item]);
+  }
+  get(fnId: number | undefined): readonly T[] {
+    return this.map.get(fnId) ?? [];
+  }
 }
 
 export interface ResponseInput {
@@ -64,8 +77,8 @@ export function responseFor(doc: PhpDocument, input: ResponseInput): ResponseFac
 
   // The chain the call continues into: response()->json(...)->header('X', 'y').
   let outer = carrier;
-  while ((outer.parent?.type === 'member_call_expression' || outer.parent?.type === 'nullsafe_member_call_expression') && outer.parent.childForFieldName('object')?.id === outer.id) {
-    outer = outer.parent;
+  for (let up = parentOf(outer); up && (up.type === 'member_call_expression' || up.type === 'nullsafe_member_call_expression') && up.childForFieldName('object')?.id === outer.id; up = parentOf(outer)) {
+    outer = up;
     const link = callParts(outer);
     if (link && CHAIN_HEADERS.has(link.name)) {
       facts.headers.push(...headersOfCall(link.name, argumentNodes(link)));
@@ -74,7 +87,8 @@ export function responseFor(doc: PhpDocument, input: ResponseInput): ResponseFac
     }
   }
   facts.span = spanOf(outer);
-  const assigned = outer.parent?.type === 'assignment_expression' ? outer.parent.childForFieldName('left')?.text : undefined;
+  const holder = parentOf(outer);
+  const assigned = holder?.type === 'assignment_expression' ? holder.childForFieldName('left')?.text : undefined;
 
   if (!spec) {
     // A Symfony HttpException subclass: the class fixes the code and some set a header.
@@ -128,7 +142,8 @@ export function responseFor(doc: PhpDocument, input: ResponseInput): ResponseFac
       // $response->setStatusCode(409): the body and headers come from where $response was built.
       const variable = parts?.object?.type === 'variable_name' ? parts.object.text : undefined;
       if (variable) {
-        const made = doc.creations.filter((c) => c.variable === variable && c.fnId === fnId && c.call.startIndex < carrier.startIndex).pop();
+        const at = carrier.startIndex;
+        const made = doc.creations.get(fnId).filter((c) => c.variable === variable && c.call.startIndex < at).pop();
         if (made) {
           const madeArgs = argumentNodes(made.call);
           facts.body = bodyFacts(made.spec.body ? argAt(madeArgs, ...made.spec.body) : undefined, caught);
@@ -139,7 +154,7 @@ export function responseFor(doc: PhpDocument, input: ResponseInput): ResponseFac
           if (made.call.type === 'object_creation_expression' && callParts(made.call)?.name !== 'JsonResponse' && (!madeBody || isEmpty(madeBody))) facts.noBody = true;
         }
         facts.headers.push(...statementHeaders(doc, fnId, variable));
-        if (doc.headerStatements.some((h) => h.fnId === fnId && h.variable === variable && h.unknown)) facts.headersUnknown = true;
+        if (doc.headerStatements.get(fnId).some((h) => h.variable === variable && h.unknown)) facts.headersUnknown = true;
         facts.edits.addHeader = (n, v) => statementInsert(doc.text, carrier, `${variable}->headers->set(${q(n)}, ${q(v)});`, true);
       }
       break;
@@ -194,19 +209,23 @@ function arrayKeys(array: Node | undefined): HeaderFact[] {
  * comes earlier in a block around the response, or later in the response's own block.
  */
 function statementHeaders(doc: PhpDocument, fnId: number | undefined, variable: string | undefined, at?: Node): HeaderFact[] {
+  const list = doc.headerStatements.get(fnId);
+  if (!list.length) return [];
   const own = at && blockOf(at);
-  return doc.headerStatements
+  const start = at?.startIndex ?? 0;
+  const end = at?.endIndex ?? 0;
+  return list
     .filter((h) => {
-      if (h.fnId !== fnId || h.variable !== variable) return false;
+      if (h.variable !== variable) return false;
       if (!at || !h.container) return true;
-      const around = h.container.startIndex <= at.startIndex && at.endIndex <= h.container.endIndex;
-      return around && (h.node.startIndex < at.startIndex || h.container.id === own?.id);
+      const around = h.container.start <= start && end <= h.container.end;
+      return around && (h.start < start || h.container.id === own?.id);
     })
     .flatMap((h) => h.headers);
 }
 
 /** The block (or the file) a statement sits in. */
 export function blockOf(node: Node): Node | undefined {
-  for (let n = node.parent; n; n = n.parent) if (n.type === 'compound_statement' || n.type === 'colon_block' || n.type === 'program') return n;
+  for (let n = parentOf(node); n; n = parentOf(n)) if (n.type === 'compound_statement' || n.type === 'colon_block' || n.type === 'program') return n;
   return undefined;
 }

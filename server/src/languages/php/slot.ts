@@ -9,6 +9,7 @@ import { branchOf } from './branches';
 import { specFor, type CallSpec } from './contexts';
 import { methodRoute, routeRegistration } from './handlers';
 import { FUNCTION_TYPES, lastSegment } from './syntax';
+import { parentOf } from './parents';
 
 const WINDOW = 4000;
 
@@ -96,12 +97,13 @@ export function slotAt(input: AdapterInput, offset: number): StatusSlot | undefi
 
 /** The handler method and branch kind around the cursor, found by walking up. */
 function enclosing(node: Node, slot: StatusSlot): void {
-  for (let n: Node | null = node; n; n = n.parent) {
+  for (let n: Node | null = node; n; n = parentOf(n)) {
     if (n.type === 'comment' || n.type === 'string' || n.type === 'encapsed_string') return;
     if (!FUNCTION_TYPES.has(n.type)) continue;
     if (n.type === 'method_declaration') slot.method = methodRoute(n)?.method;
     else {
-      const call = n.parent?.type === 'argument' ? n.parent.parent?.parent : undefined;
+      const arg = parentOf(n);
+      const call = arg?.type === 'argument' ? parentOf(parentOf(arg)) : undefined;
       slot.method = call ? routeRegistration(call)?.methods[0] : undefined;
     }
     break;

@@ -2,6 +2,7 @@
 // method, static, `new`), arguments by position or name, array keys and string values.
 import type { Node } from '../../parsing/treeSitter';
 import { namedArgs } from '../syntax';
+import { parentOf } from './parents';
 
 export const CALL_TYPES = new Set(['function_call_expression', 'member_call_expression', 'nullsafe_member_call_expression', 'scoped_call_expression', 'object_creation_expression']);
 export const FUNCTION_TYPES = new Set(['method_declaration', 'function_definition', 'anonymous_function', 'arrow_function']);
@@ -79,10 +80,10 @@ export function argAt(args: Node[], index: number, name: string): Node | undefin
 
 /** Where a value sits among a call's arguments: its position and its label. */
 export function argSlot(value: Node): { call: Node; index: number; name?: string } | undefined {
-  const arg = value.parent;
+  const arg = parentOf(value);
   if (arg?.type !== 'argument' || arg.lastNamedChild?.id !== value.id) return undefined;
-  const list = arg.parent;
-  const call = list?.parent;
+  const list = parentOf(arg);
+  const call = parentOf(list);
   if (list?.type !== 'arguments' || !call) return undefined;
   const args = namedArgs(list).filter((a) => a.type === 'argument');
   return { call, index: args.findIndex((a) => a.id === arg.id), name: argName(arg) };
@@ -127,7 +128,7 @@ export function isStatusReader(node: Node | undefined): boolean {
 
 /** The function (method, closure) a node sits in. */
 export function enclosingFunction(node: Node): Node | undefined {
-  for (let n = node.parent; n; n = n.parent) if (FUNCTION_TYPES.has(n.type)) return n;
+  for (let n = parentOf(node); n; n = parentOf(n)) if (FUNCTION_TYPES.has(n.type)) return n;
   return undefined;
 }
 

@@ -6,14 +6,15 @@ import { emptyModel } from '../../model';
 import { lookupConstant } from '../../data';
 import type { AdapterInput, LanguageAdapter } from '../adapter';
 import { statusEdit } from '../edits';
-import { intLiteral, spanOf, walk } from '../syntax';
+import { intLiteral, spanOf } from '../syntax';
 import { branchOf, rescueHandlerName, scopeOf } from './branches';
 import { contextOf, type StatusContext } from './contexts';
 import { methodRoute, routeBlock, visibilityMarker, type HandlerRoute } from './handlers';
 import { headerStatement } from './headers';
-import { appendArg, responseFor, statusLiteral, type RubyDocument } from './responses';
+import { ByScope, appendArg, responseFor, statusLiteral, type RubyDocument } from './responses';
 import { slotAt } from './slot';
 import { callArgs, callName, containerOf, findPair, firstAfter, isResponseObject, receiverOf, stringValue } from './syntax';
+import { parentOf, walkWithParents } from './parents';
 
 interface Found {
   site: StatusSite;
@@ -35,11 +36,11 @@ function extract(input: AdapterInput): DocumentModel {
   const routeBlocks = new Set<number>();
   const implicit: Node[] = [];
   const statusSetters: Node[] = [];
-  const doc: RubyDocument = { text, quote: "'", symbols: true, oldNames: false, headerStatements: [], bodyStatements: [] };
+  const doc: RubyDocument = { text, quote: "'", symbols: true, oldNames: false, headerStatements: new ByScope(), bodyStatements: new ByScope() };
   let quoteSeen = false;
   const hiddenFrom = new Map<number, boolean>();
 
-  walk(tree, (node) => {
+  walkWithParents(tree, (node) => {
     switch (node.type) {
       case 'comment':
         model.comments.push({ span: spanOf(node), text: node.text });
@@ -77,11 +78,12 @@ function extract(input: AdapterInput): DocumentModel {
       }
       case 'identifier': {
         const v = visibilityMarker(node);
-        if (v) hiddenFrom.set(node.parent!.id, v === 'private');
+        if (v) hiddenFrom.set(parentOf(node)!.id, v === 'private');
         return false;
       }
       case 'method': {
-        const hidden = node.parent?.type === 'argument_list' || (node.parent ? hiddenFrom.get(node.parent.id) ?? false : false);
+        const up = parentOf(node);
+        const hidden = up?.type === 'argument_list' || (up ? hiddenFrom.get(up.id) ?? false : false);
         const route = methodRoute(node, hidden);
         if (route) handlerNodes.push({ node, route });
         return;
@@ -95,10 +97,10 @@ function extract(input: AdapterInput): DocumentModel {
           // Sinatra sends the block's last value as the body.
           const last = node.childForFieldName('body')?.lastNamedChild;
           if (last && /^(hash|string|call|array)$/.test(last.type) && !(last.type === 'call' && !/^(to_json|json|erb|haml|slim|body)$/.test(callName(last) ?? ''))) {
-            doc.bodyStatements.push({ node: last, value: last, scopeId: node.id });
+            doc.bodyStatements.add(node.id, { start: last.startIndex, value: last });
           }
         }
-        const owner = node.parent;
+        const owner = parentOf(node);
         if (owner?.type === 'call' && callName(owner) === 'rescue_from') rescueBlocks.add(node.id);
         return;
       }
@@ -120,11 +122,14 @@ function extract(input: AdapterInput): DocumentModel {
 
   function collectStatement(node: Node, name: string | undefined): void {
     const headers = headerStatement(node);
-    if (headers) doc.headerStatements.push({ node, headers: headers.headers, unknown: headers.unknown, container: containerOf(node)?.container, scopeId: scope(node)?.id });
+    const container = headers ? containerOf(node)?.container : undefined;
+    if (headers && container) {
+      doc.headerStatements.add(scope(node)?.id, { start: node.startIndex, containerStart: container.startIndex, containerEnd: container.endIndex, headers: headers.headers, unknown: headers.unknown });
+    }
     if (node.type === 'assignment') {
       const left = node.childForFieldName('left');
       const right = node.childForFieldName('right');
-      if (left?.type === 'call' && callName(left) === 'body' && isResponseObject(receiverOf(left)) && right) doc.bodyStatements.push({ node, value: right, scopeId: scope(node)?.id });
+      if (left?.type === 'call' && callName(left) === 'body' && isResponseObject(receiverOf(left)) && right) doc.bodyStatements.add(scope(node)?.id, { start: node.startIndex, value: right });
       if (left?.type === 'call' && callName(left) === 'status' && isResponseObject(receiverOf(left))) statusSetters.push(node);
       return;
     }
@@ -132,10 +137,10 @@ function extract(input: AdapterInput): DocumentModel {
     const args = callArgs(node);
     if (name === 'render' || name === 'redirect_to') {
       const body = BODY_KEYS.map((k) => findPair(args, k)?.childForFieldName('value')).find((v) => v);
-      if (name === 'render' && body) doc.bodyStatements.push({ node, value: body, scopeId: scope(node)?.id });
+      if (name === 'render' && body) doc.bodyStatements.add(scope(node)?.id, { start: node.startIndex, value: body });
       if (!findPair(args, 'status') && (body || name === 'redirect_to') && args.length) implicit.push(node);
     } else if ((name === 'json' || name === 'body') && args.length === 1) {
-      doc.bodyStatements.push({ node, value: args[0], scopeId: scope(node)?.id });
+      doc.bodyStatements.add(scope(node)?.id, { start: node.startIndex, value: args[0] });
     } else if (name === 'status' && args.length === 1) {
       statusSetters.push(node);
     }
@@ -196,9 +201,11 @@ function extract(input: AdapterInput): DocumentModel {
   }
 
   // `render json: x` answers 200 and `redirect_to url` 302 when no status is given.
+  const setters = statusSetters.map((st) => ({ start: st.startIndex, scopeId: scope(st)?.id }));
   for (const call of implicit) {
     const s = scope(call);
-    if (statusSetters.some((st) => st.startIndex < call.startIndex && scope(st)?.id === s?.id)) continue;
+    const at = call.startIndex;
+    if (setters.some((st) => st.start < at && st.scopeId === s?.id)) continue;
     const redirect = callName(call) === 'redirect_to';
     const facts: ResponseFacts = responseFor(doc, { carrier: call, kind: redirect ? 'redirect_to' : 'render', scope: s, branch: branchOf(call, s, isRescueHandler(s)) });
     facts.implicitStatus = redirect ? 302 : 200;

@@ -4,6 +4,7 @@ import type { Node } from '../../parsing/treeSitter';
 import type { BranchFact } from '../../model';
 import { spanOf } from '../syntax';
 import { callArgs, callName, pairKey } from './syntax';
+import { parentOf } from './parents';
 
 /** Where a search for the enclosing branch or handler stops. */
 export const SCOPES = new Set(['method', 'singleton_method', 'class', 'module', 'program', 'lambda']);
@@ -13,7 +14,7 @@ export const SCOPES = new Set(['method', 'singleton_method', 'class', 'module', 
  * lambda. Blocks of other calls (`respond_to do |format|`, `format.json { }`) are looked through.
  */
 export function scopeOf(node: Node, isScopeBlock: (block: Node) => boolean): Node | undefined {
-  for (let n = node.parent; n; n = n.parent) {
+  for (let n = parentOf(node); n; n = parentOf(n)) {
     if (SCOPES.has(n.type)) return n;
     if ((n.type === 'do_block' || n.type === 'block') && isScopeBlock(n)) return n;
   }
@@ -32,7 +33,7 @@ export function firstParam(scope: Node): string | undefined {
  * scope is a `rescue_from` handler (then a response there answers a caught error).
  */
 export function branchOf(node: Node, scope: Node | undefined, rescueHandler: boolean): BranchFact | undefined {
-  for (let n = node.parent, child: Node = node; n && n.id !== scope?.id; child = n, n = n.parent) {
+  for (let n = parentOf(node), child: Node = node; n && n.id !== scope?.id; child = n, n = parentOf(n)) {
     switch (n.type) {
       case 'rescue': {
         if (n.childForFieldName('body')?.id !== child.id) break;

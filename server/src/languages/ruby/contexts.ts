@@ -6,6 +6,7 @@ import type { Node } from '../../parsing/treeSitter';
 import type { SiteRole } from '../../model';
 import { argIndex } from '../syntax';
 import { callArgs, callName, isResponseObject, isStatusReader, pairKey, receiverOf } from './syntax';
+import { parentOf } from './parents';
 
 export type CarrierKind = 'render' | 'redirect_to' | 'head' | 'helper' | 'status' | 'halt' | 'error' | 'redirect' | 'assign' | 'triple' | 'rack_new';
 
@@ -27,7 +28,7 @@ const EXPECT_TO = new Set(['to', 'not_to', 'to_not']);
 
 /** The status context of an integer, symbol or string node, if it is in one. */
 export function contextOf(value: Node): StatusContext | undefined {
-  const parent = value.parent;
+  const parent = parentOf(value);
   if (!parent) return undefined;
   switch (parent.type) {
     case 'pair':
@@ -51,7 +52,7 @@ export function contextOf(value: Node): StatusContext | undefined {
     }
     case 'pattern': {
       // case response.status when 404 then ...
-      const kase = parent.parent?.parent;
+      const kase = parentOf(parentOf(parent));
       const subject = kase?.type === 'case' ? kase.childForFieldName('value') : undefined;
       return isStatusReader(subject) ? { role: 'comparison', form: `case ${subject!.text} when`, carrier: parent } : undefined;
     }
@@ -69,8 +70,8 @@ export function contextOf(value: Node): StatusContext | undefined {
 
 function pairContext(value: Node, pair: Node): StatusContext | undefined {
   if (pair.childForFieldName('value')?.id !== value.id || pairKey(pair) !== 'status') return undefined;
-  const list = pair.parent?.type === 'hash' ? pair.parent.parent : pair.parent;
-  const call = list?.type === 'argument_list' ? list.parent : undefined;
+  const list = parentOf(pair)?.type === 'hash' ? parentOf(parentOf(pair)) : parentOf(pair);
+  const call = list?.type === 'argument_list' ? parentOf(list) : undefined;
   if (!call || call.type !== 'call' || receiverOf(call)) return undefined;
   const name = callName(call) ?? '';
   if (name === 'render') return { role: 'response', form: 'render status:', carrier: call, kind: 'render' };
@@ -82,7 +83,7 @@ function pairContext(value: Node, pair: Node): StatusContext | undefined {
 }
 
 function argumentContext(value: Node, list: Node): StatusContext | undefined {
-  const call = list.parent;
+  const call = parentOf(list);
   if (!call || call.type !== 'call') return undefined;
   const name = callName(call) ?? '';
   const receiver = receiverOf(call);
@@ -127,7 +128,7 @@ function argumentContext(value: Node, list: Node): StatusContext | undefined {
 
 /** `expect(response.status).to eq(...)`: the matcher call sits in `to`'s arguments. */
 function expectsStatus(matcher: Node): boolean {
-  const to = matcher.parent?.parent;
+  const to = parentOf(parentOf(matcher));
   if (!to || to.type !== 'call' || !EXPECT_TO.has(callName(to) ?? '')) return false;
   const expect = receiverOf(to);
   if (!expect || expect.type !== 'call' || callName(expect) !== 'expect') return false;
@@ -143,8 +144,8 @@ function tripleContext(value: Node, array: Node): StatusContext | undefined {
   if (!(headers.type === 'hash' || /header/i.test(headers.text))) return undefined;
   if (!(body.type === 'array' || body.type === 'string' || /body|^\[/i.test(body.text))) return undefined;
   // Only as a returned value: the last statement of a block/method, or after `return`.
-  const p = array.parent;
-  const returned = p?.type === 'return' || (p?.type === 'argument_list' && p.parent?.type === 'return') ||
+  const p = parentOf(array);
+  const returned = p?.type === 'return' || (p?.type === 'argument_list' && parentOf(p)?.type === 'return') ||
     (p && ['block_body', 'body_statement', 'then', 'else'].includes(p.type) && p.lastNamedChild?.id === array.id);
   return returned ? { role: 'response', form: 'Rack response', carrier: array, kind: 'triple' } : undefined;
 }

@@ -3,6 +3,7 @@
 import type { Node } from '../../parsing/treeSitter';
 import { unquote } from '../syntax';
 import { callArgs, callName, receiverOf, snake } from './syntax';
+import { parentOf } from './parents';
 
 const ROUTE_VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'link', 'unlink']);
 
@@ -15,7 +16,7 @@ export interface HandlerRoute {
 
 /** A Sinatra / Grape / Roda route block: the block of `post '/x' do`, `r.get 'x' do`, `get do`. */
 export function routeBlock(block: Node): HandlerRoute | undefined {
-  const call = block.parent;
+  const call = parentOf(block);
   if (!call || call.type !== 'call' || call.childForFieldName('block')?.id !== block.id) return undefined;
   const name = callName(call) ?? '';
   if (!ROUTE_VERBS.has(name)) return undefined;
@@ -28,14 +29,14 @@ export function routeBlock(block: Node): HandlerRoute | undefined {
 
 /** The class a method is defined in, when it is a controller, with its resource path. */
 export function controllerOf(method: Node): { path: string } | undefined {
-  const body = method.parent;
-  const cls = body?.type === 'body_statement' ? body.parent : undefined;
+  const body = parentOf(method);
+  const cls = body?.type === 'body_statement' ? parentOf(body) : undefined;
   if (cls?.type !== 'class') return undefined;
   const name = cls.childForFieldName('name')?.text ?? '';
   const superclass = cls.childForFieldName('superclass')?.text ?? '';
   if (!/Controller$/.test(name) && !/Controller(::(Base|API))?$/.test(superclass)) return undefined;
   const segments = name.split('::');
-  for (let n = cls.parent; n; n = n.parent) {
+  for (let n = parentOf(cls); n; n = parentOf(n)) {
     if (n.type === 'module') segments.unshift(...(n.childForFieldName('name')?.text.split('::') ?? []));
   }
   const path = segments.map((s) => snake(s.replace(/Controller$/, ''))).filter((s) => s).join('/');
@@ -67,7 +68,7 @@ export function actionRoute(action: string, path: string): HandlerRoute {
 
 /** `private` / `protected` on their own in a class body hide the methods after them. */
 export function visibilityMarker(node: Node): 'private' | 'public' | undefined {
-  if (node.parent?.type !== 'body_statement' || node.parent.parent?.type !== 'class') return undefined;
+  if (parentOf(node)?.type !== 'body_statement' || parentOf(parentOf(node))?.type !== 'class') return undefined;
   if (node.type !== 'identifier') return undefined;
   if (node.text === 'private' || node.text === 'protected') return 'private';
   if (node.text === 'public') return 'public';
@@ -76,7 +77,7 @@ export function visibilityMarker(node: Node): 'private' | 'public' | undefined {
 
 /** True when a method is hidden by an earlier `private` in its class (walks back over siblings). */
 export function isHidden(method: Node): boolean {
-  if (method.parent?.type === 'argument_list') return true; // private def foo
+  if (parentOf(method)?.type === 'argument_list') return true; // private def foo
   let i = 0;
   for (let s = method.previousNamedSibling; s && i < 200; s = s.previousNamedSibling, i++) {
     const v = visibilityMarker(s);

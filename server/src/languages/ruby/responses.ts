@@ -9,13 +9,14 @@ import { redactEdits } from './redact';
 import type { CarrierKind } from './contexts';
 import { headerName } from './headers';
 import { CONTAINERS, callArgs, findPair, lineIndent, pairKey, receiverOf, startsLine } from './syntax';
+import { parentOf } from './parents';
 
-/** A statement that sets headers (`response.headers['X'] = v`, `headers 'X' => v`...). */
+/** A statement that sets headers (`response.headers['X'] = v`, `headers 'X' => v`...). Offsets, not nodes: they are compared often. */
 export interface HeaderStatement {
-  node: Node;
-  scopeId?: number;
+  start: number;
   /** The statement list it sits in: it applies to responses inside that list. */
-  container?: Node;
+  containerStart: number;
+  containerEnd: number;
   headers: HeaderFact[];
   /** It sets headers the adapter cannot name (`response.headers.merge!(extra)`). */
   unknown?: boolean;
@@ -23,9 +24,21 @@ export interface HeaderStatement {
 
 /** A later statement that gives a body to a status set on its own (`status 409` / `response.status =`). */
 export interface BodyStatement {
-  node: Node;
-  scopeId?: number;
+  start: number;
   value: Node;
+}
+
+/** Statements grouped by the id of their handler scope (undefined: the file's top level). */
+export class ByScope<T> {
+  private readonly map = new Map<number | undefined, T[]>();
+  add(scopeId: number | undefined, item: T): void {
+    const list = this.map.get(scopeId);
+    if (list) list.push(item);
+    else this.map.set(scopeId, [item]);
+  }
+  get(scopeId: number | undefined): readonly T[] {
+    return this.map.get(scopeId) ?? [];
+  }
 }
 
 export interface RubyDocument {
@@ -35,8 +48,8 @@ export interface RubyDocument {
   symbols: boolean;
   /** The file writes Rack's pre-3.1 names (`:unprocessable_entity`), so new symbols follow them. */
   oldNames: boolean;
-  headerStatements: HeaderStatement[];
-  bodyStatements: BodyStatement[];
+  headerStatements: ByScope<HeaderStatement>;
+  bodyStatements: ByScope<BodyStatement>;
 }
 
 export interface ResponseInput {
@@ -124,7 +137,8 @@ export function responseFor(doc: RubyDocument, input: ResponseInput): ResponseFa
     case 'status':
     case 'assign': {
       const recv = kind === 'assign' ? receiverOf(carrier.childForFieldName('left')!)?.text ?? 'response' : 'response';
-      const later = doc.bodyStatements.find((b) => b.scopeId === input.scope?.id && b.node.startIndex > carrier.endIndex);
+      const end = carrier.endIndex;
+      const later = doc.bodyStatements.get(input.scope?.id).find((b) => b.start > end);
       if (later) facts.body = bodyFacts(later.value, caught);
       facts.edits.addHeader = (n, v) => statementInsert(text, carrier, setHeader(recv, n, v));
       break;
@@ -174,10 +188,10 @@ export function responseFor(doc: RubyDocument, input: ResponseInput): ResponseFa
   // Headers set by statements of the same handler around it: before a call that answers at
   // once (render, head, halt), anywhere in the block for a status set on its own.
   const settles = kind === 'status' || kind === 'assign';
-  for (const h of doc.headerStatements) {
-    if (h.scopeId !== input.scope?.id || !h.container) continue;
-    if (!settles && h.node.startIndex > carrier.startIndex) continue;
-    if (h.container.startIndex <= carrier.startIndex && carrier.startIndex < h.container.endIndex) {
+  const at = carrier.startIndex;
+  for (const h of doc.headerStatements.get(input.scope?.id)) {
+    if (!settles && h.start > at) continue;
+    if (h.containerStart <= at && at < h.containerEnd) {
       facts.headers.push(...h.headers);
       if (h.unknown) facts.headersUnknown = true;
     }
@@ -223,9 +237,11 @@ function addPair(hash: Node, pairText: string): OffsetEdit[] {
  */
 export function statementInsert(text: string, node: Node, code: string): OffsetEdit[] | undefined {
   let stmt = node;
-  if (stmt.parent?.type === 'argument_list' && stmt.parent.parent?.type === 'return') stmt = stmt.parent.parent;
-  else if (stmt.parent?.type === 'return') stmt = stmt.parent;
-  const p = stmt.parent;
+  const up = parentOf(node);
+  const upper = parentOf(up);
+  if (up?.type === 'argument_list' && upper?.type === 'return') stmt = upper;
+  else if (up?.type === 'return') stmt = up;
+  const p = parentOf(stmt);
   if (!p || !CONTAINERS.has(p.type)) return undefined;
   const at = stmt.startIndex;
   if (startsLine(text, at)) return [{ start: at, end: at, newText: `${code}\n${lineIndent(text, at)}` }];

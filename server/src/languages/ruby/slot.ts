@@ -7,6 +7,7 @@ import type { StatusSlot } from '../../model';
 import type { AdapterInput } from '../adapter';
 import { branchOf, rescueHandlerName, scopeOf } from './branches';
 import { isHidden, methodRoute, routeBlock } from './handlers';
+import { parentOf } from './parents';
 
 interface Form {
   re: RegExp;
@@ -58,7 +59,7 @@ function statementBefore(text: string, offset: number): string {
 }
 
 function insideLiteral(node: Node | null): boolean {
-  for (let n = node; n; n = n.parent) {
+  for (let n = node; n; n = parentOf(n)) {
     if (['comment', 'string', 'string_content', 'heredoc_body', 'regex'].includes(n.type)) return true;
   }
   return false;
@@ -89,8 +90,8 @@ export function slotAt(input: AdapterInput, offset: number): StatusSlot | undefi
 
 /** The handler method and branch kind around the cursor, found by walking up. */
 function enclosing(node: Node, slot: StatusSlot): void {
-  const scope = scopeOf(node, (b) => routeBlock(b) !== undefined || (b.parent?.type === 'call' && b.parent.childForFieldName('method')?.text === 'rescue_from'));
-  for (let n: Node | null = node; n && !slot.method; n = n.parent) {
+  const scope = scopeOf(node, (b) => routeBlock(b) !== undefined || parentOf(b)?.childForFieldName('method')?.text === 'rescue_from');
+  for (let n: Node | null = node; n && !slot.method; n = parentOf(n)) {
     if (n.type === 'method') slot.method = methodRoute(n, isHidden(n))?.method;
     else if (n.type === 'do_block' || n.type === 'block') slot.method = routeBlock(n)?.method;
   }
@@ -100,11 +101,11 @@ function enclosing(node: Node, slot: StatusSlot): void {
 /** A method named by a `rescue_from ..., with:` in its class, or a `rescue_from` block. */
 function isRescueHandler(scope: Node | undefined): boolean {
   if (!scope) return false;
-  if (scope.type !== 'method') return scope.parent?.type === 'call' && scope.parent.childForFieldName('method')?.text === 'rescue_from';
+  if (scope.type !== 'method') return parentOf(scope)?.type === 'call' && parentOf(scope)?.childForFieldName('method')?.text === 'rescue_from';
   const name = scope.childForFieldName('name')?.text;
   // Bounded: a slot is computed per keystroke.
   let i = 0;
-  for (let s = scope.parent?.firstNamedChild; s && i < 200; s = s.nextNamedSibling, i++) {
+  for (let s = parentOf(scope)?.firstNamedChild; s && i < 200; s = s.nextNamedSibling, i++) {
     if (s.type === 'call' && rescueHandlerName(s) === name) return true;
   }
   return false;

@@ -2,6 +2,7 @@
 // containers statements live in. Shared by the Ruby contexts, responses and handlers.
 import type { Node } from '../../parsing/treeSitter';
 import { namedArgs, unquote } from '../syntax';
+import { parentOf } from './parents';
 
 /** The method name of a `call` node (`render` in `render json: x`). */
 export function callName(call: Node): string | undefined {
@@ -83,7 +84,7 @@ export const CONTAINERS = new Set(['program', 'body_statement', 'then', 'else', 
 /** The statement list a node's statement sits in, and that statement. */
 export function containerOf(node: Node): { container: Node; statement: Node } | undefined {
   let child = node;
-  for (let n = node.parent; n; child = n, n = n.parent) {
+  for (let n = parentOf(node); n; child = n, n = parentOf(n)) {
     if (CONTAINERS.has(n.type)) return { container: n, statement: child };
     if (n.type === 'method' || n.type === 'singleton_method' || n.type === 'class' || n.type === 'module') return undefined;
   }
