@@ -8,13 +8,22 @@ export function spanOf(node: Node): Span {
 
 /**
  * Visits every node once, depth first, in source order, with a cursor (no arrays of
- * children are allocated). `enter` returns false to skip a node's children.
+ * children are allocated). `enter` returns false to skip a node's children. With `only`, the
+ * walk still descends everywhere but builds a Node (a call into the wasm parser and an object)
+ * only for those types; with `skip`, it does not descend into those types at all.
  */
-export function walk(tree: Tree, enter: (node: Node) => boolean | void): void {
+export function walk(tree: Tree, enter: (node: Node) => boolean | void, only?: ReadonlySet<string>, skip?: ReadonlySet<string>): void {
   const cursor = tree.walk();
   try {
     for (;;) {
-      const descend = enter(cursor.currentNode) !== false;
+      let descend = true;
+      if (only || skip) {
+        const type = cursor.nodeType;
+        if (only?.has(type) !== false) descend = enter(cursor.currentNode) !== false;
+        if (skip?.has(type)) descend = false;
+      } else {
+        descend = enter(cursor.currentNode) !== false;
+      }
       if (descend && cursor.gotoFirstChild()) continue;
       while (!cursor.gotoNextSibling()) {
         if (!cursor.gotoParent()) return;

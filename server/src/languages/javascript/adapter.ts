@@ -12,6 +12,21 @@ import { implicitResponse } from './implicit';
 import { statusEdit } from '../edits';
 import { javascriptImportEdit, javascriptSlotAt } from './slots';
 
+/** Strings and regexes hold no statuses; the walk does not descend into them. */
+const SKIP_TYPES: ReadonlySet<string> = new Set(['string', 'template_string', 'regex', 'comment']);
+const BASE_TYPES = ['comment', 'string', 'template_string', 'regex', 'number', 'call_expression', 'new_expression', 'assignment_expression', 'method_definition', 'function_declaration', 'variable_declarator'];
+
+/**
+ * The node types the walk builds nodes for. Member expressions and identifiers are the most
+ * common nodes in any file; they matter only where the text names a status vocabulary.
+ */
+function walkTypes(text: string): ReadonlySet<string> {
+  const types = new Set(BASE_TYPES);
+  if (/StatusCodes|HttpStatus|HTTP_STATUS_/.test(text)) types.add('member_expression');
+  if (text.includes('HTTP_STATUS_')) types.add('identifier');
+  return types;
+}
+
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all']);
 const NEST_METHODS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'Head', 'Options', 'All']);
 const EXPORTED_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
@@ -142,7 +157,7 @@ function extract(input: AdapterInput): DocumentModel {
       default:
         return;
     }
-  });
+  }, walkTypes(text), SKIP_TYPES);
 
   // Handlers: what they call, and the methods each route has in this file.
   handlers.sort((a, b) => a.facts.span.start - b.facts.span.start);

@@ -6,6 +6,7 @@ import type { Node } from '../../parsing/treeSitter';
 import type { HeaderFact, ResponseFacts } from '../../model';
 import { namedArgs, spanOf, unquote } from '../syntax';
 import { calleeParts } from './contexts';
+import { nodesInFunction } from './within';
 
 export const HEADER_METHODS = new Set(['set', 'header', 'setHeader', 'append', 'headers', 'location', 'links', 'type', 'attachment', 'vary', 'cookie']);
 
@@ -55,9 +56,10 @@ export function objectKeys(obj: Node | undefined): HeaderFact[] {
  */
 export function headersInFunction(fn: Node | undefined, receiver: string, carrier: Node, calls: Node[], out: HeaderSink): void {
   if (!fn) return;
-  for (const c of calls) {
-    if (c.startIndex < fn.startIndex || c.endIndex > fn.endIndex) continue;
-    if (c.startIndex >= carrier.startIndex && c.endIndex <= carrier.endIndex) continue;
+  const carrierStart = carrier.startIndex;
+  const carrierEnd = carrier.endIndex;
+  for (const c of nodesInFunction(calls, fn)) {
+    if (c.startIndex >= carrierStart && c.endIndex <= carrierEnd) continue;
     const { name, receiver: r } = calleeParts(c);
     if (name && HEADER_METHODS.has(name) && r?.text === receiver) headersFromCall(c, out);
     else if (namedArgs(c.childForFieldName('arguments')).some((a) => a.type === 'identifier' && a.text === receiver)) out.headersUnknown = true;

@@ -9,17 +9,18 @@ import { namedArgs, spanOf } from '../syntax';
 import { branchOf, enclosingFunction } from './branches';
 import { calleeParts } from './contexts';
 import { responseFor, responseInit } from './responses';
+import { nodesWithin } from './within';
 
 const STATUS_CALLS = new Set(['status', 'sendStatus', 'writeHead', 'code', 'throw', 'redirect']);
 
 /** True when `fn` sets a status on `receiver` anywhere (before or after: Koa reads it at the end). */
 function setsStatus(fn: Node | undefined, receiver: string, calls: Node[], assignments: Node[], before?: number): boolean {
   if (!fn) return false;
-  const inFn = (n: Node) => n.startIndex >= fn.startIndex && n.endIndex <= fn.endIndex && (before === undefined || n.startIndex < before);
-  if (calls.some((c) => inFn(c) && STATUS_CALLS.has(calleeParts(c).name ?? '') && calleeParts(c).receiver?.text === receiver)) return true;
-  return assignments.some((a) => {
+  const end = before === undefined ? fn.endIndex : Math.min(before, fn.endIndex);
+  if (nodesWithin(calls, fn.startIndex, end).some((c) => STATUS_CALLS.has(calleeParts(c).name ?? '') && calleeParts(c).receiver?.text === receiver)) return true;
+  return nodesWithin(assignments, fn.startIndex, end).some((a) => {
     const l = a.childForFieldName('left');
-    return inFn(a) && l?.type === 'member_expression' && l.childForFieldName('object')?.text === receiver && /^(status|statusCode)$/.test(l.childForFieldName('property')?.text ?? '');
+    return l?.type === 'member_expression' && l.childForFieldName('object')?.text === receiver && /^(status|statusCode)$/.test(l.childForFieldName('property')?.text ?? '');
   });
 }
 

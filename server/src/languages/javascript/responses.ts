@@ -9,6 +9,7 @@ import { calleeParts } from './contexts';
 import { HEADER_METHODS, headersFromCall, headersInFunction, objectHeaders, objectKeys } from './headers';
 import { nestResponse } from './nest';
 import { redactEdits } from './redact';
+import { nodesInFunction, nodesWithin } from './within';
 
 // Kept here for the modules that have always imported them from this file.
 export { branchOf, classifyCondition, enclosingFunction, objectKeys };
@@ -64,7 +65,7 @@ export interface ResponseInput {
 /** The first body-sending call on `receiver` after `after`, within `fn`. */
 function laterBodyCall(fn: Node | undefined, receiver: string, after: number, calls: Node[]): Node | undefined {
   if (!fn) return undefined;
-  return calls.find((c) => c.startIndex >= after && c.endIndex <= fn.endIndex && BODY_METHODS.has(calleeParts(c).name ?? '') && calleeParts(c).receiver?.text === receiver);
+  return nodesWithin(calls, after, fn.endIndex).find((c) => BODY_METHODS.has(calleeParts(c).name ?? '') && calleeParts(c).receiver?.text === receiver);
 }
 
 /** Body facts and body edits from a send-like call (`.json(x)`, `.end()`). */
@@ -108,7 +109,7 @@ export function responseFor(input: ResponseInput): ResponseFacts {
     for (const c of [...chainBelow(carrier), ...chain]) if (HEADER_METHODS.has(calleeParts(c).name ?? '')) headersFromCall(c, facts);
     if (root?.type === 'identifier') {
       headersInFunction(fn, root.text, last, input.calls, facts);
-      if (input.calls.some((c) => fn && c.startIndex >= fn.startIndex && c.endIndex <= fn.endIndex && calleeParts(c).name === 'redirect' && calleeParts(c).receiver?.text === root.text)) facts.helper = 'redirect';
+      if (fn && nodesInFunction(input.calls, fn).some((c) => calleeParts(c).name === 'redirect' && calleeParts(c).receiver?.text === root.text)) facts.helper = 'redirect';
     }
     if (name === 'redirect') facts.helper = 'redirect';
     if (name === 'sendStatus') facts.noBody = true;
@@ -168,9 +169,9 @@ export function responseFor(input: ResponseInput): ResponseFacts {
     const obj = left?.childForFieldName('object')?.text;
     if (!obj) return facts;
     // The body assignment that follows the status (or, failing that, the last one before it).
-    const bodies = input.assignments.filter((a) => {
+    const bodies = (fn ? nodesInFunction(input.assignments, fn) : []).filter((a) => {
       const l = a.childForFieldName('left');
-      return !!fn && a.startIndex >= fn.startIndex && a.endIndex <= fn.endIndex && l?.type === 'member_expression' && l.childForFieldName('object')?.text === obj && l.childForFieldName('property')?.text === 'body';
+      return l?.type === 'member_expression' && l.childForFieldName('object')?.text === obj && l.childForFieldName('property')?.text === 'body';
     });
     const bodyAssignment = carrier.childForFieldName('left')?.childForFieldName('property')?.text === 'body' ? carrier : (bodies.find((a) => a.startIndex > carrier.startIndex) ?? bodies.filter((a) => a.startIndex < carrier.startIndex).pop());
     for (const a of bodyAssignment ? [bodyAssignment] : []) {
@@ -185,7 +186,7 @@ export function responseFor(input: ResponseInput): ResponseFacts {
     const send = laterBodyCall(fn, obj, carrier.endIndex, input.calls);
     if (send && !facts.body) fromSendCall(facts, send, caught, q, text, send);
     headersInFunction(fn, obj, carrier, input.calls, facts);
-    if (input.calls.some((c) => fn && c.startIndex >= fn.startIndex && c.endIndex <= fn.endIndex && calleeParts(c).name === 'redirect' && calleeParts(c).receiver?.text === obj)) facts.helper = 'redirect';
+    if (fn && nodesInFunction(input.calls, fn).some((c) => calleeParts(c).name === 'redirect' && calleeParts(c).receiver?.text === obj)) facts.helper = 'redirect';
     const stmt = carrier.parent?.type === 'expression_statement' ? carrier.parent : carrier;
     const indent = lineIndent(text, stmt.startIndex);
     const setter = /^(res|response)$/.test(obj) ? 'setHeader' : 'set';
