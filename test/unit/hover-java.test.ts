@@ -122,8 +122,8 @@ test('a constant hover names the vocabulary it comes from', async () => {
 });
 
 test('an old Spring name still hovers and says so', async () => {
-  const { document, model, settings, offset } = await analyze('class A { Object f() { return ResponseEntity.status(HttpStatus.UNPROCESSABLE_EN|TITY).build(); } }', 'java');
+  const { document, model, settings, offset } = await analyze('class A { Object f() { return ResponseEntity.status(HttpStatus.REQUEST_ENTITY_TOO_LA|RGE).build(); } }', 'java');
   const value = (doHover(document, model, offset, settings)!.contents as { value: string }).value;
-  assert.match(value, /^\*\*422 /);
+  assert.match(value, /^\*\*413 /);
   assert.match(value, /old name/);
 });

@@ -168,7 +168,7 @@ test('edits: change the status, add a header, drop the body, all in valid Java',
 
   const cases: [string, OffsetEdit[] | undefined, RegExp][] = [
     ['number status', notFound.edits.setStatus!(410), /return ResponseEntity\.status\(410\)\.build\(\);/],
-    ['constant status stays a constant', conflict.edits.setStatus!(422), /ResponseEntity\.status\(HttpStatus\.UNPROCESSABLE_CONTENT\)\.body/],
+    ['constant status stays a constant', conflict.edits.setStatus!(422), /ResponseEntity\.status\(HttpStatus\.UNPROCESSABLE_ENTITY\)\.body/],
     ['factory becomes status().body()', ok.edits.setStatus!(202), /return ResponseEntity\.status\(202\)\.body\(user\);/],
     ['header after the status call', notFound.edits.addHeader!('Cache-Control', 'no-store'), /ResponseEntity\.status\(404\)\.header\("Cache-Control", "no-store"\)\.build\(\)/],
     ['header on a finished ok(x)', ok.edits.addHeader!('ETag', '"v1"'), /ResponseEntity\.ok\(\)\.header\("ETag", "\\"v1\\""\)\.body\(user\)/],
