@@ -110,6 +110,16 @@ export interface HandlerFacts {
   calls: string[];
   /** Methods registered for the same route in this file (for Allow). */
   routeMethods?: string[];
+  /**
+   * API descriptions (OpenAPI): every key of the operation's responses map as written, codes,
+   * ranges, `default` and mistakes alike.
+   */
+  responseKeys?: { key: string; span: Span }[];
+  /**
+   * API descriptions (OpenAPI): whether a security requirement applies to the operation (its
+   * own, or the document's); undefined when the adapter cannot tell.
+   */
+  security?: boolean;
 }
 
 /** A vocabulary the file already uses or imports, so completions and fixes write its way. */

@@ -25,7 +25,7 @@ import '../../server/src/rules/config';
 
 export const languageByExtension: Record<string, string> = {
   js: 'javascript', mjs: 'javascript', cjs: 'javascript', jsx: 'javascriptreact', ts: 'typescript', tsx: 'typescriptreact',
-  py: 'python', go: 'go', java: 'java', cs: 'csharp', rb: 'ruby', php: 'php', rs: 'rust', yaml: 'yaml', yml: 'yaml', json: 'json', http: 'http',
+  py: 'python', go: 'go', java: 'java', cs: 'csharp', rb: 'ruby', php: 'php', rs: 'rust', yaml: 'yaml', yml: 'yaml', json: 'json', jsonc: 'jsonc', http: 'http', rest: 'http',
 };
 
 export function languageOf(file: string): string {

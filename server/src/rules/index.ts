@@ -7,6 +7,11 @@ import { errorBodyWithSuccess } from './errorBodyWithSuccess';
 import { errorDetailsLeak } from './errorDetailsLeak';
 import { methodNotAllowedWithoutAllow } from './methodNotAllowedWithoutAllow';
 import { nonstandardCode } from './nonstandardCode';
+import { openapiBodyNotAllowed } from './openapiBodyNotAllowed';
+import { openapiInvalidResponseKey } from './openapiInvalidResponseKey';
+import { openapiRetryWithoutRetryAfter } from './openapiRetryWithoutRetryAfter';
+import { openapiUnauthorizedWithoutChallenge } from './openapiUnauthorizedWithoutChallenge';
+import { openapiNoSuccessResponse } from './openapiNoSuccessResponse';
 import { preferNamedConstant } from './preferNamedConstant';
 import { redirectWithoutLocation } from './redirectWithoutLocation';
 import { retryWithoutRetryAfter } from './retryWithoutRetryAfter';
@@ -34,6 +39,11 @@ export const rules: readonly Rule[] = [
   deprecatedCodeOrName,
   preferNamedConstant,
   teapotInProduction,
+  openapiInvalidResponseKey,
+  openapiBodyNotAllowed,
+  openapiUnauthorizedWithoutChallenge,
+  openapiNoSuccessResponse,
+  openapiRetryWithoutRetryAfter,
 ];
 
 const byId = new Map(rules.map((r) => [r.id, r]));

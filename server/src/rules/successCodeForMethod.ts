@@ -5,8 +5,11 @@ import type { HandlerFacts } from '../model';
 import { rankFixes, resolvedResponses, statusFix, statusSpan, type ResolvedResponse } from './facts';
 import type { Finding, Rule } from './types';
 
-/** Calls that create a stored record (not hashes, streams, servers, errors...). */
-const CREATES = /^(create|insert|save|persist)([A-Z_]\w*)?$|^add[A-Z]\w*$/;
+/**
+ * Calls that create a stored record (not hashes, streams, servers, errors...). `save` is left
+ * out: ORMs use it for updates as much as for inserts.
+ */
+const CREATES = /^(create|insert|persist)([A-Z_]\w*)?$|^add[A-Z]\w*$/;
 const NOT_CREATING = /^(create(Hash|Hmac|Cipher\w*|Decipher\w*|Sign|Verify|ReadStream|WriteStream|Server|SecureServer|Error|HttpError|Element|Context|Client|Connection|Logger|Reader|Interface|Require|Transport|Pool|Router|App|Request|Response|Url|URL|ObjectURL|Signal|Worker|Socket|Token|Session|Jwt|JWT|Checkout\w*|PaymentIntent|Hook)|add(EventListener|Listener|Header|Trailers|Hook))$/;
 /** POST routes that answer about an action rather than a new resource. */
 const ACTION_ROUTES = /log-?in|log-?out|sign-?in|sign-?out|session|auth|token|search|query|webhook|hook|callback|notify|verify|validate|check|refresh|preview/i;

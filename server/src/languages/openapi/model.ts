@@ -74,7 +74,8 @@ interface Found {
 
 function operation(model: DocumentModel, found: Found[], text: string, json: boolean, outline: Outline, op: SpecOperation): void {
   const handler = model.handlers.length;
-  model.handlers.push({ span: spanOfEntry(op.entry), method: op.method, route: op.route, calls: [], routeMethods: op.routeMethods });
+  const responseKeys = op.responses.map((r) => ({ key: r.key, span: { start: r.entry.keyStart, end: r.entry.keyEnd } }));
+  model.handlers.push({ span: spanOfEntry(op.entry), method: op.method, route: op.route, calls: [], routeMethods: op.routeMethods, responseKeys });
   for (const r of op.responses) {
     const k = keyCode(r.key);
     if (!k) continue;
