@@ -37,6 +37,12 @@ export interface StatusSite {
   form: string;
   /** Index into DocumentModel.responses when the site sets a response's status. */
   response?: number;
+  /**
+   * What the place of the site accepts, when it is narrower than a number or a constant:
+   * `number` for an int parameter (a constant of an enum type would not compile there),
+   * `constant` for an enum-typed parameter. Fixes that rewrite the site respect it.
+   */
+  accepts?: 'number' | 'constant';
 }
 
 export interface BodyFacts {
@@ -155,8 +161,12 @@ export function emptyModel(languageId: string): DocumentModel {
 export interface StatusSlot {
   /** The text a completion replaces: the partial number or constant typed so far (may be empty). */
   span: Span;
-  /** What the slot takes: a number or a constant, a symbol (Ruby), or a string (OpenAPI keys, `responseCode = "409"`). */
-  accepts: 'any' | 'number' | 'symbol' | 'string';
+  /**
+   * What the slot takes: a number or a constant (`any`), only a number (an int parameter such
+   * as `setStatus(int)`), only a constant (a parameter typed as the vocabulary's enum, such as
+   * Spring's `@ResponseStatus(`), a symbol (Ruby), or a string (OpenAPI keys, `responseCode = "409"`).
+   */
+  accepts: 'any' | 'number' | 'constant' | 'symbol' | 'string';
   role: SiteRole;
   /** A short, human name of the call form, e.g. `res.status()`. */
   form: string;

@@ -152,3 +152,13 @@ test('no completion outside status contexts', async () => {
     assert.equal(items.length, 0, `no completion in: ${c}`);
   }
 });
+
+test('a slot that takes only a constant (an enum-typed parameter) never offers a bare number', async () => {
+  const a = await analyze('import org.springframework.http.HttpStatus;\nclass C { void f() { throw new ResponseStatusException(|); } }', 'java');
+  const slot = { span: { start: a.offset, end: a.offset }, accepts: 'constant' as const, role: 'response' as const, form: 'new ResponseStatusException()' };
+  const items = doComplete({ ...a.ctx, slotAt: () => slot }, a.offset);
+  const conflict = items.find((i) => i.label === '409 Conflict')!;
+  assert.equal((conflict.textEdit as TextEdit).newText, 'HttpStatus.CONFLICT');
+  assert.ok(items.every((i) => /^HttpStatus\./.test((i.textEdit as TextEdit).newText)), 'every item is a constant');
+  assert.ok(!items.some((i) => String(i.label).startsWith('499')), 'codes Spring has no constant for are left out');
+});

@@ -67,7 +67,7 @@ export async function executeCommand(command: string, args: unknown[], deps: Com
       if (!ctx) return { text: String(code), additionalTextEdits: [] };
       const offset = typeof offsetOrPosition === 'number' ? offsetOrPosition : ctx.document.offsetAt(offsetOrPosition);
       const slot = ctx.slotAt(offset) ?? { span: { start: offset, end: offset }, accepts: 'any' as const, role: 'response' as const, form: '' };
-      const written = writeCode(ctx, slot, code);
+      const written = writeCode(ctx, slot, code) ?? { text: String(code) };
       const edits: TextEdit[] = written.importEdit
         ? [{ range: { start: ctx.document.positionAt(written.importEdit.start), end: ctx.document.positionAt(written.importEdit.end) }, newText: written.importEdit.newText }]
         : [];

@@ -32,8 +32,9 @@ export interface WrittenCode {
  * vocabulary the file uses (adding its import when missing), else the number. The setting can
  * force numbers or constants.
  */
-export function writeCode(ctx: FeatureContext, slot: StatusSlot, code: number): WrittenCode {
+export function writeCode(ctx: FeatureContext, slot: StatusSlot, code: number): WrittenCode | undefined {
   const number = { text: String(code) };
+  if (slot.accepts === 'constant') return constantOnly(ctx, code);
   if (slot.accepts === 'string' && /^(yaml|json|jsonc)$/.test(ctx.model.languageId)) return { text: openApiKey(ctx, slot, code) };
   if (slot.accepts === 'number' || slot.accepts === 'string' || ctx.settings.completion.style === 'number') {
     if (slot.accepts !== 'symbol') return number;
@@ -49,6 +50,17 @@ export function writeCode(ctx: FeatureContext, slot: StatusSlot, code: number): 
   const text = form.replace('NAME', name);
   const needsImport = !(used && used.vocabulary === vocabulary && used.imported);
   return { text, vocabulary, importEdit: needsImport ? ctx.importEdit(vocabulary) : undefined };
+}
+
+/** For an enum-typed parameter: the file's vocabulary (or the language's usual one), never a number. */
+function constantOnly(ctx: FeatureContext, code: number): WrittenCode | undefined {
+  const used = ctx.model.vocabularies[0] ?? usedWithoutImport(ctx);
+  const vocabulary = used?.vocabulary ?? DEFAULT_VOCABULARY[ctx.model.languageId];
+  const name = vocabulary ? constantFor(vocabulary, code) : undefined;
+  if (!vocabulary || !name) return undefined;
+  const form = used && used.vocabulary === vocabulary ? used.form : vocabularies()[vocabulary]?.form ?? 'NAME';
+  const needsImport = !(used && used.vocabulary === vocabulary && used.imported);
+  return { text: form.replace('NAME', name), vocabulary, importEdit: needsImport ? ctx.importEdit(vocabulary) : undefined };
 }
 
 /**
@@ -85,6 +97,8 @@ export function doComplete(ctx: FeatureContext, offset: number): CompletionItem[
   for (const info of allCodes()) {
     if (ctx.settings.completion.uncommonCodes === 'hide' && isUncommon(info) && slot.role === 'response') continue;
     const written = writeCode(ctx, slot, info.code);
+    // An enum-typed parameter without a constant for this code cannot take it.
+    if (!written) continue;
     const filterText = filterTextFor(info, written, partial);
     if (partial && !matchesPartial(filterText, partial)) continue;
     items.push(item(ctx, info, slot, written, range, filterText));
