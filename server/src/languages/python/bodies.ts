@@ -51,8 +51,11 @@ function isEmpty(n: Node): boolean {
   return n.type === 'none' || (n.type === 'string' && stringValue(n) === '');
 }
 
+/** None, False, 0, "" and empty literals: `"errors": []` reports that there are none. */
 function isFalsy(n: Node): boolean {
-  return n.type === 'none' || n.type === 'false';
+  if (n.type === 'none' || n.type === 'false' || isEmpty(n)) return true;
+  if (n.type === 'integer') return /^0+$/.test(n.text);
+  return /^(list|dictionary|tuple|set)$/.test(n.type) && n.namedChildCount === 0;
 }
 
 function mentions(n: Node, name: string): boolean {

@@ -146,6 +146,20 @@ export function registrationOf(call: Node, calleeName: string | undefined): { na
   return undefined;
 }
 
+/**
+ * The route of a DRF `@action`, as the router builds it: `Class/{pk}/url_path` for a detail
+ * action (an action on one resource, like `/orders/{pk}/cancel`), `Class/url_path` otherwise.
+ */
+function actionRoute(decorator: Node, cls: Node, fn: Node): string {
+  const className = cls.childForFieldName('name')?.text ?? '';
+  const fnName = fn.childForFieldName('name')?.text ?? '';
+  const expr = decorator.namedChildren.find((c) => c && c.type !== 'comment');
+  const args = expr?.type === 'call' ? callArgs(expr) : undefined;
+  if (!args || calleeOf(expr!).name !== 'action') return `${className}:${fnName}`;
+  const path = stringValue(args.keywords.get('url_path')) ?? fnName;
+  return args.keywords.get('detail')?.type === 'true' ? `${className}/{pk}/${path}` : `${className}/${path}`;
+}
+
 /** Everything known about a function definition from its decorators and its class. */
 export function routeOfFunction(fn: Node, known?: FnPlace): RouteInfo | undefined {
   const place = placeOf(fn, known);
@@ -153,7 +167,7 @@ export function routeOfFunction(fn: Node, known?: FnPlace): RouteInfo | undefine
     const r = routeFromDecorator(d);
     if (r) {
       // DRF @action on a ViewSet method: route it under the class.
-      if (!r.route && place.cls) r.route = `${place.cls.childForFieldName('name')?.text ?? ''}:${fn.childForFieldName('name')?.text ?? ''}`;
+      if (!r.route && place.cls) r.route = actionRoute(d, place.cls, fn);
       return r;
     }
   }

@@ -52,6 +52,20 @@ export function bodyArgument(call: Node): Node | undefined {
   return args.keywords.get('content') ?? args.keywords.get('data') ?? args.keywords.get('response') ?? args.keywords.get('text') ?? args.keywords.get('body') ?? args.positional[0];
 }
 
+/**
+ * The headers passed by position: make_response(body, status, headers), Flask's and
+ * Starlette's Response(content, status, headers), DRF's Response(data, status, template_name, headers).
+ */
+function positionalHeaders(name: string, positional: Node[], fw: Frameworks): Node | undefined {
+  if (name === 'make_response') return positional[2];
+  if (name === 'Response' && fw.drf) return positional[3];
+  if (name === 'Response' && fw.flask) return positional[2];
+  return POSITIONAL_HEADERS.test(name) && !fw.drf && !fw.django ? positional[2] : undefined;
+}
+
+/** Starlette / FastAPI response classes: (content, status_code, headers, media_type). */
+const POSITIONAL_HEADERS = /^(Response|JSONResponse|HTMLResponse|PlainTextResponse|ORJSONResponse|UJSONResponse|StreamingResponse)$/;
+
 /** Facts and edits of a response made by a call: abort(), HTTPException(), JSONResponse(), HttpResponse... */
 export function callResponse(call: Node, env: ResponseEnv): ResponseFacts {
   const { facts, caught, fnStart } = base(call, env);
@@ -59,7 +73,7 @@ export function callResponse(call: Node, env: ResponseEnv): ResponseFacts {
   const args = callArgs(call);
   const body = bodyArgument(call);
   facts.body = bodyFacts(body, caught);
-  const headersArg = args.keywords.get('headers') ?? (name === 'make_response' ? args.positional[2] : undefined);
+  const headersArg = args.keywords.get('headers') ?? positionalHeaders(name, args.positional, env.fw);
   facts.headers.push(...headersFrom(headersArg, fnStart, env.scope, call.startIndex));
   const bound = bindingOf(env.scope, call);
   if (bound) facts.headers.push(...headersOnName(env.scope, fnStart, bound.name));

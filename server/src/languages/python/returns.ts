@@ -8,7 +8,7 @@ import { spanOf } from '../syntax';
 import { bodyFacts } from './bodies';
 import { branchOf, caughtName } from './branches';
 import { callArgs, calleeOf, lineIndent, pyString } from './nodes';
-import { headersOnName, statementAfter } from './headers';
+import { headersOnName, latestBinding, statementAfter } from './headers';
 import { callResponse, type ResponseEnv } from './responses';
 
 
@@ -24,15 +24,28 @@ function responseParams(fn: Node): string[] {
   return out;
 }
 
+const RESPONSE_CLASS = /Response$/;
+
+/** `Response(...)`, `JSONResponse(...)`, or a name bound to one (`resp = JSONResponse(...)`). */
+function isResponseObject(value: Node, fnStart: number, before: number, env: ResponseEnv): boolean {
+  const inner = value.type === 'await' ? value.namedChild(0) : value;
+  if (inner?.type === 'call') return RESPONSE_CLASS.test(calleeOf(inner).name ?? '');
+  if (inner?.type !== 'identifier') return false;
+  const bound = latestBinding(env.scope, fnStart, inner.text, before);
+  const v = bound?.value.type === 'await' ? bound.value.namedChild(0) : bound?.value;
+  return v?.type === 'call' && RESPONSE_CLASS.test(calleeOf(v).name ?? '');
+}
+
 /** FastAPI `@app.post("/items", status_code=201)`: the status of every plain return. */
 export function decoratorResponse(decorator: Node, fn: Node, env: ResponseEnv): ResponseFacts {
   const facts: ResponseFacts = { span: spanOf(decorator), headers: [], edits: {} };
   const params = responseParams(fn);
   for (const p of params) facts.headers.push(...headersOnName(env.scope, fn.startIndex, p));
-  // The body: an error-shaped return if there is one, else the first value returned.
+  // The body: an error-shaped return if there is one, else the first value returned. A returned
+  // Response object is sent as it is, with its own status: it is not this status's body.
   for (const r of env.returnsIn(fn)) {
     const value = r.namedChild(0);
-    if (!value || value.type === 'none') continue;
+    if (!value || value.type === 'none' || isResponseObject(value, fn.startIndex, r.startIndex, env)) continue;
     const b = bodyFacts(value, caughtName(branchOf(r), r));
     if (!facts.body || (b?.errorShape && !facts.body.errorShape)) facts.body = b;
   }
