@@ -2,7 +2,7 @@
 // (Java and C#). Completion runs on half-typed code (`ResponseEntity.status(` with no closing
 // parenthesis), which a parse tree only represents as an error, so the slot is found from the
 // characters; the scan is bounded and never looks at the rest of the file.
-import type { Span } from '../../model';
+import type { Span } from '../model';
 
 export interface TypedCall {
   /** The partial token under the cursor: digits, a constant (`HttpStatus.CON`), or the digits inside quotes. */

@@ -1,7 +1,7 @@
 // One depth-first pass over a tree that builds Node objects only for the node types an adapter
 // asks for. Making a Node for every node (what a plain cursor walk does) costs more than the
 // rest of an extract on large files; reading the cursor's type id costs next to nothing.
-import type { Language, Node, Tree } from '../../parsing/treeSitter';
+import type { Language, Node, Tree } from '../parsing/treeSitter';
 
 const cache = new WeakMap<ReadonlySet<string>, Map<Language, Set<number>>>();
 

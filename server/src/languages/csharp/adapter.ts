@@ -7,7 +7,7 @@ import type { DocumentModel, ResponseFacts, StatusSite } from '../../model';
 import { emptyModel } from '../../model';
 import type { AdapterInput, LanguageAdapter } from '../adapter';
 import { intLiteral, spanOf } from '../syntax';
-import { walkWanted } from '../java/walk';
+import { walkWanted } from '../typedWalk';
 import { constantOf, CsUsings, importEdit, vocabularyUses } from './constants';
 import { contextOf, type StatusContext } from './contexts';
 import { actionHandler, mapRegistration, noteGroup, type CsHandler, type Groups } from './handlers';

@@ -5,7 +5,7 @@
 import type { Node, Tree } from '../../parsing/treeSitter';
 import type { StatusSlot } from '../../model';
 import type { AdapterInput } from '../adapter';
-import { scanTypedCall, type TypedCall } from '../java/scan';
+import { scanTypedCall, type TypedCall } from '../typedCall';
 import { branchOf } from './branches';
 import { methodAt, verbOf } from './handlers';
 import { namedArgs } from '../syntax';

@@ -7,7 +7,7 @@ import { emptyModel } from '../../model';
 import { lookupConstant } from '../../data';
 import type { AdapterInput, LanguageAdapter } from '../adapter';
 import { intLiteral, spanOf } from '../syntax';
-import { walkWanted } from './walk';
+import { walkWanted } from '../typedWalk';
 import { constantOf, importEdit, JavaImports, vocabularyUses } from './constants';
 import { contextOf, isResponseCodeString, type StatusContext } from './contexts';
 import { handlerInfo, type JavaHandler } from './handlers';

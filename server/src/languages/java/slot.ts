@@ -10,7 +10,7 @@ import { BUILDERS } from './contexts';
 import { methodOf, methodOfAnnotations } from './handlers';
 import { namedArgs } from '../syntax';
 import { lastSegment } from './nodes';
-import { scanTypedCall, type TypedCall } from './scan';
+import { scanTypedCall, type TypedCall } from '../typedCall';
 
 type SlotKind = Pick<StatusSlot, 'accepts' | 'role' | 'form'>;
 
