@@ -5,16 +5,21 @@ import { codeInfo } from '../data';
 import { codeLabel, rankFixes, resolvedResponses } from './facts';
 import type { Finding, FixCandidate, Rule } from './types';
 
+const DEV_ONLY = /\b(dev|development|debug|isDev\w*|isDebug\w*|DEBUG|NODE_ENV|local)\b|\.development\?|DebugMode/i;
+
 export const errorDetailsLeak: Rule = {
   id: 'error-details-leak',
   defaultLevel: 'warning',
   description: 'A response body that carries a stack trace, a raw exception, or (in a 5xx) the raw message of an unexpected error.',
   appliesToTests: false,
-  check(model) {
+  check(model, ctx) {
     const findings: Finding[] = [];
     for (const r of resolvedResponses(model)) {
       const body = r.response.body;
       if (!body) continue;
+      // Details shown on purpose behind a development switch (`if (process.env.NODE_ENV === 'development')`).
+      const branch = r.response.branch;
+      if (branch && branch.kind !== 'catch' && DEV_ONLY.test(ctx.text.slice(branch.span.start, branch.span.end))) continue;
       const redact = r.response.edits.redactBody?.(codeInfo(r.code)?.name ?? 'Internal Server Error');
       const fix: FixCandidate | undefined = redact?.length ? { title: 'Send a generic message and log the details on the server', edits: redact, preferred: true } : undefined;
       if (body.leak) {

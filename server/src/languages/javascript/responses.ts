@@ -111,7 +111,7 @@ export function responseFor(input: ResponseInput): ResponseFacts {
       headersInFunction(fn, root.text, last, input.calls, facts);
       if (fn && nodesInFunction(input.calls, fn).some((c) => calleeParts(c).name === 'redirect' && calleeParts(c).receiver?.text === root.text)) facts.helper = 'redirect';
     }
-    if (name === 'redirect') facts.helper = 'redirect';
+    if (name === 'redirect' || chain.some((c) => calleeParts(c).name === 'redirect')) facts.helper = 'redirect';
     if (name === 'sendStatus') facts.noBody = true;
     if (name === 'writeHead') args.slice(1).forEach((a) => (a.type === 'string' ? undefined : objectHeaders(a, facts)));
     // Node http2: stream.respond({ ':status': 401, 'www-authenticate': ... }).
