@@ -388,3 +388,43 @@ func fail(w http.ResponseWriter, err error) {
     [500, 'other', undefined],
   ]);
 });
+
+test('an empty-value check is an input check only when the value came from the request', async () => {
+  const src = `package main
+
+import (
+	"encoding/json"
+	"net/http"
+	"os"
+)
+
+func hook(w http.ResponseWriter, r *http.Request) {
+	secret := os.Getenv("HOOK_SECRET")
+	if secret == "" {
+		w.WriteHeader(500)
+		return
+	}
+	var in struct{ Name string }
+	if err := json.NewDecoder(r.Body).Decode(&in); err != nil {
+		w.WriteHeader(400)
+		return
+	}
+	if in.Name == "" {
+		w.WriteHeader(422)
+		return
+	}
+	if q := r.URL.Query().Get("q"); q == "" {
+		w.WriteHeader(400)
+		return
+	}
+	rows := load(in.Name)
+	if len(rows) == 0 {
+		w.WriteHeader(204)
+		return
+	}
+}
+`;
+  const { model } = await analyze(src, 'go', 'file:///t/inputs.go');
+  const kinds = model.responses.map((r) => [model.sites[r.site!].code, r.branch?.kind]);
+  assert.deepEqual(kinds, [[500, 'other'], [400, 'input-check'], [422, 'input-check'], [400, 'input-check'], [204, 'other']]);
+});

@@ -7,7 +7,7 @@ import { namedArgs, spanOf } from '../syntax';
 
 const ERROR_KEYS = new Set(['error', 'errors', 'err', 'errormessage', 'error_message', 'errmsg']);
 /** Struct types that are error reports by name: ErrorResponse, APIError, HTTPError, ErrResponse. */
-const ERROR_TYPES = /(^|[.\]*&])(\w*Error|Err\w*|\w*Error(Response|Body|Payload|Result|Message))$/;
+const ERROR_TYPES = /(^|[.\]*&])(\w*Error|Err(?:[A-Z_]\w*)?|\w*Error(Response|Body|Payload|Result|Message))$/;
 
 /** Facts about a body expression. `caught` is the error variable of the enclosing error branch. */
 export function bodyFacts(body: Node | undefined, caught: string | undefined): BodyFacts | undefined {
@@ -23,7 +23,7 @@ export function bodyFacts(body: Node | undefined, caught: string | undefined): B
       const valNode = el.childForFieldName('value');
       const key = keyName(keyNode);
       const v = valNode?.text ?? '';
-      if (ERROR_KEYS.has(key.toLowerCase()) && v !== 'nil' && v !== '""') {
+      if (ERROR_KEYS.has(key.toLowerCase()) && !isZero(valNode)) {
         facts.errorShape ??= { span: spanOf(el), reason: `an "${key}" key` };
       } else if ((key === 'success' || key === 'ok' || key === 'Success' || key === 'OK') && v === 'false') {
         facts.errorShape ??= { span: spanOf(el), reason: `"${key}: false"` };
@@ -41,6 +41,15 @@ export function bodyFacts(body: Node | undefined, caught: string | undefined): B
   }
   findLeaks(value, caught, facts);
   return facts;
+}
+
+/** nil, "", 0, false and empty literals (`[]string{}`): `"errors": []string{}` reports none. */
+function isZero(n: Node | null): boolean {
+  const v = n?.type === 'literal_element' ? n.namedChild(0) : n;
+  if (!v) return true;
+  if (/^(nil|""|``|0|false)$/.test(v.text)) return true;
+  if (v.type === 'composite_literal') return namedArgs(v.childForFieldName('body')).length === 0;
+  return false;
 }
 
 /** The key of a keyed element: a map key string or a struct field name. */

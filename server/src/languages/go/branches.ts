@@ -4,6 +4,7 @@ import type { Node } from '../../parsing/treeSitter';
 import type { BranchFact } from '../../model';
 import { namedArgs, spanOf } from '../syntax';
 import { calleeParts } from './contexts';
+import { checksRequest } from './requestValues';
 
 export const FUNCTIONS = ['function_declaration', 'method_declaration', 'func_literal'];
 
@@ -49,7 +50,12 @@ function classifyIf(ifNode: Node, cond: Node): BranchFact {
     if (!source) return { kind: 'other', span };
     return { kind: callKind(source) ?? 'catch', span, errorName: errName };
   }
-  return { kind: classifyText(text), span };
+  return { kind: requestChecked(classifyText(text), cond, text), span };
+}
+
+/** An input check only stands when the condition tests what the request carried. */
+function requestChecked(kind: BranchFact['kind'], at: Node, text: string): BranchFact['kind'] {
+  return kind === 'input-check' && !checksRequest(at, text) ? 'other' : kind;
 }
 
 /** Kinds read from a condition's text alone. */
@@ -74,7 +80,7 @@ function classifyCase(clause: Node): BranchFact | undefined {
     const source = errorSource(sw, nil[1] ?? nil[2]);
     if (source) return { kind: callKind(source) ?? 'catch', span: spanOf(values), errorName: nil[1] ?? nil[2] };
   }
-  const kind = classifyText(text);
+  const kind = requestChecked(classifyText(text), values, text);
   return kind === 'other' ? undefined : { kind, span: spanOf(values) };
 }
 
