@@ -225,6 +225,33 @@ test('minimal API edits: Results.Json keeps the body, TypedResults are left alon
   await assertValid(out);
 });
 
+test('accepts: ASP.NET Core takes ints; a cast or an HttpResponseMessage says otherwise', async () => {
+  const text = `public class C : ControllerBase {
+    public IActionResult A() { return StatusCode(StatusCodes.Status409Conflict, new { message = "taken" }); }
+    public IActionResult B() { return new ObjectResult(null) { StatusCode = 423 }; }
+    public IActionResult D() { return StatusCode((int)HttpStatusCode.Conflict); }
+    [ProducesResponseType(404)] public IActionResult E() { return Problem(statusCode: 418); }
+    public async Task M(HttpContext context) { context.Response.StatusCode = 401; }
+    public HttpResponseMessage F() { var response = new HttpResponseMessage(); response.StatusCode = HttpStatusCode.Accepted; return response; }
+}
+app.MapGet("/x", () => Results.StatusCode(503));`;
+  const { model } = await analyze(text, 'csharp');
+  assert.deepEqual(model.sites.map((s) => `${text.slice(s.span.start, s.span.end)} ${s.accepts ?? '-'}`), [
+    'StatusCodes.Status409Conflict number',
+    '423 number',
+    'HttpStatusCode.Conflict -',
+    '404 number',
+    '418 number',
+    '401 number',
+    'HttpStatusCode.Accepted constant',
+    '503 number',
+  ]);
+  // An int place takes the number when the vocabulary lacks the code; the cast keeps its enum when it has one.
+  assert.match(apply(text, response(model, text, 'StatusCode(StatusCodes').edits.setStatus!(499)), /return StatusCode\(499, new/);
+  assert.match(apply(text, response(model, text, 'StatusCode((int)').edits.setStatus!(404)), /StatusCode\(\(int\)HttpStatusCode\.NotFound\)/);
+  assert.equal(response(model, text, 'response.StatusCode = HttpStatusCode').edits.setStatus!(499), undefined, 'HttpStatusCode has no 499 and the property takes no int');
+});
+
 test('assertions and comparisons in tests', async () => {
   const text = `public class T {
     [Fact] public async Task F() {

@@ -7,6 +7,7 @@ import { analyze } from '../helpers/analyze';
 import { javaAdapter } from '../../server/src/languages/java/adapter';
 import { loadLanguage, parserFor, type Tree } from '../../server/src/parsing/treeSitter';
 import type { DocumentModel, OffsetEdit, ResponseFacts } from '../../server/src/model';
+import { statusEdit } from '../../server/src/languages/edits';
 
 async function parse(text: string): Promise<Tree> {
   return parserFor('java', await loadLanguage('java')).parse(text)!;
@@ -286,6 +287,47 @@ class H {
   assert.deepEqual(response(model, text, 'exchange.getResponse().setStatusCode').headers.map((h) => h.name), ['www-authenticate']);
 });
 
+test('accepts: enum-typed places take constants, int places numbers; edits never write what does not compile', async () => {
+  const text = `class A {
+    @ResponseStatus(HttpStatus.CREATED) Order create() { return null; }
+    void a() { throw new ResponseStatusException(HttpStatus.CONFLICT, "taken"); }
+    void b(Throwable t) { throw new ResponseStatusException(409, "taken", t); }
+    Object c(Object x) { return new ResponseEntity<>(x, HttpStatus.ACCEPTED); }
+    Object d(Object x, HttpHeaders h) { return new ResponseEntity<>(x, h, 202); }
+    void e(HttpServletResponse response) { response.setStatus(HttpServletResponse.SC_CONFLICT); response.sendError(HttpStatus.GONE.value()); }
+    void f(ServerWebExchange ex) { ex.getResponse().setStatusCode(HttpStatus.UNAUTHORIZED); }
+    Object g() { return ResponseEntity.status(HttpStatus.valueOf(418)).build(); }
+    void t() { mvc.perform(get("/")).andExpect(status().isNotFound()).andExpect(status().is(404)); }
+    Object h() { return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "taken"); }
+    Object i() { return ResponseEntity.status(HttpStatus.CONFLICT).build(); }
+}`;
+  const { model } = await analyze(text, 'java');
+  const accepts = model.sites.map((s) => `${text.slice(s.span.start, s.span.end)} ${s.accepts ?? '-'}`);
+  assert.deepEqual(accepts, [
+    'HttpStatus.CREATED constant',
+    'HttpStatus.CONFLICT constant',
+    '409 -',
+    'HttpStatus.ACCEPTED constant',
+    '202 -',
+    'HttpServletResponse.SC_CONFLICT number',
+    'HttpStatus.GONE constant',
+    'HttpStatus.UNAUTHORIZED constant',
+    '418 number',
+    'isNotFound constant',
+    '404 number',
+    'HttpStatus.CONFLICT constant',
+    'HttpStatus.CONFLICT -',
+  ]);
+  // Spring has no constant for 499: an enum place gets no edit, an int place and an overloaded one get the number.
+  const created = response(model, text, '@ResponseStatus');
+  assert.equal(created.edits.setStatus!(499), undefined);
+  assert.match(apply(text, created.edits.setStatus!(202)), /@ResponseStatus\(HttpStatus\.ACCEPTED\)/);
+  assert.equal(response(model, text, 'throw new ResponseStatusException(HttpStatus').edits.setStatus!(499), undefined);
+  assert.match(apply(text, response(model, text, 'response.setStatus').edits.setStatus!(499)), /response\.setStatus\(499\)/);
+  assert.match(apply(text, response(model, text, 'ResponseEntity.status(HttpStatus.CONFLICT)').edits.setStatus!(499)), /ResponseEntity\.status\(499\)/);
+  assert.equal(statusEdit(model.sites[9], 499, text), undefined, 'a MockMvc matcher name is never replaced by a number');
+});
+
 test('vocabularies: what the code writes first, then imports in the order status slots take them', async () => {
   const imports = 'import jakarta.servlet.http.HttpServletResponse;\nimport org.springframework.http.HttpStatus;\nclass A {}';
   assert.deepEqual((await analyze(imports, 'java')).model.vocabularies.map((v) => v.form), ['HttpStatus.NAME', 'HttpServletResponse.NAME']);
@@ -299,14 +341,17 @@ test('slotAt: half-typed status calls, with the handler method and branch', asyn
     ['class A { @PostMapping("/x") ResponseEntity<?> f() { return ResponseEntity.status(|', { accepts: 'any', role: 'response', method: 'POST' }],
     ['class A { @DeleteMapping ResponseEntity<?> f() { try { x(); } catch (Exception e) { return ResponseEntity.status(HttpStatus.CON|', { accepts: 'any', role: 'response', method: 'DELETE', branch: 'catch', token: 'HttpStatus.CON' }],
     ['class A { void f(HttpServletResponse response) { response.setStatus(4|', { accepts: 'number', role: 'response', token: '4' }],
-    ['class A { Object f() { return new ResponseEntity<>(body, |', { accepts: 'any', role: 'response' }],
-    ['class A { @ResponseStatus(|', { accepts: 'any', role: 'response' }],
-    ['class A { @ResponseStatus(code = HttpStatus.|', { accepts: 'any', role: 'response', token: 'HttpStatus.' }],
+    ['class A { Object f() { return new ResponseEntity<>(body, |', { accepts: 'constant', role: 'response' }],
+    ['class A { Object f() { return new ResponseEntity<>(body, headers, |', { accepts: 'any', role: 'response' }],
+    ['class A { @ResponseStatus(|', { accepts: 'constant', role: 'response' }],
+    ['class A { @ResponseStatus(code = HttpStatus.|', { accepts: 'constant', role: 'response', token: 'HttpStatus.' }],
+    ['class A { Object f() { return ProblemDetail.forStatusAndDetail(|', { accepts: 'constant', role: 'response' }],
+    ['class A { Object f() { return ProblemDetail.forStatus(|', { accepts: 'any', role: 'response' }],
     ['class A { void t() { mvc.perform(get("/")).andExpect(status().is(|', { accepts: 'number', role: 'assertion' }],
     ['class A { void t() { given().get("/").then().statusCode(|', { accepts: 'number', role: 'assertion' }],
     ['class A { @ApiResponse(responseCode = "4|") void f() {} }', { accepts: 'string', role: 'declaration', token: '4' }],
     ['class A { @ApiResponse(responseCode = |) void f() {} }', undefined],
-    ['class A { @GetMapping Object f() { if (x == null) { throw new ResponseStatusException(|', { accepts: 'any', role: 'response', method: 'GET', branch: 'not-found' }],
+    ['class A { @GetMapping Object f() { if (x == null) { throw new ResponseStatusException(|', { accepts: 'constant', role: 'response', method: 'GET', branch: 'not-found' }],
     ['class A {\n  @PatchMapping("/{id}")\n  ResponseEntity<?> f() {\n    if (user == null) {\n      return ResponseEntity.status(|\n    }\n    return ResponseEntity.ok(user);\n  }\n}\n', { accepts: 'any', role: 'response', method: 'PATCH', branch: 'not-found' }],
     ['class A { void f() { Thread.sleep(|', undefined],
     ['class A { void f() { list.get(|', undefined],

@@ -17,8 +17,11 @@ export function statusText(site: StatusSite, code: number, text: string): string
   return String(code);
 }
 
-/** Replaces the status written at `site` with `code`, or undefined when the site writes none. */
+/** Replaces the status written at `site` with `code`, or undefined when the site writes none or its place cannot take it. */
 export function statusEdit(site: StatusSite, code: number, text: string): OffsetEdit[] | undefined {
   if (site.kind === 'implicit') return undefined;
-  return [{ start: site.span.start, end: site.span.end, newText: statusText(site, code, text) }];
+  const newText = statusText(site, code, text);
+  // An enum-typed place (Spring's @ResponseStatus) takes no number: no edit beats one that does not compile.
+  if (site.accepts === 'constant' && /^\d+$/.test(newText)) return undefined;
+  return [{ start: site.span.start, end: site.span.end, newText }];
 }

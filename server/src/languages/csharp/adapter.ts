@@ -49,7 +49,9 @@ function extract(input: AdapterInput): DocumentModel {
     const c = constantOf(node);
     if (!c) return false;
     const ctx = contextOf(node);
-    found.push({ site: { code: c.code, span: spanOf(node), kind: 'constant', vocabulary: c.vocabulary, name: c.name, role: ctx?.role ?? 'reference', form: ctx?.form ?? c.name }, ctx });
+    const site: StatusSite = { code: c.code, span: spanOf(node), kind: 'constant', vocabulary: c.vocabulary, name: c.name, role: ctx?.role ?? 'reference', form: ctx?.form ?? c.name };
+    if (ctx?.accepts) site.accepts = ctx.accepts;
+    found.push({ site, ctx });
     const written = node.text.replace(/\s+/g, '');
     if (!usedForms.has(c.vocabulary)) usedForms.set(c.vocabulary, written.slice(0, written.length - c.name.length) + 'NAME');
     return true;
@@ -68,7 +70,11 @@ function extract(input: AdapterInput): DocumentModel {
       case 'integer_literal': {
         const code = intLiteral(node.text);
         const ctx = code === undefined ? undefined : contextOf(node, code);
-        if (ctx && code !== undefined) found.push({ site: { code, span: spanOf(node), kind: 'number', role: ctx.role, form: ctx.form }, ctx });
+        if (ctx && code !== undefined) {
+          const site: StatusSite = { code, span: spanOf(node), kind: 'number', role: ctx.role, form: ctx.form };
+          if (ctx.accepts) site.accepts = ctx.accepts;
+          found.push({ site, ctx });
+        }
         return false;
       }
       case 'member_access_expression':

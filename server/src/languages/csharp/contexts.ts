@@ -12,6 +12,8 @@ export interface StatusContext {
   form: string;
   /** The invocation, object creation, assignment or attribute that carries the status. */
   carrier: Node;
+  /** `number` where the value's own place is an int (`StatusCode(int)`, `Response.StatusCode = `). */
+  accepts?: 'number' | 'constant';
 }
 
 const RESULT_OWNERS = new Set(['Results', 'TypedResults']);
@@ -40,22 +42,32 @@ export function isStatusRead(node: Node | null | undefined, code?: number): bool
   return n.type === 'identifier' && /^(statusCode|status|httpStatus|responseCode)$/i.test(n.text) && plausible;
 }
 
-/** Lifts a value through parentheses, casts and the arms of `cond ? 201 : 200`. */
-function lift(value: Node): Node {
+/** Lifts a value through parentheses, casts and the arms of `cond ? 201 : 200`; says whether a cast was crossed. */
+function lift(value: Node): { node: Node; cast: boolean } {
   let n = value;
+  let cast = false;
   for (let i = 0; i < 6; i++) {
     const p = n.parent;
     if (!p) break;
-    if (p.type === 'parenthesized_expression' || p.type === 'cast_expression') n = p;
-    else if (p.type === 'conditional_expression' && !sameNode(p.childForFieldName('condition'), n)) n = p;
+    if (p.type === 'parenthesized_expression' || p.type === 'cast_expression') {
+      cast ||= p.type === 'cast_expression';
+      n = p;
+    } else if (p.type === 'conditional_expression' && !sameNode(p.childForFieldName('condition'), n)) n = p;
     else break;
   }
-  return n;
+  return { node: n, cast };
 }
 
 /** The status context of a value node (a number or a constant expression), if it is in one. */
 export function contextOf(value: Node, code?: number): StatusContext | undefined {
-  const node = lift(value);
+  const { node, cast } = lift(value);
+  const ctx = placeContext(node, code);
+  // `(int)HttpStatusCode.Conflict`: the value's own place is the cast's operand, which takes either.
+  if (ctx && cast) delete ctx.accepts;
+  return ctx;
+}
+
+function placeContext(node: Node, code: number | undefined): StatusContext | undefined {
   const parent = node.parent;
   if (!parent) return undefined;
   switch (parent.type) {
@@ -101,17 +113,18 @@ function argumentContext(arg: Node, code: number | undefined): StatusContext | u
   const owner = receiver ? lastSegment(receiver.text) : '';
 
   if (call.type === 'object_creation_expression') {
-    return name === 'StatusCodeResult' && index === 0 ? { role: 'response', form: 'new StatusCodeResult()', carrier: call } : undefined;
+    return name === 'StatusCodeResult' && index === 0 ? { role: 'response', form: 'new StatusCodeResult()', carrier: call, accepts: 'number' } : undefined;
   }
   if (call.type !== 'invocation_expression') return undefined;
 
   // Responses: StatusCode(409), Results.StatusCode(418), Results.Json(x, statusCode: 409), Problem(statusCode: 409).
   // Bare calls are ControllerBase's methods only inside a controller.
   const ours = receiver ? RESULT_OWNERS.has(owner) : (argName === 'statusCode' || name === 'StatusCode') && isControllerClass(enclosingClass(call));
-  if (argName === 'statusCode' && ours) return { role: 'response', form: `${receiver ? `${owner}.` : ''}${name}(statusCode:)`, carrier: call };
-  if (name === 'StatusCode' && index === 0 && !argName && ours) return { role: 'response', form: `${receiver ? `${owner}.` : ''}StatusCode()`, carrier: call };
+  // ASP.NET Core takes statuses as ints (`int statusCode`, `int? statusCode`) everywhere.
+  if (argName === 'statusCode' && ours) return { role: 'response', form: `${receiver ? `${owner}.` : ''}${name}(statusCode:)`, carrier: call, accepts: 'number' };
+  if (name === 'StatusCode' && index === 0 && !argName && ours) return { role: 'response', form: `${receiver ? `${owner}.` : ''}StatusCode()`, carrier: call, accepts: 'number' };
   // Minimal API metadata: app.MapPost(...).Produces(201), .ProducesProblem(409)
-  if (/^Produces(Problem)?$/.test(name) && index === 0 && receiver?.type === 'invocation_expression') return { role: 'declaration', form: `.${name}()`, carrier: call };
+  if (/^Produces(Problem)?$/.test(name) && index === 0 && receiver?.type === 'invocation_expression') return { role: 'declaration', form: `.${name}()`, carrier: call, accepts: 'number' };
 
   // Assertions.
   if (EQUAL_ASSERTS.has(name) && /^(Assert|ClassicAssert)$/.test(owner) && index <= 1 && args.length >= 2 && isStatusRead(args[1 - index].value, code)) {
@@ -135,7 +148,12 @@ function attributeContext(attrArg: Node): StatusContext | undefined {
   const attribute = attrArg.parent?.parent;
   if (attribute?.type !== 'attribute') return undefined;
   const name = attributeName(attribute);
-  return DOC_ATTRIBUTES.has(name) ? { role: 'declaration', form: `[${name}]`, carrier: attribute } : undefined;
+  return DOC_ATTRIBUTES.has(name) ? { role: 'declaration', form: `[${name}]`, carrier: attribute, accepts: 'number' } : undefined;
+}
+
+/** HttpResponseMessage.StatusCode is an HttpStatusCode, HttpResponse.StatusCode an int: an enum constant written there says which. */
+function enumWritten(value: Node): boolean {
+  return value.type === 'member_access_expression' && lastSegment(value.childForFieldName('expression')?.text ?? '') === 'HttpStatusCode';
 }
 
 /** `Response.StatusCode = 403`, `new ObjectResult(x) { StatusCode = 409 }`, `[ProducesResponseType(StatusCode = 409)]`. */
@@ -144,17 +162,17 @@ function assignmentContext(value: Node, assignment: Node): StatusContext | undef
   const left = assignment.childForFieldName('left');
   if (!left) return undefined;
   // Rate limiter options: the status of every rejected request.
-  if (/(^|\.)RejectionStatusCode$/.test(left.text)) return { role: 'response', form: 'RejectionStatusCode =', carrier: assignment };
+  if (/(^|\.)RejectionStatusCode$/.test(left.text)) return { role: 'response', form: 'RejectionStatusCode =', carrier: assignment, accepts: 'number' };
   if (left.type === 'member_access_expression' && left.childForFieldName('name')?.text === 'StatusCode') {
     const target = left.childForFieldName('expression');
-    if (target && /(^|\.)([Rr]esponse|res|resp|httpResponse)$/.test(target.text)) return { role: 'response', form: `${lastSegment(target.text)}.StatusCode =`, carrier: assignment };
+    if (target && /(^|\.)([Rr]esponse|res|resp|httpResponse)$/.test(target.text)) return { role: 'response', form: `${lastSegment(target.text)}.StatusCode =`, carrier: assignment, accepts: enumWritten(value) ? 'constant' : 'number' };
     return undefined;
   }
   if (left.type !== 'identifier' || left.text !== 'StatusCode') return undefined;
   const holder = assignment.parent;
   if (holder?.type === 'initializer_expression' && holder.parent?.type === 'object_creation_expression') {
     const type = callParts(holder.parent).name ?? '';
-    return RESULT_TYPES.has(type) || /Result$/.test(type) ? { role: 'response', form: `new ${type} { StatusCode }`, carrier: holder.parent } : undefined;
+    return RESULT_TYPES.has(type) || /Result$/.test(type) ? { role: 'response', form: `new ${type} { StatusCode }`, carrier: holder.parent, accepts: 'number' } : undefined;
   }
   if (holder?.type === 'attribute_argument') return attributeContext(holder);
   return undefined;

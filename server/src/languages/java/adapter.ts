@@ -49,7 +49,7 @@ function extract(input: AdapterInput): DocumentModel {
 
   const addConstant = (node: Node, c: { vocabulary: string; name: string; code: number }) => {
     const ctx = contextOf(node);
-    found.push({ site: { code: c.code, span: spanOf(node), kind: 'constant', vocabulary: c.vocabulary, name: c.name, role: ctx?.role ?? 'reference', form: ctx?.form ?? c.name }, ctx });
+    found.push({ site: withAccepts({ code: c.code, span: spanOf(node), kind: 'constant', vocabulary: c.vocabulary, name: c.name, role: ctx?.role ?? 'reference', form: ctx?.form ?? c.name }, ctx), ctx });
     const written = node.text.replace(/\s+/g, '');
     if (!usedForms.has(c.vocabulary)) usedForms.set(c.vocabulary, written.slice(0, written.length - c.name.length) + 'NAME');
   };
@@ -70,7 +70,7 @@ function extract(input: AdapterInput): DocumentModel {
       case 'decimal_integer_literal': {
         const code = intLiteral(node.text);
         const ctx = code === undefined ? undefined : contextOf(node, code);
-        if (ctx && code !== undefined) found.push({ site: { code, span: spanOf(node), kind: 'number', role: ctx.role, form: ctx.form }, ctx });
+        if (ctx && code !== undefined) found.push({ site: withAccepts({ code, span: spanOf(node), kind: 'number', role: ctx.role, form: ctx.form }, ctx), ctx });
         return false;
       }
       case 'field_access': {
@@ -101,7 +101,8 @@ function extract(input: AdapterInput): DocumentModel {
         if (object?.type === 'method_invocation' && callParts(object).name === 'status' && callParts(object).args.length === 0) {
           const hit = lookupConstant('mockmvc', name);
           if (hit && nameNode) {
-            found.push({ site: { code: hit.code, span: spanOf(nameNode), kind: 'constant', vocabulary: 'mockmvc', name, role: 'assertion', form: 'status().is…()' } });
+            // A matcher name: only another matcher name can take its place.
+            found.push({ site: { code: hit.code, span: spanOf(nameNode), kind: 'constant', vocabulary: 'mockmvc', name, role: 'assertion', form: 'status().is…()', accepts: 'constant' } });
             if (!usedForms.has('mockmvc')) usedForms.set('mockmvc', 'status().NAME()');
           }
         }
@@ -177,6 +178,12 @@ function extract(input: AdapterInput): DocumentModel {
   }
   model.vocabularies = vocabularyUses(imports, usedForms);
   return model;
+}
+
+/** The site with what its place accepts, when the context knows it narrower than both. */
+function withAccepts(site: StatusSite, ctx: StatusContext | undefined): StatusSite {
+  if (ctx?.accepts) site.accepts = ctx.accepts;
+  return site;
 }
 
 function responseOf(f: Found, input: JavaResponseInput, returns: Node[]): ResponseFacts | undefined {

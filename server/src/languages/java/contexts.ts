@@ -11,6 +11,8 @@ export interface StatusContext {
   form: string;
   /** The call, object creation or annotation that carries the status. */
   carrier: Node;
+  /** What the value's own place takes when it is narrower than both (an int or an enum parameter). */
+  accepts?: 'number' | 'constant';
 }
 
 /** Classes whose static `status(...)` starts a response builder. */
@@ -63,10 +65,15 @@ export function isStatusRead(node: Node | null | undefined, code?: number): bool
   return n.type === 'identifier' && STATUS_VARS.test(n.text) && plausible;
 }
 
-/** The expression a status value stands in: lifts through parentheses, casts, `.value()` and `valueOf(...)`. */
-function lift(value: Node): { node: Node; via?: string } {
+/**
+ * The expression a status value stands in: lifts through parentheses, casts, `.value()` and
+ * `valueOf(...)`. `accepts` says what the value's own place takes when the first call lifted
+ * through decides it: the receiver of `.value()` is an enum constant, `valueOf(`'s argument an int.
+ */
+function lift(value: Node): { node: Node; via?: string; accepts?: 'number' | 'constant' } {
   let n = value;
   let via: string | undefined;
+  let accepts: 'number' | 'constant' | undefined;
   for (let i = 0; i < 6; i++) {
     const p = n.parent;
     if (!p) break;
@@ -76,26 +83,29 @@ function lift(value: Node): { node: Node; via?: string } {
       // status(created ? 201 : 200): each branch is a status of the same call.
       n = p;
     } else if (p.type === 'method_invocation' && sameNode(p.childForFieldName('object'), n) && /^(value|getStatusCode)$/.test(callParts(p).name ?? '')) {
+      accepts ??= 'constant';
       n = p;
     } else if (p.type === 'argument_list' && p.parent?.type === 'method_invocation') {
       const { name, object, args } = callParts(p.parent);
       const owner = lastSegment(object?.text ?? '');
       if (args.length !== 1 || !((name === 'valueOf' && /^(HttpStatus|HttpStatusCode)$/.test(owner)) || (name === 'fromStatusCode' && owner === 'Status'))) break;
       via = `${owner}.${name}()`;
+      accepts ??= 'number';
       n = p.parent;
     } else {
       break;
     }
   }
-  return { node: n, via };
+  return { node: n, via, accepts };
 }
 
 /** The status context of a value node (a number or a constant expression), if it is in one. */
 export function contextOf(value: Node, code?: number): StatusContext | undefined {
-  const { node, via } = lift(value);
-  const ctx = directContext(node, code);
-  if (ctx || !via) return ctx;
-  return { role: 'reference', form: via, carrier: node };
+  const { node, via, accepts } = lift(value);
+  const ctx = directContext(node, code) ?? (via ? { role: 'reference', form: via, carrier: node } : undefined);
+  // The call lifted through decides what the value's own place takes, not the outer call.
+  if (ctx && accepts) ctx.accepts = accepts;
+  return ctx;
 }
 
 function directContext(value: Node, code: number | undefined): StatusContext | undefined {
@@ -139,8 +149,11 @@ function argumentContext(value: Node, args: Node, code: number | undefined): Sta
   const owner = object ? lastSegment(object.text) : '';
 
   if (call.type === 'object_creation_expression') {
-    if (name === 'ResponseEntity' && index === all.length - 1 && all.length >= 1) return { role: 'response', form: 'new ResponseEntity<>()', carrier: call };
-    if ((name === 'ResponseStatusException' || name === 'ErrorResponseException') && index === 0) return { role: 'response', form: `new ${name}()`, carrier: call };
+    // Spring's constructors take an HttpStatusCode; only the three-argument forms also take an int.
+    const enumOnly = all.length < 3 ? 'constant' : undefined;
+    if (name === 'ResponseEntity' && index === all.length - 1 && all.length >= 1) return { role: 'response', form: 'new ResponseEntity<>()', carrier: call, accepts: enumOnly };
+    if (name === 'ResponseStatusException' && index === 0) return { role: 'response', form: `new ${name}()`, carrier: call, accepts: enumOnly };
+    if (name === 'ErrorResponseException' && index === 0) return { role: 'response', form: `new ${name}()`, carrier: call, accepts: 'constant' };
     if (name === 'WebApplicationException' && index === all.length - 1) return { role: 'response', form: 'new WebApplicationException()', carrier: call };
     return undefined;
   }
@@ -168,21 +181,31 @@ function argumentContext(value: Node, args: Node, code: number | undefined): Sta
       return undefined;
     case 'setStatus':
     case 'sendError':
+      // The servlet API: an int.
+      return index === 0 && isResponseObject(object) ? { role: 'response', form: `${owner || 'response'}.${name}()`, carrier: call, accepts: 'number' } : undefined;
     case 'setStatusCode':
-      return index === 0 && isResponseObject(object) ? { role: 'response', form: `${owner || 'response'}.${name}()`, carrier: call } : undefined;
+      // WebFlux's takes an HttpStatusCode, Vert.x's an int: what compiles there is what is written.
+      return index === 0 && isResponseObject(object) ? { role: 'response', form: `${owner || 'response'}.${name}()`, carrier: call, accepts: writtenKind(value) } : undefined;
     case 'is':
       // MockMvc: status().is(409)
-      return index === 0 && object?.type === 'method_invocation' && callParts(object).name === 'status' ? { role: 'assertion', form: 'status().is()', carrier: call } : undefined;
+      return index === 0 && object?.type === 'method_invocation' && callParts(object).name === 'status' ? { role: 'assertion', form: 'status().is()', carrier: call, accepts: 'number' } : undefined;
     case 'statusCode':
       // RestAssured: given()...then().statusCode(409)
-      return index === 0 && all.length === 1 && object?.type === 'method_invocation' ? { role: 'assertion', form: '.statusCode()', carrier: call } : undefined;
+      return index === 0 && all.length === 1 && object?.type === 'method_invocation' ? { role: 'assertion', form: '.statusCode()', carrier: call, accepts: 'number' } : undefined;
     case 'forStatus':
     case 'forStatusAndDetail':
       if (owner !== 'ProblemDetail' || index !== 0) return undefined;
-      return { role: call.parent?.type === 'return_statement' ? 'response' : 'reference', form: `ProblemDetail.${name}()`, carrier: call };
+      // forStatus takes an int or an HttpStatusCode, forStatusAndDetail only the latter.
+      return { role: call.parent?.type === 'return_statement' ? 'response' : 'reference', form: `ProblemDetail.${name}()`, carrier: call, accepts: name === 'forStatusAndDetail' ? 'constant' : undefined };
     default:
       return undefined;
   }
+}
+
+/** A number literal proves an int place, a Spring HttpStatus constant an enum one; anything else says nothing. */
+function writtenKind(value: Node): StatusContext['accepts'] {
+  if (value.type === 'decimal_integer_literal') return 'number';
+  return value.type === 'field_access' && lastSegment(value.childForFieldName('object')?.text ?? '') === 'HttpStatus' ? 'constant' : undefined;
 }
 
 /** `@ResponseStatus(HttpStatus.CREATED)`, `@ResponseStatus(code = ...)`, Swagger 2's `@ApiResponse(code = 409)`. */
@@ -197,8 +220,9 @@ function annotationContext(value: Node, parent: Node): StatusContext | undefined
   const annotation = list?.parent;
   if (!annotation || annotation.type !== 'annotation') return undefined;
   const name = annotationName(annotation);
-  if (name === 'ResponseStatus' && (key === 'value' || key === 'code')) return { role: 'response', form: '@ResponseStatus', carrier: annotation };
-  if (name === 'ApiResponse' && key === 'code') return { role: 'declaration', form: '@ApiResponse(code)', carrier: annotation };
+  // An annotation element is typed: HttpStatus for @ResponseStatus, int for Swagger 2's code.
+  if (name === 'ResponseStatus' && (key === 'value' || key === 'code')) return { role: 'response', form: '@ResponseStatus', carrier: annotation, accepts: 'constant' };
+  if (name === 'ApiResponse' && key === 'code') return { role: 'declaration', form: '@ApiResponse(code)', carrier: annotation, accepts: 'number' };
   return undefined;
 }
 

@@ -32,14 +32,16 @@ function decide(call: TypedCall, token: string): SlotKind | undefined {
   }
   if (!TOKEN.test(token)) return undefined;
   if (call.isAnnotation) {
-    if (name === 'ResponseStatus' && (call.key === undefined ? call.index === 0 : /^(value|code)$/.test(call.key))) return { accepts: 'any', role: 'response', form: '@ResponseStatus' };
+    // Annotation elements are typed: @ResponseStatus takes an HttpStatus, Swagger 2's code an int.
+    if (name === 'ResponseStatus' && (call.key === undefined ? call.index === 0 : /^(value|code)$/.test(call.key))) return { accepts: 'constant', role: 'response', form: '@ResponseStatus' };
     if (name === 'ApiResponse' && call.key === 'code') return { accepts: 'number', role: 'declaration', form: '@ApiResponse(code)' };
     return undefined;
   }
   if (call.key !== undefined) return undefined;
   if (call.isNew) {
-    if (name === 'ResponseEntity' && call.index >= 1) return { accepts: 'any', role: 'response', form: 'new ResponseEntity<>()' };
-    if ((name === 'ResponseStatusException' || name === 'ErrorResponseException') && call.index === 0) return { accepts: 'any', role: 'response', form: `new ${name}()` };
+    // Spring's constructors take an HttpStatusCode; only (body, headers, int) takes a number as well.
+    if (name === 'ResponseEntity' && call.index >= 1) return { accepts: call.index === 1 ? 'constant' : 'any', role: 'response', form: 'new ResponseEntity<>()' };
+    if ((name === 'ResponseStatusException' || name === 'ErrorResponseException') && call.index === 0) return { accepts: 'constant', role: 'response', form: `new ${name}()` };
     if (name === 'WebApplicationException' && call.index >= 1) return { accepts: 'any', role: 'response', form: 'new WebApplicationException()' };
     return undefined;
   }
@@ -51,6 +53,8 @@ function decide(call: TypedCall, token: string): SlotKind | undefined {
   if (name === 'is' && /(^|\.)status\(\)$/.test(receiver)) return { accepts: 'number', role: 'assertion', form: 'status().is()' };
   if (name === 'statusCode' && receiver.endsWith(')')) return { accepts: 'number', role: 'assertion', form: '.statusCode()' };
   if (name === 'isEqualTo' && /expectStatus\(\)$/.test(receiver)) return { accepts: 'any', role: 'assertion', form: 'expectStatus().isEqualTo()' };
+  if (name === 'forStatus' && owner === 'ProblemDetail') return { accepts: 'any', role: 'response', form: 'ProblemDetail.forStatus()' };
+  if (name === 'forStatusAndDetail' && owner === 'ProblemDetail') return { accepts: 'constant', role: 'response', form: 'ProblemDetail.forStatusAndDetail()' };
   if (name === 'valueOf' && /^(HttpStatus|HttpStatusCode)$/.test(owner)) return { accepts: 'number', role: 'reference', form: `${owner}.valueOf()` };
   return undefined;
 }
