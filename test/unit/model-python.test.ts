@@ -292,3 +292,29 @@ test('broken code never throws', async () => {
     }
   }
 });
+
+test('a missing-list or type check is an input check only when it looks at request values', async () => {
+  const src = `import os
+from flask import Flask, jsonify, request
+
+app = Flask(__name__)
+
+
+@app.post("/orders")
+def create_order():
+    settings_missing = [k for k in ("DB_URL", "QUEUE_URL") if k not in os.environ]
+    if settings_missing:
+        return jsonify(message="server misconfigured"), 500
+    data = request.get_json()
+    missing = [f for f in ("sku", "quantity") if f not in data]
+    if missing:
+        return jsonify(message="missing fields"), 400
+    result = price(data)
+    if not isinstance(result, dict):
+        return jsonify(message="pricing failed"), 500
+    return jsonify(result), 201, {"Location": "/orders/1"}
+`;
+  const { model } = await parse(src);
+  const kinds = model.responses.filter((r) => r.site !== undefined).map((r) => [model.sites[r.site!].code, r.branch?.kind]);
+  assert.deepEqual(kinds, [[500, 'other'], [400, 'input-check'], [500, 'other'], [201, undefined]]);
+});

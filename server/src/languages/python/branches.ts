@@ -11,12 +11,44 @@ const INPUT_EXCEPTIONS = /\b(JSONDecodeError|BadRequest|UnsupportedMediaType)\b/
 const AUTH_EXCEPTIONS = /\b(PermissionDenied|PermissionError|AuthenticationFailed|NotAuthenticated|Unauthorized|Forbidden|InvalidToken\w*|ExpiredSignature\w*|InvalidSignature\w*|JWTError|PyJWTError)\b/;
 
 /** Names the kind of check an `if` condition makes. */
-export function classifyCondition(cond: string): BranchFact['kind'] {
+export function classifyCondition(cond: string, requestNames: () => string[] = () => []): BranchFact['kind'] {
   if (/\bis_valid\s*\(|\.errors\b|\bvalidat|\bis_invalid\b|\bnot\s+valid\b/.test(cond)) return 'validation-error';
-  if (/\brequest\.(json|form|args|data|files|values|GET|POST|query_params|query|body|get_json|content_type|headers\.get\(['"]content-type)|\bnot\s+(body|data|payload|params|json_data|form|args|input|request_data|name|email|title)\b|\bnot\s+isinstance\s*\(|\bnot\s+in\s+(data|payload|body|request\.\w+|params|form)\b|\blen\s*\(.*\)\s*[<>]|\bmissing\b|\bis\s+None\b.*\b(data|payload|body|json)\b|\b(data|payload|body|json)\b.*\bis\s+None\b/.test(cond)) return 'input-check';
+  if (/\brequest\.(json|form|args|data|files|values|GET|POST|query_params|query|body|get_json|content_type|headers\.get\(['"]content-type)|\bnot\s+(body|data|payload|params|json_data|form|args|input|request_data|name|email|title)\b|\bnot\s+in\s+(data|payload|body|request\.\w+|params|form)\b|\bis\s+None\b.*\b(data|payload|body|json)\b|\b(data|payload|body|json)\b.*\bis\s+None\b/.test(cond)) return 'input-check';
+  // Tests that say nothing of where the value came from: input checks only on request values
+  // (`missing = [f for f in REQUIRED if f not in data]`, not a list of unset settings).
+  if (/\bnot\s+isinstance\s*\(|\blen\s*\(.*\)\s*[<>]|\bmissing\b/.test(cond) && mentionsRequest(cond, requestNames)) return 'input-check';
+  // A type check on anything else is a sanity check of the server's own data.
+  if (/\bnot\s+isinstance\s*\(/.test(cond)) return 'other';
   if (/authori[sz]|\btoken\b|\bcurrent_user\b|\bis_authenticated\b|\bis_anonymous\b|\bhas_perm|\bpermission|\bis_staff\b|\bis_superuser\b|\bis_admin\b|\bsession\b|\bapi_key\b|\bcheck_password\s*\(|\bverify_password\s*\(|\bowner\b/i.test(cond)) return 'auth-check';
   if (/^\s*\(?\s*not\s+[\w.]+(\([^()]*\))?\s*\)?\s*$|\bis\s+None\b|==\s*None\b|\bnot\s+[\w.]+\.exists\(\)|\.count\(\)\s*==\s*0|\blen\s*\([^)]*\)\s*==\s*0|\bnot\s+(found|exists|item|record|row|user|obj|instance|result)\b|\bnot\s+in\s+[\w.]+\s*$/.test(cond)) return 'not-found';
   return 'other';
+}
+
+/** The names request input usually goes by. */
+const REQUEST_WORDS = /\b(request|req|data|payload|body|params|form|args|json_data|request_data|input|query)\b/;
+
+function mentionsRequest(cond: string, requestNames: () => string[]): boolean {
+  if (REQUEST_WORDS.test(cond)) return true;
+  return requestNames().some((n) => new RegExp(`(^|[^\\w.])${n}\\b`).test(cond));
+}
+
+/** `price(data)`: a call of some function on the input computes something else; conversions do not. */
+function isLookup(value: string): boolean {
+  const call = /^\s*(?:await\s+)?([A-Za-z_][\w.]*)\s*\(/.exec(value)?.[1];
+  return !!call && !REQUEST_WORDS.test(call.split('.')[0]) && !/^(int|str|float|bool|list|dict|set|tuple|sorted|len)$/.test(call);
+}
+
+/** Names bound, in the function around `at` before `before`, to a value that mentions the request's input. */
+function namesFromRequest(at: Node, before: number): string[] {
+  let fn: Node | null = at.parent;
+  while (fn && fn.type !== 'function_definition') fn = fn.parent;
+  const out: string[] = [];
+  if (!fn) return out;
+  for (const line of fn.text.slice(0, before - fn.startIndex).split('\n')) {
+    const m = /^\s*([A-Za-z_]\w*)\s*(?::[^=]*)?=(?!=)(.*)$/.exec(line);
+    if (m && REQUEST_WORDS.test(m[2]) && !isLookup(m[2])) out.push(m[1]);
+  }
+  return out;
 }
 
 /** The kind an `except` clause stands for, from the exception types it names. */
@@ -55,7 +87,8 @@ export function branchOf(node: Node): BranchFact | undefined {
       const cond = n.childForFieldName('condition');
       // Only the body: the condition itself and the alternatives are not under this check.
       if (!cond || child.startIndex < cond.endIndex || child.type === 'elif_clause' || child.type === 'else_clause') continue;
-      return { kind: classifyCondition(cond.text), span: spanOf(cond) };
+      const at = n;
+      return { kind: classifyCondition(cond.text, () => namesFromRequest(at, cond.startIndex)), span: spanOf(cond) };
     }
   }
   return undefined;
