@@ -46,6 +46,35 @@ test('Neovim gets the hover from the server over stdio', { skip }, () => {
   assert.doesNotMatch(hover.value as string, /Use it when/);
 });
 
+test('Neovim gets completion in res.status( and pushed diagnostics with rule codes', { skip }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nvim-ws-'));
+  const file = join(dir, 'orders.js');
+  writeFileSync(
+    file,
+    [
+      "const app = require('express')();",
+      "app.post('/orders', (req, res) => {",
+      "  res.status(299).json({ id: 1 });",
+      '});',
+      "app.delete('/orders/:id', (req, res) => {",
+      '  res.status();',
+      '});',
+      '',
+    ].join('\n'),
+  );
+  const lines = drive(file, 2, 14, [5, 13]);
+  const completion = lines.find((l) => l.kind === 'completion');
+  assert.ok(Array.isArray(completion?.value), `completion came back: ${JSON.stringify(lines)}`);
+  const labels = completion.value as string[];
+  assert.ok(labels.includes('409 Conflict'), 'offers 409 Conflict');
+  assert.ok(labels.includes('204 No Content'));
+  const diagnostics = lines.find((l) => l.kind === 'diagnostics')?.value as { line: number; code: unknown; source: string; message: string }[];
+  const nonstandard = diagnostics.find((d) => d.code === 'nonstandard-code');
+  assert.ok(nonstandard, `a nonstandard-code diagnostic: ${JSON.stringify(diagnostics)}`);
+  assert.equal(nonstandard.line, 2);
+  assert.equal(nonstandard.source, 'http-status');
+});
+
 test('Neovim gets no hover on a port number', { skip }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'nvim-ws-'));
   const file = join(dir, 'server.js');
