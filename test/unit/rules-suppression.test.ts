@@ -49,3 +49,8 @@ test('the disable edit uses the language comment and the line indentation, or ex
   assert.equal(lineCommentFor('php'), '//');
   assert.equal(lineCommentFor('json'), undefined);
 });
+
+test('no disable comment before the opening tag of a PHP file', () => {
+  const php = TextDocument.create('file:///a.php', 'php', 1, '<?php http_response_code(299);\n');
+  assert.equal(disableLineEdit(php, 'php', 0, 'nonstandard-code'), undefined);
+});

@@ -75,6 +75,8 @@ export function disableLineEdit(doc: TextDocument, languageId: string, line: num
       return { start: prevStart + before.length, end: insertAt, newText: `, ${ruleId}${reason >= 0 ? ' ' : ''}` };
     }
   }
+  // Before `<?php` a comment would be page output, not a comment.
+  if (lineText.trimStart().startsWith('<?')) return undefined;
   const indent = /^[ \t]*/.exec(lineText)![0];
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   return { start: lineStart, end: lineStart, newText: `${indent}${prefix} http-status-disable-next-line ${ruleId}${eol}` };
