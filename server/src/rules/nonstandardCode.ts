@@ -55,6 +55,8 @@ function check(model: Parameters<Rule['check']>[0], ctx: RuleContext): Finding[]
     const info = codeInfo(code);
     const outOfRange = code < 100 || code > 599;
     if (!outOfRange && (mode === 'range' || (info && info.status !== 'unofficial'))) continue;
+    // Browsers report 0 for network errors and opaque responses: reading it is not sending it.
+    if (mode === 'range' && code === 0) continue;
     if (info?.status === 'unofficial' && FRAMEWORK_CODES[code]?.some((f) => model.frameworks?.includes(f))) continue;
     let message: string;
     if (outOfRange) {
