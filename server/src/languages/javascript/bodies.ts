@@ -31,6 +31,14 @@ function reportsError(value: Node | null, caught: string | undefined): boolean {
 /** Facts about a body expression. `caught` is the name of the enclosing catch variable, if any. */
 export function bodyFacts(body: Node, caught: string | undefined): BodyFacts | undefined {
   if (isEmptyBody(body)) return undefined;
+  // res.end(JSON.stringify({ error })) sends the object's shape.
+  if (body.type === 'call_expression' && body.childForFieldName('function')?.text === 'JSON.stringify') {
+    const inner = namedArgs(body.childForFieldName('arguments'))[0];
+    if (inner) {
+      const facts = bodyFacts(inner, caught);
+      return facts && { ...facts, span: spanOf(body) };
+    }
+  }
   const facts: BodyFacts = { span: spanOf(body) };
   if (body.type === 'object') {
     const pairs = namedArgs(body);
