@@ -18,7 +18,7 @@ export function enclosingFunction(node: Node): Node | undefined {
 const REQUEST_INPUT = /\b(req|request|ctx\.request|c\.req)\.(body|query|params|param\(|queries\(|headers|cookies|files?|json\(|formData\(|text\(|valid\()/;
 const AUTH = /authori[sz]ation|\btoken\b|\bapi[_-]?key\b|\bsession\b|req(uest)?\.user\b|ctx\.state\.user|\bisAuth|\bcurrentUser\b|\bpermission|\brole\b|\bisAdmin\b|\bcan[A-Z]\w*\(/i;
 const VALIDATION_CALL = /(^|\.)(safeParse|safeParseAsync|validate|validateSync|validateAsync|isValid\w*|validationResult|check|assert|parseAsync|decode)$/;
-const VALIDATION_ERROR_TYPES = /instanceof\s+([\w$]+\.)*(ZodError|ValidationError|ValidateError|SyntaxError|TypeError|RangeError|AjvError|ValiError|ArkErrors)\b/;
+const VALIDATION_ERROR_TYPES = /instanceof\s+([\w$]+\.)*(ZodError|ValidationError|ValidateError|SyntaxError|AjvError|ValiError|ArkErrors)\b/;
 
 interface ScopeNames {
   input: string[];
