@@ -289,3 +289,40 @@ test('early axum: the free route() function registers handlers too', async () =>
   assert.deepEqual(model.handlers.map((h) => [h.method, h.route]), [['GET', '/todos'], ['POST', '/todos']]);
   assert.equal(model.responses.find((r) => r.site !== undefined)?.handler, 1);
 });
+
+test('axum: a CookieJar or HeaderMap last in a tuple is response parts, not a body', async () => {
+  const src = `use axum::{http::{header, HeaderMap, StatusCode}, response::IntoResponse};
+use axum_extra::extract::cookie::{Cookie, CookieJar};
+
+async fn logout(jar: CookieJar) -> impl IntoResponse {
+    (StatusCode::NO_CONTENT, jar.remove(Cookie::from("session")))
+}
+
+async fn logout_all(jar: CookieJar) -> impl IntoResponse {
+    let jar = jar.remove(Cookie::from("session"));
+    (StatusCode::NO_CONTENT, jar)
+}
+
+async fn touch() -> impl IntoResponse {
+    let mut headers = HeaderMap::new();
+    headers.insert(header::CACHE_CONTROL, "no-store".parse().unwrap());
+    (StatusCode::NO_CONTENT, headers)
+}
+
+async fn echo(text: String) -> impl IntoResponse {
+    (StatusCode::OK, text)
+}
+
+async fn page(html: Html<String>) -> impl IntoResponse {
+    (StatusCode::OK, html)
+}
+`;
+  const { model } = await analyze(src, 'rust', 'file:///t/parts.rs');
+  const facts = model.responses.map((r) => [model.sites[r.site!].code, !!r.body, !!r.noBody, !!r.headersUnknown]);
+  assert.deepEqual(facts, [[204, false, true, true], [204, false, true, true], [204, false, true, true], [200, true, false, true], [200, true, false, true]]);
+  const touch = responseAt(model, src, '(StatusCode::NO_CONTENT, headers)');
+  assert.equal(touch.edits.dropBody, undefined);
+  assert.match(await apply(src, touch.edits.addHeader?.('Retry-After', '5')), /\(StatusCode::NO_CONTENT, headers, \[\("retry-after", "5"\)\]\)/);
+  const rawParam = responseAt(model, src, '(StatusCode::OK, text)');
+  assert.match(await apply(src, rawParam.edits.addHeader?.('Location', '/x')), /\(StatusCode::OK, \[\("location", "\/x"\)\], text\)/);
+});

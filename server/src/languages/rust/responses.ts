@@ -6,11 +6,10 @@ import type { Node } from '../../parsing/treeSitter';
 import type { ResponseFacts } from '../../model';
 import { namedArgs, spanOf } from '../syntax';
 import { bodyFacts } from './bodies';
+import { partKind } from './parts';
 import { redactEdits } from './redact';
 import { branchOf } from './branches';
 import { calleeName, calleeText, isIntoResponse, returnedFrom, type StatusContext } from './contexts';
-
-const HEADER_PART = /^(AppendHeaders|TypedHeader|HeaderMap)\b/;
 
 /** `header::LOCATION` -> location, "Retry-After" -> retry-after, HeaderName::from_static("x-id") -> x-id. */
 export function headerNameOf(n: Node | undefined): string | undefined {
@@ -47,11 +46,6 @@ function headersIn(part: Node | undefined, out: HeaderSink): void {
   out.headersUnknown = true;
 }
 
-function isHeaderPart(n: Node): boolean {
-  if (n.type === 'array_expression') return namedArgs(n).every((e) => e.type === 'tuple_expression');
-  return n.type === 'call_expression' && HEADER_PART.test(calleeText(n));
-}
-
 /** Calls chained onto `call`: HttpResponse::Ok().insert_header(..).json(x) gives [insert_header, json]. */
 function chainAbove(call: Node): Node[] {
   const out: Node[] = [];
@@ -81,6 +75,9 @@ export function mayChangeType(e: Node, returns: Node[]): boolean {
   return true;
 }
 
+/** Bodies that are empty: `()`, `Body::empty()`, `Bytes::new()`, `Body::from("")`, `Full::new(Bytes::new())`. */
+const EMPTY_BODY = /^(\(\)|""|(\w+::)*(Body|Empty|Full|Bytes|String|Vec)(::<[^>]*>)?::(empty|new|default)\(\)|(\w+::)*(Body|Full|Bytes)::(from|new)\(\s*(""|(\w+::)*(Bytes|String|Vec)::new\(\)|Vec::new\(\))\s*\))$/;
+
 function q(s: string): string {
   return JSON.stringify(s);
 }
@@ -105,17 +102,20 @@ export function responseFor({ ctx, text, returns }: RustResponseInput): Response
   if (ctx.shape === 'tuple') {
     const parts = namedArgs(carrier);
     const last = parts[parts.length - 1];
-    const body = parts.length > 1 && !isHeaderPart(last) ? last : undefined;
+    // The last element is the body unless it is response parts (a CookieJar, a HeaderMap...).
+    const kind = parts.length > 1 ? partKind(last) : 'parts';
+    const body = kind === 'body' ? last : undefined;
     for (const p of parts.slice(1)) if (p !== body) headersIn(p, facts);
     // A variable last may be a HeaderMap as well as a body.
     if (body?.type === 'identifier') facts.headersUnknown = true;
     facts.body = bodyFacts(body, caught);
-    if (!body) facts.noBody = true;
+    if (kind === 'parts') facts.noBody = true;
     redact(body);
     if (mayChangeType(carrier, returns)) {
       facts.edits.addHeader = (name, value) => {
         const part = `[(${q(name.toLowerCase())}, ${q(value)})]`;
-        return body ? [{ start: body.startIndex, end: body.startIndex, newText: `${part}, ` }] : [{ start: last.endIndex, end: last.endIndex, newText: `, ${part}` }];
+        // Parts may come before the last element whatever it is; after it only when it is parts.
+        return kind !== 'parts' ? [{ start: last.startIndex, end: last.startIndex, newText: `${part}, ` }] : [{ start: last.endIndex, end: last.endIndex, newText: `, ${part}` }];
       };
       if (body) {
         const prev = parts[parts.length - 2];
@@ -154,7 +154,7 @@ export function responseFor({ ctx, text, returns }: RustResponseInput): Response
     if (ctx.shape === 'builder') {
       const sendArgs = send ? namedArgs(send.childForFieldName('arguments')) : [];
       facts.body = bodyFacts(sendArgs[0], caught);
-      if (!sendArgs[0] || /^(\(\)|(\w+::)*(Body|Empty|Full)::(empty|new|default)\(\)|String::new\(\))$/.test(sendArgs[0].text)) {
+      if (!sendArgs[0] || EMPTY_BODY.test(sendArgs[0].text)) {
         facts.noBody = true;
         facts.body = undefined;
       }
