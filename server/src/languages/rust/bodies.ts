@@ -10,6 +10,9 @@ import { jsonPairs, macroName, namedTokenTree, tokens } from './macros';
 const ERROR_KEYS = new Set(['error', 'errors', 'err', 'error_message', 'errormessage', 'errmsg']);
 const ERROR_TYPES = /(Error|Err)(Response|Body|Payload|Message|Json)?$/;
 
+/** Values that say there is nothing: `"errors": []`, `errors: Vec::new()`, `"error": null`. */
+const EMPTY_VALUE = /^(null|None|\[\]|\{\}|""|0|false|(vec|json)!\[\]|(vec|json)!\(\[\]\)|Vec::new\(\)|Default::default\(\))$/;
+
 /** The value inside Json(..) / web::Json(..) / axum::Json(..). */
 function unwrapJson(n: Node): Node {
   if (n.type === 'call_expression' && /(^|::)Json$/.test(calleeText(n))) return namedArgs(n.childForFieldName('arguments'))[0] ?? n;
@@ -24,7 +27,7 @@ export function bodyFacts(body: Node | undefined, caught: string | undefined): B
   const mentionsCaught = (text: string) => !!caught && new RegExp(`(^|[^\\w.])${caught}\\b|\\{${caught}(:[^}]*)?\\}`).test(text);
   const judge = (key: string, keySpan: Span, valueText: string) => {
     const k = key.toLowerCase();
-    if (ERROR_KEYS.has(k) && valueText !== 'null' && valueText !== 'None') facts.errorShape ??= { span: keySpan, reason: `an "${key}" key` };
+    if (ERROR_KEYS.has(k) && !EMPTY_VALUE.test(valueText)) facts.errorShape ??= { span: keySpan, reason: `an "${key}" key` };
     else if ((k === 'success' || k === 'ok') && valueText === 'false') facts.errorShape ??= { span: keySpan, reason: `"${key}: false"` };
     else if (k === 'status' && /^"(error|fail|failed|failure)"$/i.test(valueText)) facts.errorShape ??= { span: keySpan, reason: `status ${valueText}` };
     else if (k === 'message' && mentionsCaught(valueText)) facts.errorShape ??= { span: keySpan, reason: 'a message taken from a caught error' };
