@@ -97,7 +97,7 @@ test('Rails: symbol and number sites, controller actions by convention, private 
   assert.ok(model.sites.every((s) => s.kind !== 'symbol' || s.vocabulary === 'rack'));
   const created = model.sites[0];
   assert.equal(controller.slice(created.span.start, created.span.end), ':created', 'the span covers the whole symbol');
-  assert.deepEqual(model.handlers.map((h) => [h.method, h.route]), [['GET', '/orders'], ['POST', '/orders'], ['PATCH', '/orders/:id'], ['DELETE', '/orders/:id'], [undefined, undefined]]);
+  assert.deepEqual(model.handlers.map((h) => [h.method, h.route]), [['GET', '/orders'], ['POST', '/orders'], ['PATCH', '/orders/:id'], ['DELETE', '/orders/:id'], [undefined, '/orders/pay']]);
   assert.deepEqual(model.handlers[2].routeMethods?.sort(), ['DELETE', 'PATCH', 'PUT']);
   assert.ok(model.handlers[1].calls.includes('save'));
   assert.deepEqual(model.vocabularies, [{ vocabulary: 'rack', form: ':NAME', imported: true }]);

@@ -94,9 +94,9 @@ function extract(input: AdapterInput): DocumentModel {
         if (route) {
           handlerNodes.push({ node, route });
           routeBlocks.add(node.id);
-          // Sinatra sends the block's last value as the body.
+          // Sinatra sends the block's last value as the body (a last `body x` registers its own argument).
           const last = node.childForFieldName('body')?.lastNamedChild;
-          if (last && /^(hash|string|call|array)$/.test(last.type) && !(last.type === 'call' && !/^(to_json|json|erb|haml|slim|body)$/.test(callName(last) ?? ''))) {
+          if (last && /^(hash|string|call|array)$/.test(last.type) && !(last.type === 'call' && !/^(to_json|json|erb|haml|slim)$/.test(callName(last) ?? ''))) {
             doc.bodyStatements.add(node.id, { start: last.startIndex, value: last });
           }
         }
@@ -139,7 +139,8 @@ function extract(input: AdapterInput): DocumentModel {
       const body = BODY_KEYS.map((k) => findPair(args, k)?.childForFieldName('value')).find((v) => v);
       if (name === 'render' && body) doc.bodyStatements.add(scope(node)?.id, { start: node.startIndex, value: body });
       if (!findPair(args, 'status') && (body || name === 'redirect_to') && args.length) implicit.push(node);
-    } else if ((name === 'json' || name === 'body') && args.length === 1) {
+    } else if ((name === 'json' || name === 'body') && args.length === 1 && !(name === 'body' && /^(false|nil)$/.test(args[0].type))) {
+      // Grape's `body false` (and `body nil`) says there is no body: not a body statement.
       doc.bodyStatements.add(scope(node)?.id, { start: node.startIndex, value: args[0] });
     } else if (name === 'status' && args.length === 1) {
       statusSetters.push(node);

@@ -8,6 +8,8 @@ import { callName, pairKey, receiverOf } from './syntax';
 const ERROR_KEYS = new Set(['error', 'errors', 'err', 'error_message', 'errorMessage']);
 const LEAK_METHODS = new Set(['backtrace', 'full_message', 'backtrace_locations']);
 const MESSAGE_METHODS = new Set(['message', 'to_s', 'inspect']);
+/** Names that hold an error, as opposed to a record that merely has an error field. */
+const ERRORISH = /^(e|err|error|errors|ex|exc|exception|cause|reason|msg|message|problem|failure)$/i;
 
 /** Facts about a body expression. `caught` is the rescued exception's variable, if any. */
 export function bodyFacts(body: Node | undefined, caught: string | undefined): BodyFacts | undefined {
@@ -16,11 +18,14 @@ export function bodyFacts(body: Node | undefined, caught: string | undefined): B
   if (body.type === 'call' && (callName(body) === 'to_json' || callName(body) === 'to_s') && receiverOf(body)?.type === 'hash') body = receiverOf(body)!;
   const facts: BodyFacts = { span: spanOf(body) };
   if (body.type === 'hash') {
-    for (const p of namedArgs(body)) {
+    const pairs = namedArgs(body);
+    // `{ data: rows, errors: failures }`: data next to errors is a partial success by design.
+    const hasData = pairs.some((p) => p.type === 'pair' && pairKey(p) === 'data' && !isEmpty(p.childForFieldName('value')));
+    for (const p of pairs) {
       if (p.type !== 'pair') continue;
       const key = pairKey(p) ?? '';
       const value = p.childForFieldName('value');
-      if (ERROR_KEYS.has(key) && value && value.type !== 'nil' && value.type !== 'false') {
+      if (ERROR_KEYS.has(key) && !hasData && reportsError(value, caught)) {
         facts.errorShape ??= { span: spanOf(p), reason: `an "${key}" key` };
       } else if ((key === 'success' || key === 'ok') && value?.type === 'false') {
         facts.errorShape ??= { span: spanOf(p), reason: `"${key}: false"` };
@@ -38,6 +43,28 @@ export function bodyFacts(body: Node | undefined, caught: string | undefined): B
   }
   findLeaks(body, caught, facts);
   return facts;
+}
+
+/** nil, false, '' and empty literals: `errors: []` says there are none. */
+function isEmpty(n: Node | null): boolean {
+  if (!n || n.type === 'nil' || n.type === 'false') return true;
+  if (n.type === 'string') return /^(''|"")$/.test(n.text);
+  return (n.type === 'array' || n.type === 'hash') && namedArgs(n).length === 0;
+}
+
+/**
+ * True when the value of an `error` key reports an error. `errors: []` does not, and neither
+ * does a field read from a record (`error: job.last_error`): that is data about the record.
+ * An exception's message, backtrace or a model's `errors` still do.
+ */
+function reportsError(value: Node | null, caught: string | undefined): boolean {
+  if (!value || isEmpty(value)) return false;
+  if (value.type !== 'call') return true;
+  const recv = receiverOf(value);
+  if (!recv || !/^@?[a-z_]\w*$/.test(recv.text)) return true;
+  const name = callName(value) ?? '';
+  if (recv.text === caught || ERRORISH.test(recv.text.replace(/^@/, ''))) return true;
+  return /^(errors|message|full_message|full_messages|messages|backtrace|details|to_s|inspect)$/.test(name);
 }
 
 function mentions(n: Node, caught: string): boolean {

@@ -43,7 +43,11 @@ export function controllerOf(method: Node): { path: string } | undefined {
   return { path: `/${path}` };
 }
 
-/** The route a Rails action answers by the resource conventions, or just the handler for other names. */
+/**
+ * The route a Rails action answers by the resource conventions. Another action gets the route
+ * a `collection { post :name }` would give it, without a method: routes.rb says which, and the
+ * name alone tells the rules what kind of endpoint it is (`validate`, `search`, `webhook`).
+ */
 export function actionRoute(action: string, path: string): HandlerRoute {
   const member = `${path}/:id`;
   switch (action) {
@@ -62,7 +66,7 @@ export function actionRoute(action: string, path: string): HandlerRoute {
     case 'destroy':
       return { method: 'DELETE', route: member };
     default:
-      return {};
+      return { route: `${path}/${action}` };
   }
 }
 

@@ -1,5 +1,6 @@
 // The statements that set headers on a Ruby response apart from the call that answers:
-// `response.headers['X'] = v`, `response.set_header('X', v)`, Sinatra's `headers 'X' => v`.
+// `response.headers['X'] = v`, `response.set_header('X', v)`, Sinatra's `headers 'X' => v`,
+// Grape's `header 'X', v`.
 import type { Node } from '../../parsing/treeSitter';
 import type { HeaderFact } from '../../model';
 import { namedArgs, spanOf } from '../syntax';
@@ -35,6 +36,11 @@ export function headerStatement(node: Node): { headers: HeaderFact[]; unknown?: 
   }
   // response.headers.merge!(extra), headers.update(cors_headers)
   if ((name === 'merge!' || name === 'update') && recv && /^(@?(response|res|resp)\.headers|headers)$/.test(recv.text)) return { headers: [], unknown: true };
+  // Grape: header 'Location', url (with one argument it reads a request header).
+  if (name === 'header' && !recv && args.length === 2) {
+    const key = stringValue(args[0]);
+    return key ? { headers: [{ name: key.toLowerCase(), span: spanOf(args[0]) }] } : { headers: [], unknown: true };
+  }
   // Sinatra: headers 'X' => 'y'; headers('X' => 'y'); headers(extra)
   if (name === 'headers' && !recv && args.length) {
     const out: HeaderFact[] = [];
