@@ -13,7 +13,7 @@ import { ASSERT_METHODS, EXCEPTION_CLASSES, contextOf, isBareCall, specFor, type
 import { methodRoute, routeRegistration, routeTarget, type HandlerRoute } from './handlers';
 import { frameworksOf, importEdit, useClauses, vocabularyUses, type UseClause } from './imports';
 import { insertStatus } from './insertions';
-import { ByFunction, blockOf, responseFor, type PhpDocument } from './responses';
+import { ByFunction, blockOf, chainBefore, responseFor, type PhpDocument } from './responses';
 import { slotAt } from './slot';
 import { CALL_TYPES, argAt, argValue, argumentNodes, callParts, enclosingFunction, firstAfter, lastSegment, stringValue } from './syntax';
 import { parentOf, walkWithParents } from './parents';
@@ -94,6 +94,9 @@ function extract(input: AdapterInput): DocumentModel {
         const parts = right && CALL_TYPES.has(right.type) ? callParts(right) : undefined;
         const spec = parts ? specFor(parts) : undefined;
         if (left?.type === 'variable_name' && right && spec && spec.style !== 'setter') doc.creations.add(enclosingFunction(node)?.id, { variable: left.text, call: right, spec });
+        // PSR-7: $response = $response->withHeader('Location', $url);
+        const chain = left?.type === 'variable_name' && right?.type === 'member_call_expression' ? chainBefore(right, true) : undefined;
+        if (chain && (chain.headers.length || chain.unknown)) doc.headerStatements.add(enclosingFunction(node)?.id, { start: node.startIndex, variable: left!.text, headers: chain.headers, unknown: chain.unknown });
         return;
       }
       default:
@@ -159,6 +162,11 @@ function extract(input: AdapterInput): DocumentModel {
       const variable = parts.object.childForFieldName('object')?.text;
       const key = parts.name === 'set' ? stringValue(argValue(args[0])) : undefined;
       if (variable) doc.headerStatements.add(enclosingFunction(node)?.id, { start: node.startIndex, variable, headers: key ? [{ name: key.toLowerCase(), span: spanOf(args[0]) }] : [], unknown: !key });
+    }
+    // $response->header('Retry-After', $s)->header(...); as a statement of its own.
+    if (node.type === 'member_call_expression' && parentOf(node)?.type === 'expression_statement') {
+      const chain = chainBefore(node, true);
+      if (chain.root && (chain.headers.length || chain.unknown)) doc.headerStatements.add(enclosingFunction(node)?.id, { start: node.startIndex, variable: chain.root, headers: chain.headers, unknown: chain.unknown });
     }
     if (parts.name === 'setStatusCode' && parts.object?.type === 'variable_name') setters.push({ variable: parts.object.text, fnId: enclosingFunction(node)?.id, at: node.startIndex });
     // Responses that write no status: 200 for content, 302 for redirects.

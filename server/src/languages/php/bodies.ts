@@ -8,6 +8,8 @@ import { arrayPairs, stringValue } from './syntax';
 const ERROR_KEYS = new Set(['error', 'errors', 'err', 'error_message', 'errorMessage']);
 const LEAK_METHODS = new Set(['getTraceAsString', 'getTrace', '__toString']);
 const WHERE_METHODS = new Set(['getFile', 'getLine']);
+/** Names that hold an error, as opposed to a record that merely has an error field. */
+const ERRORISH = /^(e|err|error|errors|ex|exc|exception|cause|reason|msg|message|problem|failure|validator|violations)$/i;
 
 function isEmpty(n: Node): boolean {
   return n.type === 'null' || (n.type === 'string' && /^(''|"")$/.test(n.text));
@@ -17,10 +19,13 @@ function isEmpty(n: Node): boolean {
 export function bodyFacts(body: Node | undefined, caught: string | undefined): BodyFacts | undefined {
   if (!body || isEmpty(body)) return undefined;
   const facts: BodyFacts = { span: spanOf(body) };
-  for (const { key, value, element } of arrayPairs(body)) {
+  const pairs = arrayPairs(body);
+  // ['data' => $rows, 'errors' => $failures]: data next to errors is a partial success by design.
+  const hasData = pairs.some((p) => stringValue(p.key) === 'data' && p.value && !isFalsy(p.value));
+  for (const { key, value, element } of pairs) {
     const k = stringValue(key);
     if (k === undefined || !value) continue;
-    if (ERROR_KEYS.has(k) && value.type !== 'null' && !/^false$/i.test(value.text)) {
+    if (ERROR_KEYS.has(k) && !hasData && reportsError(value, caught)) {
       facts.errorShape ??= { span: spanOf(element), reason: `an "${k}" key` };
     } else if ((k === 'success' || k === 'ok') && /^false$/i.test(value.text)) {
       facts.errorShape ??= { span: spanOf(element), reason: `"${k}" => false` };
@@ -36,6 +41,25 @@ export function bodyFacts(body: Node | undefined, caught: string | undefined): B
   }
   findLeaks(body, caught, facts);
   return facts;
+}
+
+/** null, false, '' and `[]`: `'errors' => []` says there are none. */
+function isFalsy(n: Node): boolean {
+  if (isEmpty(n) || /^(false|''|"")$/i.test(n.text)) return true;
+  return n.type === 'array_creation_expression' && arrayPairs(n).length === 0;
+}
+
+/**
+ * True when the value of an `error` key reports an error. `'errors' => []` does not, and neither
+ * does a property read from a record (`$job->last_error`): that is data about the record. An
+ * exception's message or trace, or a validator's errors, still do.
+ */
+function reportsError(value: Node, caught: string | undefined): boolean {
+  if (isFalsy(value)) return false;
+  if (value.type !== 'member_access_expression' && value.type !== 'nullsafe_member_access_expression') return true;
+  const obj = value.childForFieldName('object');
+  if (obj?.type !== 'variable_name' || obj.text === '$this') return true;
+  return obj.text === caught || ERRORISH.test(obj.text.slice(1));
 }
 
 function mentions(n: Node, caught: string): boolean {

@@ -60,6 +60,7 @@ export function classifyCondition(cond: string, negated: boolean): BranchFact['k
   if (/Auth::|auth\(\)|Gate::|->can\(|->cannot\(|->denies\(|isGranted|authori[sz]e|\btoken\b|Token\b|session|permission|->guest\(\)|->user\(\)|isAuthenticated|api_?key/i.test(c)) return 'auth-check';
   if (/\$request->(has|filled|missing)\b|\$_(GET|POST|REQUEST)\b|json_last_error|(isset|empty|array_key_exists)\(\s*\$(data|input|payload|body|params|request)\b/.test(c)) return 'input-check';
   if (neg && /^\$\w+(->\w+)?$/.test(c)) return 'not-found';
-  if (!neg && /(===?\s*null|^null\s*===?|^is_null\(|^empty\(\$\w+\)$|->isEmpty\(\)|->doesntExist\(\))/.test(c)) return 'not-found';
+  // `=== null` but not `!== null` (which says it was found).
+  if (!neg && /((^|[^!])===?\s*null|^null\s*===?|^is_null\(|^empty\(\$\w+\)$|->isEmpty\(\)|->doesntExist\(\))/.test(c)) return 'not-found';
   return 'other';
 }

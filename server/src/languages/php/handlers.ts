@@ -102,9 +102,11 @@ export function methodRoute(method: Node): HandlerRoute | undefined {
   if (attr) return { ...attr, route: attr.route !== undefined ? cls.prefix + attr.route : cls.prefix || undefined };
   if (!/Controller$/.test(cls.name) && !/Controller$/.test(cls.base)) return undefined;
   if (cls.base === 'AbstractController') return {};
-  const r = RESOURCE[name];
-  if (!r) return {};
   const base = `/${cls.name.replace(/Controller$/, '').replace(/([a-z\d])([A-Z])/g, '$1_$2').toLowerCase()}`;
+  const r = RESOURCE[name];
+  // Another action: the routes file says its method; the name still tells the rules what kind
+  // of endpoint it is (`validateDraft`, `search`, `webhook`).
+  if (!r) return { route: `${base}/${name}` };
   // Laravel routes `update` for both PUT and PATCH.
   return { method: r.method, route: (r.member ? `${base}/{id}` : base) + (r.suffix ?? ''), methods: r.method === 'PUT' ? ['PUT', 'PATCH'] : [r.method] };
 }

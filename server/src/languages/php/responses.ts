@@ -62,7 +62,35 @@ export interface ResponseInput {
   implicitStatus?: number;
 }
 
-const CHAIN_HEADERS = new Set(['header', 'withHeader', 'withHeaders', 'withCookie']);
+const CHAIN_HEADERS = new Set(['header', 'withHeader', 'withAddedHeader', 'withHeaders', 'withCookie']);
+const MEMBER_CALLS = new Set(['member_call_expression', 'nullsafe_member_call_expression']);
+
+/** The headers a chain link sets (`->header('X', v)`, `->withHeader(...)`), and whether some are unnamed. */
+function linkHeaders(link: ReturnType<typeof callParts>): { headers: HeaderFact[]; unknown: boolean } | undefined {
+  if (!link || !CHAIN_HEADERS.has(link.name)) return undefined;
+  const args = argumentNodes(link);
+  const first = args[0]?.lastNamedChild ?? undefined;
+  return { headers: headersOfCall(link.name, args), unknown: link.name === 'withHeaders' ? !isLiteralArray(first) : !stringValue(first) };
+}
+
+/**
+ * Headers set by the links before `call` in its chain, and the variable the chain starts from:
+ * PSR-7 code writes `$response->withHeader('Location', $url)->withStatus(201)`.
+ */
+export function chainBefore(call: Node, withSelf = false): { headers: HeaderFact[]; unknown: boolean; root?: string } {
+  const out = { headers: [] as HeaderFact[], unknown: false, root: undefined as string | undefined };
+  let inner = !MEMBER_CALLS.has(call.type) ? null : withSelf ? call : call.childForFieldName('object');
+  for (let i = 0; inner && MEMBER_CALLS.has(inner.type) && i < 50; i++) {
+    const found = linkHeaders(callParts(inner));
+    if (found) {
+      out.headers.push(...found.headers);
+      out.unknown ||= found.unknown;
+    }
+    inner = inner.childForFieldName('object');
+  }
+  if (inner?.type === 'variable_name') out.root = inner.text;
+  return out;
+}
 
 export function responseFor(doc: PhpDocument, input: ResponseInput): ResponseFacts {
   const { carrier, spec, branch } = input;
@@ -79,11 +107,10 @@ export function responseFor(doc: PhpDocument, input: ResponseInput): ResponseFac
   let outer = carrier;
   for (let up = parentOf(outer); up && (up.type === 'member_call_expression' || up.type === 'nullsafe_member_call_expression') && up.childForFieldName('object')?.id === outer.id; up = parentOf(outer)) {
     outer = up;
-    const link = callParts(outer);
-    if (link && CHAIN_HEADERS.has(link.name)) {
-      facts.headers.push(...headersOfCall(link.name, argumentNodes(link)));
-      const first = argumentNodes(link)[0]?.lastNamedChild ?? undefined;
-      if (link.name === 'withHeaders' ? !isLiteralArray(first) : !stringValue(first)) facts.headersUnknown = true;
+    const found = linkHeaders(callParts(outer));
+    if (found) {
+      facts.headers.push(...found.headers);
+      if (found.unknown) facts.headersUnknown = true;
     }
   }
   facts.span = spanOf(outer);
@@ -159,9 +186,16 @@ export function responseFor(doc: PhpDocument, input: ResponseInput): ResponseFac
       }
       break;
     }
-    case 'psr':
+    case 'psr': {
+      const before = chainBefore(carrier);
+      facts.headers.push(...before.headers);
+      if (before.unknown) facts.headersUnknown = true;
+      // $response = $response->withHeader(...); return $response->withStatus(201);
+      if (before.root) facts.headers.push(...statementHeaders(doc, fnId, before.root));
+      if (before.root && doc.headerStatements.get(fnId).some((h) => h.variable === before.root && h.unknown)) facts.headersUnknown = true;
       facts.edits.addHeader = (n, v) => [{ start: outer.endIndex, end: outer.endIndex, newText: `->withHeader(${q(n)}, ${q(v)})` }];
       break;
+    }
     case 'plain': {
       facts.headers.push(...statementHeaders(doc, fnId, undefined, carrier));
       // Plain PHP sends what the next statements echo.
