@@ -67,6 +67,22 @@ function responseFacts(text: string, json: boolean, outline: Outline, r: SpecRes
   };
 }
 
+/**
+ * Whether a security requirement applies to an operation: its own `security` (an empty list
+ * turns security off), else the document's top-level one. Undefined when that cannot be told
+ * cheaply, so rules that need it stay quiet.
+ */
+function securityOf(text: string, json: boolean, op: SpecOperation): boolean | undefined {
+  const own = entry(asMap(op.entry.value), 'security');
+  if (own?.value) return !/^\[\s*\]$/.test(text.slice(own.value.start, own.value.end).trim());
+  if (own) return undefined;
+  if (json) return /"security"\s*:/.test(text) ? undefined : false;
+  // YAML: a top-level key starts in the first column.
+  const top = /^security[ \t]*:[ \t]*(.*)$/m.exec(text);
+  if (!top) return false;
+  return top[1].trim() === '[]' ? false : top[1].trim() === '' || top[1].trim().startsWith('[') || top[1].trim().startsWith('-') ? true : undefined;
+}
+
 interface Found {
   site: StatusSite;
   facts?: ResponseFacts;
@@ -75,7 +91,7 @@ interface Found {
 function operation(model: DocumentModel, found: Found[], text: string, json: boolean, outline: Outline, op: SpecOperation): void {
   const handler = model.handlers.length;
   const responseKeys = op.responses.map((r) => ({ key: r.key, span: { start: r.entry.keyStart, end: r.entry.keyEnd } }));
-  model.handlers.push({ span: spanOfEntry(op.entry), method: op.method, route: op.route, calls: [], routeMethods: op.routeMethods, responseKeys });
+  model.handlers.push({ span: spanOfEntry(op.entry), method: op.method, route: op.route, calls: [], routeMethods: op.routeMethods, responseKeys, security: securityOf(text, json, op) });
   for (const r of op.responses) {
     const k = keyCode(r.key);
     if (!k) continue;
