@@ -30,15 +30,16 @@ paths:
   const { withContext } = await import('./rules-harness');
   await withContext(text, 'yaml', 'file:///project/api/openapi.yaml', undefined, (ctx) => {
     const check = () => openapiUnauthorizedWithoutChallenge.check(ctx.model, { text, languageId: 'yaml', uri: ctx.document.uri, isTestFile: false, level: 'info', importEdit: () => undefined });
-    // The adapter does not say whether security applies: the rule stays quiet.
-    assert.equal(ctx.model.handlers[0].security, undefined);
-    assert.deepEqual(check(), []);
-    // Once it is known that none applies, the 401 is reported, with the header to declare.
-    ctx.model.handlers[0].security = false;
+    // The document declares no security anywhere: the adapter says none applies, so the 401
+    // is reported, with the header to declare.
+    assert.equal(ctx.model.handlers[0].security, false);
     const [finding] = check();
     assert.equal(text.slice(finding.span.start, finding.span.end), "'401'");
     assert.equal(finding.fixes[0]?.title, 'Declare the WWW-Authenticate header');
     ctx.model.handlers[0].security = true;
+    assert.deepEqual(check(), []);
+    // When the adapter cannot tell, the rule stays quiet.
+    ctx.model.handlers[0].security = undefined;
     assert.deepEqual(check(), []);
   });
 });
