@@ -8,7 +8,7 @@ import { bodyFacts } from './bodies';
 import { redactEdits } from './redact';
 import type { CarrierKind } from './contexts';
 import { headerName } from './headers';
-import { CONTAINERS, callArgs, findPair, lineIndent, pairKey, receiverOf, startsLine } from './syntax';
+import { CONTAINERS, callArgs, callName, findPair, lineIndent, pairKey, receiverOf, startsLine } from './syntax';
 import { parentOf } from './parents';
 
 /** A statement that sets headers (`response.headers['X'] = v`, `headers 'X' => v`...). Offsets, not nodes: they are compared often. */
@@ -62,6 +62,8 @@ export interface ResponseInput {
 }
 
 const BODY_KEYS = ['json', 'plain', 'xml', 'html', 'body', 'js'];
+/** Rails' own methods with a `status:` option; any other helper is the app's. */
+const RAILS_HELPERS = new Set(['respond_with', 'send_data', 'send_file', 'render_to_string']);
 
 /** Builds the facts and edits of the response `input.carrier` sets. */
 export function responseFor(doc: RubyDocument, input: ResponseInput): ResponseFacts {
@@ -181,6 +183,8 @@ export function responseFor(doc: RubyDocument, input: ResponseInput): ResponseFa
       // respond_with @post, status: :created, location: @post
       const location = findPair(args, 'location');
       if (location) facts.headers.push({ name: 'location', span: spanOf(location) });
+      // The app's own helper (`render_error(msg, status: :unauthorized)`) may set headers itself.
+      if (!RAILS_HELPERS.has(callName(carrier) ?? '')) facts.headersUnknown = true;
       facts.edits.addHeader = (n, v) => statementInsert(text, carrier, setHeader('response', n, v));
       break;
     }
