@@ -328,6 +328,60 @@ test('accepts: enum-typed places take constants, int places numbers; edits never
   assert.equal(statusEdit(model.sites[9], 499, text), undefined, 'a MockMvc matcher name is never replaced by a number');
 });
 
+test('headers out of sight: helpers, passed-in headers and escaping builders make them unknown; local ones stay known', async () => {
+  const text = `class G {
+    @GetMapping("/a") ResponseEntity<Void> a() { return ResponseEntity.status(429).headers(limits()).build(); }
+    @GetMapping("/b") ResponseEntity<Void> b(HttpHeaders challengeHeaders) { return new ResponseEntity<>(challengeHeaders, HttpStatus.UNAUTHORIZED); }
+    @GetMapping("/c") ResponseEntity<Void> c() {
+        HttpHeaders responseHeaders = new HttpHeaders();
+        responseHeaders.set(HttpHeaders.RETRY_AFTER, "5");
+        return new ResponseEntity<>(responseHeaders, HttpStatus.TOO_MANY_REQUESTS);
+    }
+    @PostMapping("/d") ResponseEntity<Job> d() {
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(HttpStatus.CREATED);
+        builder.location(uri());
+        return builder.body(job());
+    }
+    @GetMapping("/e") ResponseEntity<Job> e() { return withRetry(ResponseEntity.status(503)).body(job()); }
+    void f(HttpServletRequest req, HttpServletResponse response) {
+        if (req.getHeader("Authorization") == null) {
+            challenges.write(response, "realm");
+            response.setStatus(401);
+            return;
+        }
+        audit.log(response);
+    }
+    void g(HttpServletResponse response) { response.setStatus(401); }
+    Mono<Void> h(ServerWebExchange exchange) {
+        ServerHttpResponse r = exchange.getResponse();
+        r.getHeaders().set("WWW-Authenticate", "Bearer");
+        exchange.getResponse().setStatusCode(HttpStatus.UNAUTHORIZED);
+        return exchange.getResponse().setComplete();
+    }
+}`;
+  const { model } = await analyze(text, 'java');
+  const unknown = (prefix: string) => response(model, text, prefix).headersUnknown ?? false;
+  assert.equal(unknown('ResponseEntity.status(429)'), true, 'headers from a helper');
+  assert.equal(unknown('new ResponseEntity<>(challengeHeaders'), true, 'headers passed in');
+  assert.equal(unknown('new ResponseEntity<>(responseHeaders'), false, 'a fresh local HttpHeaders');
+  assert.deepEqual(response(model, text, 'new ResponseEntity<>(responseHeaders').headers.map((h) => h.name), ['retry-after']);
+  assert.equal(unknown('ResponseEntity.status(HttpStatus.CREATED)'), true, 'a builder kept in a variable');
+  assert.equal(unknown('ResponseEntity.status(503)'), true, 'a builder handed to a helper');
+  const servlet = model.responses.filter((r) => text.slice(r.span.start, r.span.end) === 'response.setStatus(401)');
+  assert.deepEqual(servlet.map((r) => r.headersUnknown ?? false), [true, false], 'handed to a helper before the status; a call in another method does not count');
+  assert.equal(unknown('exchange.getResponse().setStatusCode'), true, 'headers through an alias of the response');
+});
+
+test('no body where nothing is returned: Mono<Void> with @ResponseStatus; ProblemDetail handlers answer their own status', async () => {
+  const text = `@RestControllerAdvice class A {
+    @DeleteMapping("/{id}") @ResponseStatus(HttpStatus.NO_CONTENT) Mono<Void> delete(@PathVariable String id) { return repo.deleteById(id); }
+    @ExceptionHandler(Conflict.class) ProblemDetail conflict(Conflict ex) { ProblemDetail p = ProblemDetail.forStatus(409); return p; }
+}`;
+  const { model } = await analyze(text, 'java');
+  assert.equal(response(model, text, '@ResponseStatus').body, undefined);
+  assert.deepEqual(model.responses.filter((r) => r.implicitStatus === 200), [], 'a ProblemDetail carries its own status');
+});
+
 test('vocabularies: what the code writes first, then imports in the order status slots take them', async () => {
   const imports = 'import jakarta.servlet.http.HttpServletResponse;\nimport org.springframework.http.HttpStatus;\nclass A {}';
   assert.deepEqual((await analyze(imports, 'java')).model.vocabularies.map((v) => v.form), ['HttpStatus.NAME', 'HttpServletResponse.NAME']);

@@ -3,7 +3,7 @@
 // (`response.setHeader("WWW-Authenticate", ...)`).
 import type { Node } from '../../parsing/treeSitter';
 import type { HeaderFact } from '../../model';
-import { spanOf } from '../syntax';
+import { namedArgs, spanOf } from '../syntax';
 import { callParts, lastSegment, statementOf, stringValue } from './nodes';
 
 /** Builder methods that set one well-known header (Spring's builders, JAX-RS ResponseBuilder). */
@@ -54,22 +54,43 @@ export function headerCall(call: Node): HeaderFact | undefined {
   return fixed ? { name: fixed, span: spanOf(call.childForFieldName('name') ?? call) } : undefined;
 }
 
+/** Headers a response carries as far as the code shows, and whether some may be set out of sight. */
+export interface SeenHeaders {
+  headers: HeaderFact[];
+  /** The response (or its headers object) is handed to other code, or built elsewhere. */
+  unknown: boolean;
+}
+
+/** Calls that copy a whole header map in: what they add cannot be read here. */
+const COPIES = /^(putAll|addAll|setAll|replaceAll)$/;
+
 /**
- * Headers set through calls on `receiver` (its text, e.g. `headers` or `response`) among `calls`
- * that lie inside [from, to). `calls` is every method invocation of the file in source order.
- * With `target`, only calls whose block also holds `target` count (not those of another branch).
+ * Headers set through calls on `receivers` (their text, e.g. `headers` or `response`) among
+ * `calls` that lie inside [from, to). `calls` is every method invocation of the file in source
+ * order. With `target`, only calls whose block also holds `target` count (not those of another
+ * branch). A call that receives one of the receivers as an argument (`challenges.write(response)`)
+ * may set any header: the result is then `unknown`.
  */
-export function headersOn(receivers: string[], calls: Node[], from: number, to: number, target?: Node): HeaderFact[] {
-  const out: HeaderFact[] = [];
+export function headersOn(receivers: string[], calls: Node[], from: number, to: number, target?: Node): SeenHeaders {
+  const out: SeenHeaders = { headers: [], unknown: false };
   for (const c of callsIn(calls, from, to)) {
     const object = c.childForFieldName('object')?.text;
-    if (!object || !receivers.includes(object)) continue;
+    const onReceiver = !!object && receivers.includes(object);
+    const args = onReceiver ? undefined : c.childForFieldName('arguments');
+    // Only calls that touch a receiver matter; most calls are turned away by their text alone.
+    const passed = !!args && receivers.some((r) => args.text.includes(r)) && namedArgs(args).some((a) => receivers.includes(a.text));
+    if (!onReceiver && !passed) continue;
     if (target) {
       const block = statementOf(c)?.parent;
       if (!block || block.startIndex > target.startIndex || block.endIndex < target.endIndex) continue;
     }
+    if (passed) {
+      out.unknown = true;
+      continue;
+    }
     const h = headerCall(c);
-    if (h) out.push(h);
+    if (h) out.headers.push(h);
+    else if (COPIES.test(c.childForFieldName('name')?.text ?? '')) out.unknown = true;
   }
   return out;
 }
@@ -88,15 +109,24 @@ export function callsIn(calls: Node[], from: number, to: number): Node[] {
   return out;
 }
 
-/** Headers set on the HttpHeaders argument of `.headers(h)` / `new ResponseEntity<>(body, h, status)`. */
-export function headersFromArgument(arg: Node | undefined, calls: Node[], scope: Node | undefined): HeaderFact[] {
-  if (!arg) return [];
-  if (arg.type === 'identifier' && scope) return headersOn([arg.text], calls, scope.startIndex, arg.startIndex);
-  // .headers(h -> h.setLocation(uri))
+/**
+ * Headers set on the HttpHeaders argument of `.headers(h)` / `new ResponseEntity<>(body, h, status)`.
+ * Known only for a lambda (`h -> h.setLocation(uri)`), a fresh `new HttpHeaders()`, or a local
+ * variable the method fills from a fresh one; headers made by a helper or passed in are unknown.
+ */
+export function headersFromArgument(arg: Node | undefined, calls: Node[], scope: Node | undefined, text: string): SeenHeaders {
+  if (!arg) return { headers: [], unknown: false };
+  if (arg.type === 'identifier' && scope) {
+    const name = arg.text;
+    const before = text.slice(scope.startIndex, arg.startIndex);
+    const fresh = new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\s*=\\s*new\\s+(HttpHeaders|LinkedMultiValueMap|MultivaluedHashMap)\\s*(<[^>]*>)?\\s*\\(\\s*\\)`).test(before);
+    const seen = headersOn([name], calls, scope.startIndex, arg.startIndex);
+    return { headers: seen.headers, unknown: seen.unknown || !fresh };
+  }
   if (arg.type === 'lambda_expression') {
     const params = arg.childForFieldName('parameters');
     const name = params?.type === 'identifier' ? params.text : params?.namedChild(0)?.text;
-    return name ? headersOn([name], calls, arg.startIndex, arg.endIndex) : [];
+    return name ? headersOn([name], calls, arg.startIndex, arg.endIndex) : { headers: [], unknown: true };
   }
-  return [];
+  return { headers: [], unknown: arg.type !== 'object_creation_expression' };
 }

@@ -38,11 +38,18 @@ export function builderResponse(head: Node, site: StatusSite, helper: HelperCall
   const scope = outerMethod(head);
   for (const c of chain) {
     const name = callParts(c).name;
-    if (name === 'headers') facts.headers.push(...headersFromArgument(callParts(c).args[0], calls, scope));
+    if (name === 'headers' || name === 'replaceAll') {
+      const seen = headersFromArgument(callParts(c).args[0], calls, scope, text);
+      facts.headers.push(...seen.headers);
+      if (seen.unknown) facts.headersUnknown = true;
+    }
     const h = builderHeader(c);
     if (h) facts.headers.push(h);
   }
   const headArgs = callParts(head).args;
+  // A builder kept in a variable or handed to a helper (`withRetryAfter(ResponseEntity.status(503))`)
+  // gets its headers out of sight; a finished response cannot take more.
+  if (!finished(last, head, helper)) facts.headersUnknown = true;
   if (helper?.helper) facts.helper = helper.helper;
   if (helper?.helper === 'created' && headArgs[0]) facts.headers.push({ name: 'location', span: spanOf(headArgs[0]) });
 
@@ -72,6 +79,15 @@ export function builderResponse(head: Node, site: StatusSite, helper: HelperCall
     facts.edits.dropBody = () => [{ start: headArgsNode.startIndex, end: headArgsNode.endIndex, newText: terminal ? '().build()' : '()' }];
   }
   return facts;
+}
+
+/** Calls that end a builder chain with a response. */
+const FINISH = new Set(['build', 'body', 'bodyValue', 'render', 'syncBody']);
+
+/** The chain ends in a response (`.build()`, `.body(x)`, Spring's `ok(x)`), not in a builder. */
+function finished(last: Node, head: Node, helper: HelperCall | undefined): boolean {
+  if (last !== head) return FINISH.has(callParts(last).name ?? '');
+  return !!helper && helper.owner === 'ResponseEntity' && helper.name === 'ok' && callParts(head).args.length === 1;
 }
 
 /** `ResponseEntity.ok(x)` -> `ResponseEntity.status(409).body(x)`: the same response with another status. */
@@ -104,7 +120,9 @@ export function constructorResponse(ctor: Node, site: StatusSite, input: JavaRes
     if (isHeaders) headers = first;
     else body = first;
   }
-  facts.headers.push(...headersFromArgument(headers, calls, outerMethod(ctor)));
+  const seen = headersFromArgument(headers, calls, outerMethod(ctor), text);
+  facts.headers.push(...seen.headers);
+  if (seen.unknown) facts.headersUnknown = true;
   facts.body = bodyFacts(body, caughtName(facts));
   facts.edits.setStatus = (code) => statusEdit(site, code, text);
   if (body) {

@@ -7,7 +7,7 @@ import { namedArgs, spanOf } from '../syntax';
 import { statusEdit } from '../edits';
 import { bodyFacts } from './bodies';
 import { branchOf } from './branches';
-import { callsIn, headersOn } from './headers';
+import { callsIn, headersOn, type SeenHeaders } from './headers';
 import { callParts, javaString, lineIndent, outerMethod, sameNode, statementOf, typeName } from './nodes';
 import type { JavaResponseInput } from './responses';
 
@@ -50,8 +50,10 @@ export function servletResponse(call: Node, site: StatusSite, input: JavaRespons
   const stmt = statementOf(call);
   const block = stmt?.parent;
   // Headers set before the status in the method, or after it in the same block.
-  if (method) facts.headers.push(...headersOn(receivers, calls, method.startIndex, call.startIndex, call));
-  if (block) facts.headers.push(...headersOn(receivers, calls, call.endIndex, block.endIndex));
+  if (method) see(facts, headersOn(receivers, calls, method.startIndex, call.startIndex, call));
+  if (block) see(facts, headersOn(receivers, calls, call.endIndex, block.endIndex));
+  // `ServerHttpResponse response = exchange.getResponse();` then headers through the alias.
+  if (method && new RegExp(`=\\s*${recv.replace(/[.$()]/g, '\\$&')}\\s*;`).test(text.slice(method.startIndex, method.endIndex))) facts.headersUnknown = true;
   if (name === 'sendRedirect') facts.helper = 'redirect';
   // The body: response.getWriter().write(x), mapper.writeValue(response.getOutputStream(), x).
   if (block && name !== 'sendError') {
@@ -76,6 +78,11 @@ export function servletResponse(call: Node, site: StatusSite, input: JavaRespons
   return facts;
 }
 
+function see(facts: ResponseFacts, seen: SeenHeaders): void {
+  facts.headers.push(...seen.headers);
+  if (seen.unknown) facts.headersUnknown = true;
+}
+
 /** The return statements of `method` itself (not of its lambdas or inner classes), from the walk's list. */
 export function returnsOf(method: Node, returns: Node[]): Node[] {
   return callsIn(returns, method.startIndex, method.endIndex).filter((r) => ownMethod(r) === method.id);
@@ -89,6 +96,13 @@ function ownMethod(node: Node): number | undefined {
   return undefined;
 }
 
+/** `void`, `Void`, and a promise of nothing (`Mono<Void>`, `CompletableFuture<Void>`): what is returned is no body. */
+const NOTHING = /^(Void|(Mono|CompletableFuture|CompletionStage|Future|Uni|DeferredResult|Callable)<\s*Void\s*>)$/;
+
+function returnsNoBody(type: Node | null): boolean {
+  return !type || type.type === 'void_type' || NOTHING.test(type.text);
+}
+
 /** `@ResponseStatus(HttpStatus.CREATED)` on a method (its return value is the body) or an exception class. */
 export function annotationResponse(annotation: Node, site: StatusSite, input: JavaResponseInput, returns: Node[]): ResponseFacts {
   const { text, calls } = input;
@@ -97,8 +111,8 @@ export function annotationResponse(annotation: Node, site: StatusSite, input: Ja
   facts.edits.setStatus = (code) => statusEdit(site, code, text);
   if (decl?.type !== 'method_declaration') return facts;
   const param = responseParam(decl);
-  if (param) facts.headers.push(...headersOn([param], calls, decl.startIndex, decl.endIndex));
-  if (decl.childForFieldName('type')?.type !== 'void_type') {
+  if (param) see(facts, headersOn([param], calls, decl.startIndex, decl.endIndex));
+  if (!returnsNoBody(decl.childForFieldName('type'))) {
     const value = returnsOf(decl, returns).map((r) => r.namedChild(0)).find((v) => v && v.type !== 'null_literal');
     if (value) facts.body = bodyFacts(value, facts.branch?.kind === 'catch' ? facts.branch.errorName : undefined);
   }
@@ -108,7 +122,7 @@ export function annotationResponse(annotation: Node, site: StatusSite, input: Ja
 }
 
 /** Return types whose value is not simply written as a 200 body. */
-const NOT_PLAIN = /^(ResponseEntity|HttpEntity|Response|ServerResponse|ModelAndView|View|RedirectView|Mono|Flux|Publisher|CompletableFuture|CompletionStage|DeferredResult|Callable|WebAsyncTask|StreamingResponseBody|SseEmitter|ResponseBodyEmitter|Uni|Multi|Optional|Object)$/;
+const NOT_PLAIN = /^(ResponseEntity|HttpEntity|ProblemDetail|ErrorResponse|Response|ServerResponse|ModelAndView|View|RedirectView|Mono|Flux|Publisher|CompletableFuture|CompletionStage|DeferredResult|Callable|WebAsyncTask|StreamingResponseBody|SseEmitter|ResponseBodyEmitter|Uni|Multi|Optional|Object)$/;
 
 /** `return dto;` in a @RestController handler without @ResponseStatus: the framework answers 200. */
 export function plainReturn(ret: Node, method: Node, input: JavaResponseInput): ResponseFacts | undefined {
@@ -121,7 +135,7 @@ export function plainReturn(ret: Node, method: Node, input: JavaResponseInput): 
   facts.edits.replaceBody = (t) => [{ start: value.startIndex, end: value.endIndex, newText: t }];
   const param = responseParam(method);
   if (param) {
-    facts.headers.push(...headersOn([param], input.calls, method.startIndex, ret.startIndex, ret));
+    see(facts, headersOn([param], input.calls, method.startIndex, ret.startIndex, ret));
     if (ret.parent?.type === 'block') facts.edits.addHeader = (h, v) => insertBefore(input.text, ret, `${param}.setHeader(${javaString(h)}, ${javaString(v)});`);
   }
   return facts;
