@@ -34,7 +34,8 @@ export interface Budget {
 
 const GRAMMAR: Record<string, GrammarId> = { javascript: 'javascript', typescript: 'typescript', python: 'python', go: 'go' };
 
-function contextOf(store: DocumentStore, entry: OpenDocument): FeatureContext {
+/** The feature context the server builds for a document (default settings). */
+export function contextOf(store: DocumentStore, entry: OpenDocument): FeatureContext {
   const input = () => ({ uri: entry.doc.uri, languageId: entry.doc.languageId, text: entry.doc.getText(), tree: entry.tree });
   return {
     document: entry.doc,

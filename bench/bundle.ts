@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../test/helpers/lsp';
+import { repoRoot, snapshot } from './paths';
 
 export interface BundleResult {
   packaged: boolean;
@@ -24,13 +24,16 @@ const MB = 1024 * 1024;
 export function measureBundle(pack: boolean): BundleResult {
   const vsix = join(repoRoot, 'http-status-hints.vsix');
   if (pack) {
-    const r = spawnSync('npm', ['run', 'package'], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 64 * MB });
+    // Once more if it fails: another engineer's build may have emptied dist/ under vsce.
+    let r = spawnSync('npm', ['run', 'package'], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 64 * MB });
+    if (r.status !== 0) r = spawnSync('npm', ['run', 'package'], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 64 * MB });
     if (r.status !== 0) throw new Error(`npm run package failed: ${(r.stderr || r.stdout).slice(-2000)}`);
   }
   return {
     packaged: pack,
     vsixMb: pack && existsSync(vsix) ? statSync(vsix).size / MB : undefined,
-    distMb: sizeOf(join(repoRoot, 'dist')) / MB,
-    grammarsMb: sizeOf(join(repoRoot, 'dist', 'grammars')) / MB,
+    // Packaging leaves the production build in dist/; without it, the snapshot is the same build.
+    distMb: sizeOf(pack ? join(repoRoot, 'dist') : snapshot.dist) / MB,
+    grammarsMb: sizeOf(snapshot.grammars) / MB,
   };
 }

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { repoRoot } from '../test/helpers/lsp';
+import { repoRoot, snapshot } from './paths';
 import { generateTree } from './generate';
 import { median, now } from './stats';
 
@@ -54,7 +54,7 @@ export function measureCli(files: number, reps: number): CliResult {
   const base = join(tmpdir(), 'http-status-hints-bench');
   const root = join(base, 'tree');
   const lines = writeTree(root, files);
-  const cli = join(repoRoot, 'dist', 'cli.js');
+  const cli = snapshot.cli;
   const eslint = join(repoRoot, 'node_modules', 'eslint', 'bin', 'eslint.js');
   const cliOut = join(base, 'cli.json');
   const eslintOut = join(base, 'eslint.json');

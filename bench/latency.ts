@@ -68,7 +68,7 @@ export async function measureLatency(docs: Generated[], requests: number): Promi
         const r = await client.request<unknown[] | null>('textDocument/inlayHint', { textDocument, range });
         return !!r?.length;
       });
-      await client.connection.sendNotification('textDocument/didClose', { textDocument });
+      await client.close(uri);
       out.push({ language: g.languageId, lines: g.lines, firstRequestMs, rpc, hover, completion, inlay });
     }
   } finally {

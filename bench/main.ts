@@ -4,7 +4,7 @@ import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { repoRoot } from '../test/helpers/lsp';
+import { repoRoot } from './paths';
 import { measureAnalysis, type AnalysisResult } from './analysis';
 import { measureBundle } from './bundle';
 import { measureCli } from './cli';

@@ -1,6 +1,9 @@
 // Section 6: the server's resident memory with 1 and with 50 open 10,000-line documents (each
 // analysed, as VS Code pulls diagnostics for every open file), beside the idle server; and,
 // in a fresh server, no growth across 1,000 documents opened and closed (trees are freed).
+import { DocumentStore } from '../server/src/documents';
+import { doValidate } from '../server/src/features/diagnostics';
+import { contextOf } from './analysis';
 import { EXTENSIONS, generate, type BenchLanguage, type Generated } from './generate';
 import { pullCapabilities, pullDiagnostics, roundTrip, rssMb, startServer } from './server';
 import { now } from './stats';
@@ -13,6 +16,12 @@ export interface MemoryResult {
   /** Of those, how many were analysed within the time budget (the rest are open and parsed). */
   analysed: number;
   openClose: { documents: number; lines: number; beforeMb: number; afterMb: number; growthMb: number; checkpoints: number[] };
+  /**
+   * The same cycles in this process, where a GC can be forced: growth of the wasm memory (where
+   * trees live; a tree not deleted stays there) and of the JS heap after a full GC. RSS alone
+   * also moves with when V8 collects, so these say whether a growth is a leak.
+   */
+  inProcess: { documents: number; wasmGrowthMb: number; heapGrowthMb: number };
 }
 
 /** Lets the server finish what it was doing and the allocator settle before reading RSS. */
@@ -53,13 +62,41 @@ export async function measureMemory(doc: Generated, many: number, budgetMs: numb
   } finally {
     await client.stop();
   }
-  return { idleMb, oneDocMb, manyDocsMb, manyDocs: many, analysed, openClose: await openCloseCycles(cycles, cycleLines) };
+  return { idleMb, oneDocMb, manyDocsMb, manyDocs: many, analysed, openClose: await openCloseCycles(cycles, cycleLines), inProcess: await inProcessCycles(cycles, cycleLines) };
 }
+
+const LANGUAGES: BenchLanguage[] = ['javascript', 'typescript', 'python', 'go'];
+
+async function inProcessCycles(cycles: number, lines: number): Promise<MemoryResult['inProcess']> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return { documents: 0, wasmGrowthMb: NaN, heapGrowthMb: NaN };
+  const docs = LANGUAGES.map((l) => generate(l, lines, 'cycle'));
+  const store = new DocumentStore();
+  const cycle = async (i: number) => {
+    const g = docs[i % docs.length];
+    const entry = store.open(`file:///bench/in-process/doc${i}.${EXTENSIONS[g.languageId]}`, g.languageId, 1, g.text);
+    await store.ensureParsed(entry);
+    doValidate(contextOf(store, entry));
+    store.close(entry.doc.uri);
+  };
+  const measure = () => {
+    gc();
+    // The wasm memory of the tree-sitter runtime is the process's external memory here.
+    const m = process.memoryUsage();
+    return { wasm: m.external / MB, heap: m.heapUsed / MB };
+  };
+  for (let i = 0; i < docs.length * 10; i++) await cycle(i);
+  const before = measure();
+  for (let i = 0; i < cycles; i++) await cycle(i);
+  const after = measure();
+  return { documents: cycles, wasmGrowthMb: after.wasm - before.wasm, heapGrowthMb: after.heap - before.heap };
+}
+
+const MB = 1024 * 1024;
 
 /** Opens, analyses and closes `cycles` documents (unique URIs, four languages) in a fresh server. */
 async function openCloseCycles(cycles: number, lines: number): Promise<MemoryResult['openClose']> {
-  const languages: BenchLanguage[] = ['javascript', 'typescript', 'python', 'go'];
-  const docs = languages.map((l) => generate(l, lines, 'cycle'));
+  const docs = LANGUAGES.map((l) => generate(l, lines, 'cycle'));
   const client = await startServer(pullCapabilities);
   try {
     const pid = client.proc.pid!;
@@ -68,10 +105,11 @@ async function openCloseCycles(cycles: number, lines: number): Promise<MemoryRes
       const uri = `file:///bench/${folder}/doc${i}.${EXTENSIONS[g.languageId]}`;
       await client.open(uri, g.languageId, g.text);
       await pullDiagnostics(client, uri);
-      await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+      await client.close(uri);
     };
-    // A warm-up round: every grammar loaded, the JIT and the heaps at their working size.
-    const warm = Math.max(docs.length * 5, Math.round(cycles / 10));
+    // A warm-up round: every grammar loaded, the JIT and the heaps at their working size (V8
+    // lets its heap grow for a few hundred documents before it settles).
+    const warm = Math.max(docs.length * 5, Math.round(cycles / 2));
     for (let i = 0; i < warm; i++) await cycle(i, 'warm');
     await roundTrip(client);
     await settle(500);

@@ -1,27 +1,33 @@
-// Starting the real server (`node dist/server.js --stdio`) for the benchmark, through the test
-// suite's own LSP client, and reading its resident memory.
+// Starting the real server for the benchmark and reading its resident memory. The server is
+// the benchmark's snapshot of dist/ (see paths.ts), started as `node server.js --stdio`.
 import { readFileSync } from 'node:fs';
 import type { ClientCapabilities } from 'vscode-languageserver-protocol/node';
-import { LspClient, markdownCapabilities } from '../test/helpers/lsp';
+import { BenchClient } from './client';
+import { snapshot } from './paths';
 
-/** VS Code's side of the handshake: Markdown hovers and pull diagnostics. */
+const markdown: ClientCapabilities = {
+  textDocument: {
+    hover: { contentFormat: ['markdown', 'plaintext'] },
+    completion: { completionItem: { documentationFormat: ['markdown', 'plaintext'], snippetSupport: true } },
+    publishDiagnostics: { relatedInformation: true },
+  },
+};
+
+/** VS Code's side of the handshake: Markdown hovers, inlay hints and pull diagnostics. */
 export const pullCapabilities: ClientCapabilities = {
-  ...markdownCapabilities,
-  textDocument: { ...markdownCapabilities.textDocument, diagnostic: { dynamicRegistration: false }, inlayHint: {} },
+  textDocument: { ...markdown.textDocument, diagnostic: { dynamicRegistration: false }, inlayHint: {} },
 };
 
 /** A client without pull diagnostics (Neovim 0.7, Helix...): the server pushes. */
-export const pushCapabilities: ClientCapabilities = markdownCapabilities;
+export const pushCapabilities: ClientCapabilities = markdown;
 
-export async function startServer(capabilities: ClientCapabilities, nodeOptions?: string): Promise<LspClient> {
-  const saved = process.env.NODE_OPTIONS;
-  if (nodeOptions) process.env.NODE_OPTIONS = nodeOptions;
-  const client = new LspClient();
-  if (nodeOptions) {
-    if (saved === undefined) delete process.env.NODE_OPTIONS;
-    else process.env.NODE_OPTIONS = saved;
-  }
-  await client.initialize({ capabilities });
+export function launch(nodeArgs: string[] = []): BenchClient {
+  return new BenchClient(snapshot.server, nodeArgs);
+}
+
+export async function startServer(capabilities: ClientCapabilities, nodeArgs: string[] = []): Promise<BenchClient> {
+  const client = launch(nodeArgs);
+  await client.initialize(capabilities);
   return client;
 }
 
@@ -33,7 +39,7 @@ export function rssMb(pid: number): number {
 }
 
 /** A request the server does not know: answered at once with MethodNotFound, so it is the JSON-RPC round trip alone. */
-export async function roundTrip(client: LspClient): Promise<void> {
+export async function roundTrip(client: BenchClient): Promise<void> {
   try {
     await client.request('bench/noSuchMethod', {});
   } catch {
@@ -42,7 +48,7 @@ export async function roundTrip(client: LspClient): Promise<void> {
 }
 
 /** Pulls diagnostics (as VS Code does after opening a file); returns how many. */
-export async function pullDiagnostics(client: LspClient, uri: string): Promise<number> {
+export async function pullDiagnostics(client: BenchClient, uri: string): Promise<number> {
   const r = await client.request<{ items?: unknown[] }>('textDocument/diagnostic', { textDocument: { uri } });
   return r.items?.length ?? 0;
 }

@@ -3,9 +3,9 @@
 // bare Node process. Also checks that no grammar loads before a document of its language opens.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { LspClient, repoRoot } from '../test/helpers/lsp';
 import type { Generated } from './generate';
-import { pushCapabilities, startServer } from './server';
+import { repoRoot } from './paths';
+import { launch, pushCapabilities, roundTrip, startServer } from './server';
 import { median, now } from './stats';
 
 export interface StartupResult {
@@ -27,12 +27,12 @@ function bareNode(): Promise<number> {
 
 async function oneStart(js: Generated): Promise<{ init: number; diag: number }> {
   const t = now();
-  const client = new LspClient();
-  await client.initialize({ capabilities: pushCapabilities });
+  const client = launch();
+  await client.initialize(pushCapabilities);
   const init = now() - t;
   const uri = 'file:///bench/first.js';
   await client.open(uri, 'javascript', js.text);
-  await client.waitFor(() => client.diagnostics.get(uri), 60_000, 'first diagnostics');
+  await client.diagnosticsFor(uri, 60_000);
   const diag = now() - t;
   await client.stop();
   return { init, diag };
@@ -44,16 +44,16 @@ function grammarsIn(stderr: string): string[] {
 
 async function grammarTrace(js: Generated, py: Generated): Promise<StartupResult['grammars']> {
   const preload = join(repoRoot, 'bench', 'trace-grammar-reads.cjs');
-  const client = await startServer(pushCapabilities, `--require=${preload}`);
+  const client = await startServer(pushCapabilities, [`--require=${preload}`]);
   try {
     // initialized has been sent; a round trip makes sure the server has handled it.
-    await client.request('bench/noSuchMethod', {}).catch(() => undefined);
+    await roundTrip(client);
     const atInitialize = grammarsIn(client.stderr);
     await client.open('file:///bench/trace.js', 'javascript', js.text);
-    await client.waitFor(() => client.diagnostics.get('file:///bench/trace.js'), 60_000, 'diagnostics (js)');
+    await client.diagnosticsFor('file:///bench/trace.js', 60_000);
     const afterJavascript = grammarsIn(client.stderr);
     await client.open('file:///bench/trace.py', 'python', py.text);
-    await client.waitFor(() => client.diagnostics.get('file:///bench/trace.py'), 60_000, 'diagnostics (py)');
+    await client.diagnosticsFor('file:///bench/trace.py', 60_000);
     return { atInitialize, afterJavascript, afterPython: grammarsIn(client.stderr) };
   } finally {
     await client.stop();

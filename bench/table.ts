@@ -77,6 +77,12 @@ export function formatTable(res: Results): string {
           `after warm-up: ${mb(m.openClose.beforeMb)}`,
           r(m.openClose.afterMb / m.openClose.beforeMb),
         ],
+        [
+          `Same cycles in process (${lines(m.inProcess.documents)} documents): wasm memory / heap after GC`,
+          `${m.inProcess.wasmGrowthMb >= 0 ? '+' : ''}${f(m.inProcess.wasmGrowthMb)} MB / ${m.inProcess.heapGrowthMb >= 0 ? '+' : ''}${f(m.inProcess.heapGrowthMb)} MB`,
+          'zero growth',
+          '-',
+        ],
         [`CLI check, ${c.files} JS files (${lines(c.lines)} lines), all rules`, `${f(c.cliMs)} ms`, `ESLint ${c.eslintVersion}, one rule: ${f(c.eslintMs)} ms`, `${r(c.eslintMs / c.cliMs)} faster`],
         ['CLI check, one worker thread', `${f(c.cliOneThreadMs)} ms`, `ESLint: ${f(c.eslintMs)} ms`, `${r(c.eslintMs / c.cliOneThreadMs)} faster`],
         ['Same findings (nonstandard codes)', `ours ${c.cliFindings}`, `ESLint ${c.eslintFindings}`, c.cliFindings === c.eslintFindings ? 'agree' : 'DISAGREE'],
