@@ -72,10 +72,15 @@ function responseFacts(text: string, json: boolean, outline: Outline, r: SpecRes
  * turns security off), else the document's top-level one. Undefined when that cannot be told
  * cheaply, so rules that need it stay quiet.
  */
-function securityOf(text: string, json: boolean, op: SpecOperation): boolean | undefined {
+function securityOf(text: string, op: SpecOperation, document: () => boolean | undefined): boolean | undefined {
   const own = entry(asMap(op.entry.value), 'security');
   if (own?.value) return !/^\[\s*\]$/.test(text.slice(own.value.start, own.value.end).trim());
   if (own) return undefined;
+  return document();
+}
+
+/** The document's top-level security, read once per document (a scan of the whole text). */
+function documentSecurity(text: string, json: boolean): boolean | undefined {
   if (json) return /"security"\s*:/.test(text) ? undefined : false;
   // YAML: a top-level key starts in the first column.
   const top = /^security[ \t]*:[ \t]*(.*)$/m.exec(text);
@@ -88,10 +93,10 @@ interface Found {
   facts?: ResponseFacts;
 }
 
-function operation(model: DocumentModel, found: Found[], text: string, json: boolean, outline: Outline, op: SpecOperation): void {
+function operation(model: DocumentModel, found: Found[], text: string, json: boolean, outline: Outline, op: SpecOperation, document: () => boolean | undefined): void {
   const handler = model.handlers.length;
   const responseKeys = op.responses.map((r) => ({ key: r.key, span: { start: r.entry.keyStart, end: r.entry.keyEnd } }));
-  model.handlers.push({ span: spanOfEntry(op.entry), method: op.method, route: op.route, calls: [], routeMethods: op.routeMethods, responseKeys, security: securityOf(text, json, op) });
+  model.handlers.push({ span: spanOfEntry(op.entry), method: op.method, route: op.route, calls: [], routeMethods: op.routeMethods, responseKeys, security: securityOf(text, op, document) });
   for (const r of op.responses) {
     const k = keyCode(r.key);
     if (!k) continue;
@@ -104,7 +109,9 @@ function operation(model: DocumentModel, found: Found[], text: string, json: boo
 
 export function fillModel(model: DocumentModel, text: string, json: boolean, outline: Outline): void {
   const found: Found[] = [];
-  for (const op of outline.operations) operation(model, found, text, json, outline, op);
+  let doc: { value: boolean | undefined } | undefined;
+  const document = () => (doc ??= { value: documentSecurity(text, json) }).value;
+  for (const op of outline.operations) operation(model, found, text, json, outline, op, document);
   // Callbacks written before `responses:` put their sites first: sort once, then link.
   found.sort((a, b) => a.site.span.start - b.site.span.start);
   for (const f of found) {
