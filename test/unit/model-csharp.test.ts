@@ -252,6 +252,51 @@ app.MapGet("/x", () => Results.StatusCode(503));`;
   assert.equal(response(model, text, 'response.StatusCode = HttpStatusCode').edits.setStatus!(499), undefined, 'HttpStatusCode has no 499 and the property takes no int');
 });
 
+test('headers: every spelling of the response counts; headers set out of sight make them unknown', async () => {
+  const text = `public class C : ControllerBase {
+    public IActionResult A() { HttpContext.Response.Headers.Append(HeaderNames.RetryAfter, "5"); return StatusCode(429); }
+    public IActionResult B() { Limits.Apply(Response, 5); return StatusCode(429); }
+    public IActionResult D() { Response.GetTypedHeaders().Location = new Uri("/x/1", UriKind.Relative); return StatusCode(201, x); }
+    public IActionResult E() { if (a) { Limits.Apply(Response, 5); return Ok(); } return StatusCode(429); }
+    public ActionResult<ProblemDetails> F() { return new ProblemDetails { Status = 404 }; }
+}
+public class Mw {
+    public async Task InvokeAsync(HttpContext context) {
+        if (a) { await _challenge.WriteAsync(context); context.Response.StatusCode = 401; return; }
+        var response = context.Response;
+        if (b) { response.Headers.Allow = "GET"; context.Response.StatusCode = 405; return; }
+        await _next(context);
+    }
+}
+public class Mw2 {
+    public async Task InvokeAsync(HttpContext context) {
+        if (a) { context.Response.StatusCode = 429; return; }
+        await _next(context);
+    }
+}
+public class Fake : DelegatingHandler {
+    HttpResponseMessage M() { var response = new HttpResponseMessage(); response.StatusCode = HttpStatusCode.Unauthorized; response.Headers.WwwAuthenticate.Add(new AuthenticationHeaderValue("Bearer")); response.Content.Headers.Allow.Add("GET"); return response; }
+}
+public class ThrottleFilter : IExceptionFilter {
+    public void OnException(ExceptionContext context) { context.Result = new ObjectResult(null) { StatusCode = 429 }; }
+}
+app.MapGet("/x", () => Results.StatusCode(429));`;
+  const { model } = await analyze(text, 'csharp');
+  const at = (prefix: string, n = 0) => model.responses.filter((r) => text.slice(r.span.start, r.span.end).startsWith(prefix))[n];
+  const facts = (r: ResponseFacts | undefined) => `${r?.headers.map((h) => h.name).join(',')}${r?.headersUnknown ? ' +unknown' : ''}`;
+  assert.equal(facts(at('StatusCode(429)', 0)), 'retry-after', 'HttpContext.Response is the controller\'s Response');
+  assert.equal(facts(at('StatusCode(429)', 1)), ' +unknown', 'the response handed to a helper');
+  assert.equal(facts(at('StatusCode(201')), 'location', 'typed headers');
+  assert.equal(facts(at('StatusCode(429)', 2)), '', 'a helper on another path does not count');
+  assert.equal(model.responses.filter((r) => r.implicitStatus === 200 && r.body?.errorShape).length, 0, 'an action\'s ProblemDetails carries its own status');
+  assert.equal(facts(at('context.Response.StatusCode = 401')), ' +unknown', 'the context handed to a writer first');
+  assert.equal(facts(at('context.Response.StatusCode = 405')), ' +unknown', 'headers through an alias');
+  assert.equal(facts(at('context.Response.StatusCode = 429')), '', 'the next middleware runs on another path');
+  assert.equal(facts(at('response.StatusCode = HttpStatusCode')), 'www-authenticate,allow', 'HttpResponseMessage headers, the content headers too');
+  assert.equal(facts(at('new ObjectResult(null)')), ' +unknown', 'a filter reaches its response through its context');
+  assert.equal(facts(at('Results.StatusCode(429)')), '', 'a handler without HttpContext cannot set headers');
+});
+
 test('assertions and comparisons in tests', async () => {
   const text = `public class T {
     [Fact] public async Task F() {

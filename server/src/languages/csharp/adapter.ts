@@ -11,7 +11,7 @@ import { walkWanted } from '../typedWalk';
 import { constantOf, CsUsings, importEdit, vocabularyUses } from './constants';
 import { contextOf, type StatusContext } from './contexts';
 import { actionHandler, mapRegistration, noteGroup, type CsHandler, type Groups } from './handlers';
-import { HEADER_CALLS, headerWrite, type HeaderWrite } from './headers';
+import { HEADER_CALLS, headerWrite, type CsResponseInput, type HeaderWrite } from './headers';
 import { HELPER_NAMES, helperOf, type HelperCall } from './helpers';
 import { calleeName, callParts, enclosingFunction, lastSegment, nodesIn } from './nodes';
 import { helperResponse, resultObjectResponse, statusCallResponse } from './responses';
@@ -149,13 +149,14 @@ function extract(input: AdapterInput): DocumentModel {
     return best;
   };
 
+  const rin: CsResponseInput = { text, writes, calls };
   found.sort((a, b) => a.site.span.start - b.site.span.start);
   for (const f of found) {
     const last = model.sites[model.sites.length - 1];
     if (last && f.site.span.start < last.span.end) continue;
     const index = model.sites.length;
     model.sites.push(f.site);
-    const facts = f.site.role === 'response' ? responseOf(f, text, writes, calls) : undefined;
+    const facts = f.site.role === 'response' ? responseOf(f, rin) : undefined;
     if (!facts) continue;
     facts.site = index;
     facts.handler = handlerOf(f.site.span.start);
@@ -173,7 +174,7 @@ function extract(input: AdapterInput): DocumentModel {
       if (value && enclosingFunction(r)?.id === h.node.id) values.push(value);
     }
     for (const v of values) {
-      const facts = v ? plainReturn(v, h.node, text, h.action, writes) : undefined;
+      const facts = v ? plainReturn(v, h.node, h.action, rin) : undefined;
       if (!facts) continue;
       facts.handler = handlerOf(v.startIndex);
       model.responses.push(facts);
@@ -183,15 +184,15 @@ function extract(input: AdapterInput): DocumentModel {
   return model;
 }
 
-function responseOf(f: Found, text: string, writes: HeaderWrite[], calls: Node[]): ResponseFacts | undefined {
-  if (f.helper && f.call) return helperResponse(f.call, f.helper, text, writes);
+function responseOf(f: Found, input: CsResponseInput): ResponseFacts | undefined {
+  if (f.helper && f.call) return helperResponse(f.call, f.helper, input);
   const carrier = f.ctx?.carrier;
   if (!carrier) return undefined;
-  if (carrier.type === 'invocation_expression') return statusCallResponse(carrier, f.site, text, writes);
-  if (carrier.type === 'object_creation_expression') return resultObjectResponse(carrier, f.site, text, writes);
+  if (carrier.type === 'invocation_expression') return statusCallResponse(carrier, f.site, input);
+  if (carrier.type === 'object_creation_expression') return resultObjectResponse(carrier, f.site, input);
   // Response.StatusCode = 401 (not RejectionStatusCode = 429, which has no response of its own here).
   if (carrier.type === 'assignment_expression' && /(^|\.)StatusCode$/.test(carrier.childForFieldName('left')?.text ?? '')) {
-    return assignmentResponse(carrier, f.site, text, writes, calls);
+    return assignmentResponse(carrier, f.site, input);
   }
   return undefined;
 }

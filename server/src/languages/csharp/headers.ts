@@ -2,10 +2,11 @@
 // the typed properties (`Response.Headers.WWWAuthenticate = ...`), with names written as strings
 // or as `HeaderNames.RetryAfter`; and where a new header line goes for a response.
 import type { Node } from '../../parsing/treeSitter';
-import type { HeaderFact, OffsetEdit } from '../../model';
+import type { HeaderFact, OffsetEdit, ResponseFacts } from '../../model';
 import { namedArgs, spanOf } from '../syntax';
 import { isControllerClass } from './helpers';
 import { callParts, csString, enclosingClass, lineIndent, stringValue, typeName } from './nodes';
+import { canonicalResponse, headersOutOfSight } from './outOfSight';
 
 /** `RetryAfter` -> `retry-after`, `WWWAuthenticate` -> `www-authenticate`, `ETag` -> `etag`. */
 export function headerFromProperty(name: string): string {
@@ -24,8 +25,8 @@ function headerName(arg: Node | undefined): string | undefined {
   return undefined;
 }
 
-/** Methods of a header dictionary that add a header. */
-export const HEADER_CALLS = /^(Append|Add|TryAdd|Set|AppendCommaSeparatedValues)$/;
+/** Methods of a header dictionary (or of one typed header collection) that add a header. */
+export const HEADER_CALLS = /^(Append|Add|TryAdd|Set|AppendCommaSeparatedValues|TryAddWithoutValidation|ParseAdd)$/;
 
 export interface HeaderWrite {
   /** The response expression written to: `Response`, `context.Response`. */
@@ -41,6 +42,22 @@ function blockOf(node: Node): { start: number; end: number } | undefined {
   return undefined;
 }
 
+/**
+ * The response a `Headers` member belongs to: `Response` for `Response.Headers` (and for
+ * `HttpContext.Response.Headers`), `response` for an HttpResponseMessage's `response.Content.Headers`.
+ */
+function ownerOf(headers: Node): string {
+  const text = headers.childForFieldName('expression')?.text ?? '';
+  return canonicalResponse(text.replace(/\.Content$/, ''));
+}
+
+/** `Response.GetTypedHeaders()`: the typed view of a response's headers. */
+function typedHeadersOwner(node: Node | null): string | undefined {
+  if (node?.type !== 'invocation_expression') return undefined;
+  const { name, receiver } = callParts(node);
+  return name === 'GetTypedHeaders' && receiver ? canonicalResponse(receiver.text) : undefined;
+}
+
 /** The header an assignment or call writes, if it writes one on `<receiver>.Headers`. */
 export function headerWrite(node: Node): HeaderWrite | undefined {
   if (node.type === 'assignment_expression') {
@@ -50,24 +67,34 @@ export function headerWrite(node: Node): HeaderWrite | undefined {
       const sub = namedArgs(left.childForFieldName('subscript')).find((a) => a.type === 'argument');
       const name = headerName(sub?.namedChild(sub.namedChildCount - 1) ?? undefined);
       if (target?.type === 'member_access_expression' && target.childForFieldName('name')?.text === 'Headers' && name && sub) {
-        return { receiver: target.childForFieldName('expression')?.text ?? '', fact: { name, span: spanOf(sub) }, node, block: blockOf(node) };
+        return { receiver: ownerOf(target), fact: { name, span: spanOf(sub) }, node, block: blockOf(node) };
       }
     }
     if (left?.type === 'member_access_expression') {
       const headers = left.childForFieldName('expression');
       const prop = left.childForFieldName('name');
       if (headers?.type === 'member_access_expression' && headers.childForFieldName('name')?.text === 'Headers' && prop) {
-        return { receiver: headers.childForFieldName('expression')?.text ?? '', fact: { name: headerFromProperty(prop.text), span: spanOf(prop) }, node, block: blockOf(node) };
+        return { receiver: ownerOf(headers), fact: { name: headerFromProperty(prop.text), span: spanOf(prop) }, node, block: blockOf(node) };
       }
+      // Response.GetTypedHeaders().Location = uri
+      const typed = typedHeadersOwner(headers);
+      if (typed !== undefined && prop) return { receiver: typed, fact: { name: headerFromProperty(prop.text), span: spanOf(prop) }, node, block: blockOf(node) };
     }
     return undefined;
   }
   if (node.type === 'invocation_expression') {
     const { name, receiver, args } = callParts(node);
     if (!name || !HEADER_CALLS.test(name)) return undefined;
-    if (receiver?.type !== 'member_access_expression' || receiver.childForFieldName('name')?.text !== 'Headers') return undefined;
+    if (receiver?.type !== 'member_access_expression') return undefined;
+    const prop = receiver.childForFieldName('name');
+    if (prop?.text !== 'Headers') {
+      // HttpResponseMessage: response.Headers.WwwAuthenticate.Add(...), response.Content.Headers.Allow.Add("GET")
+      const headers = receiver.childForFieldName('expression');
+      if (headers?.type !== 'member_access_expression' || headers.childForFieldName('name')?.text !== 'Headers' || !prop) return undefined;
+      return { receiver: ownerOf(headers), fact: { name: headerFromProperty(prop.text), span: spanOf(prop) }, node, block: blockOf(node) };
+    }
     const h = headerName(args[0]?.value);
-    return h ? { receiver: receiver.childForFieldName('expression')?.text ?? '', fact: { name: h, span: spanOf(args[0].value) }, node, block: blockOf(node) } : undefined;
+    return h ? { receiver: ownerOf(receiver), fact: { name: h, span: spanOf(args[0].value) }, node, block: blockOf(node) } : undefined;
   }
   return undefined;
 }
@@ -111,4 +138,19 @@ export function headersBefore(writes: HeaderWrite[], receiver: string | undefine
     if (w.block && w.block.start <= node.startIndex && node.endIndex <= w.block.end) out.push(w.fact);
   }
   return out;
+}
+
+/** What the response code needs to read headers: the text, every header write and every call of the file. */
+export interface CsResponseInput {
+  text: string;
+  writes: HeaderWrite[];
+  calls: Node[];
+}
+
+/** Adds the headers written on the response at `node` before it, and marks ones set out of sight; returns how the code reaches the response. */
+export function seeHeaders(facts: ResponseFacts, input: CsResponseInput, node: Node): string | undefined {
+  const target = headersTarget(node);
+  facts.headers.push(...headersBefore(input.writes, target, node));
+  if (headersOutOfSight(input.text, input.calls, target, node)) facts.headersUnknown = true;
+  return target;
 }

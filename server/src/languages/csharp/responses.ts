@@ -7,7 +7,7 @@ import { spanOf } from '../syntax';
 import { statusEdit } from '../edits';
 import { bodyFacts } from './bodies';
 import { branchOf } from './branches';
-import { headerLineBefore, headersBefore, headersTarget, type HeaderWrite } from './headers';
+import { headerLineBefore, seeHeaders, type CsResponseInput } from './headers';
 import type { HelperCall } from './helpers';
 import { callParts, lastSegment, type Arg } from './nodes';
 
@@ -39,7 +39,8 @@ function bodyEdits(facts: ResponseFacts, body: Arg | undefined, dropAll: boolean
 }
 
 /** `Ok(x)`, `NotFound()`, `Results.Conflict(x)`, `CreatedAtAction(...)`, `Problem()`. */
-export function helperResponse(call: Node, helper: HelperCall, text: string, writes: HeaderWrite[]): ResponseFacts {
+export function helperResponse(call: Node, helper: HelperCall, input: CsResponseInput): ResponseFacts {
+  const { text } = input;
   const facts = newFacts(call);
   const { args, receiver } = callParts(call);
   const body = helperBody(helper, args);
@@ -63,14 +64,14 @@ export function helperResponse(call: Node, helper: HelperCall, text: string, wri
     const owner = receiver ? text.slice(receiver.startIndex, receiver.endIndex) : helper.owner;
     return [{ start: call.startIndex, end: call.endIndex, newText: bodyText ? `${owner}.Json(${bodyText}, statusCode: ${code})` : `${owner}.StatusCode(${code})` }];
   };
-  const target = headersTarget(call);
-  facts.headers.push(...headersBefore(writes, target, call));
+  const target = seeHeaders(facts, input, call);
   facts.edits.addHeader = (n, v) => headerLineBefore(text, call, target, n, v);
   return facts;
 }
 
 /** `StatusCode(409, x)`, `Results.StatusCode(418)`, `Results.Json(x, statusCode: 409)`, `Problem(statusCode: 409)`. */
-export function statusCallResponse(call: Node, site: StatusSite, text: string, writes: HeaderWrite[]): ResponseFacts {
+export function statusCallResponse(call: Node, site: StatusSite, input: CsResponseInput): ResponseFacts {
+  const { text } = input;
   const facts = newFacts(call);
   const { name, args, receiver } = callParts(call);
   const positional = args.filter((a) => !a.name);
@@ -90,14 +91,14 @@ export function statusCallResponse(call: Node, site: StatusSite, text: string, w
     bodyEdits(facts, positional[0], false, null);
     if (name !== 'Json' || lastSegment(receiver?.text ?? '') === 'TypedResults') facts.edits.dropBody = undefined;
   }
-  const target = headersTarget(call);
-  facts.headers.push(...headersBefore(writes, target, call));
+  const target = seeHeaders(facts, input, call);
   facts.edits.addHeader = (n, v) => headerLineBefore(text, call, target, n, v);
   return facts;
 }
 
 /** `new ObjectResult(x) { StatusCode = 409 }`, `new StatusCodeResult(409)`, `new ContentResult { ... }`. */
-export function resultObjectResponse(creation: Node, site: StatusSite, text: string, writes: HeaderWrite[]): ResponseFacts {
+export function resultObjectResponse(creation: Node, site: StatusSite, input: CsResponseInput): ResponseFacts {
+  const { text } = input;
   const facts = newFacts(creation);
   const { name, args } = callParts(creation);
   facts.edits.setStatus = (code) => statusEdit(site, code, text);
@@ -114,8 +115,7 @@ export function resultObjectResponse(creation: Node, site: StatusSite, text: str
       }
     }
   }
-  const target = headersTarget(creation);
-  facts.headers.push(...headersBefore(writes, target, creation));
+  const target = seeHeaders(facts, input, creation);
   facts.edits.addHeader = (n, v) => headerLineBefore(text, creation, target, n, v);
   return facts;
 }

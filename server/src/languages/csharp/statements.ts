@@ -7,7 +7,8 @@ import { spanOf } from '../syntax';
 import { statusEdit } from '../edits';
 import { bodyFacts } from './bodies';
 import { branchOf } from './branches';
-import { headerLineBefore, headersBefore, headersTarget, type HeaderWrite } from './headers';
+import { headerLineBefore, seeHeaders, type CsResponseInput } from './headers';
+import { canonicalResponse, headersOutOfSight } from './outOfSight';
 import { helperOf } from './helpers';
 import { callParts, csString, enclosingFunction, lastSegment, lineIndent, statementOf, typeName } from './nodes';
 
@@ -29,10 +30,12 @@ function within(inner: Node, outer: Node): boolean {
 }
 
 /** `context.Response.StatusCode = 401;` with the headers and body written around it. */
-export function assignmentResponse(assignment: Node, site: StatusSite, text: string, writes: HeaderWrite[], calls: Node[]): ResponseFacts {
+export function assignmentResponse(assignment: Node, site: StatusSite, input: CsResponseInput): ResponseFacts {
+  const { text, writes, calls } = input;
   const facts: ResponseFacts = { span: spanOf(assignment), headers: [], branch: branchOf(assignment), edits: {} };
   facts.edits.setStatus = (code) => statusEdit(site, code, text);
-  const recv = assignment.childForFieldName('left')?.childForFieldName('expression')?.text ?? 'Response';
+  const written = assignment.childForFieldName('left')?.childForFieldName('expression')?.text ?? 'Response';
+  const recv = canonicalResponse(written);
   const fn = enclosingFunction(assignment);
   const stmt = statementOf(assignment);
   const block = stmt?.parent;
@@ -44,12 +47,13 @@ export function assignmentResponse(assignment: Node, site: StatusSite, text: str
     const after = w.node.startIndex > assignment.endIndex && !!block && within(w.node, block);
     if (before || after) facts.headers.push(w.fact);
   }
+  if (headersOutOfSight(text, calls, recv, assignment, block?.endIndex)) facts.headersUnknown = true;
   // The body: await context.Response.WriteAsJsonAsync(x) after it in the same block.
   if (block) {
     for (const c of calls) {
       if (c.startIndex <= assignment.endIndex || !within(c, block)) continue;
       const { name, receiver, args } = callParts(c);
-      if (!name || !WRITES.test(name) || receiver?.text !== recv || !args[0]) continue;
+      if (!name || !WRITES.test(name) || !receiver || canonicalResponse(receiver.text) !== recv || !args[0]) continue;
       const body = args[0];
       facts.body = bodyFacts(body.value, facts.branch?.kind === 'catch' ? facts.branch.errorName : undefined);
       facts.edits.replaceBody = (t) => [{ start: body.value.startIndex, end: body.value.endIndex, newText: t }];
@@ -60,7 +64,7 @@ export function assignmentResponse(assignment: Node, site: StatusSite, text: str
   }
   if (stmt?.type === 'expression_statement') {
     const indent = lineIndent(text, stmt.startIndex);
-    facts.edits.addHeader = (n, v) => [{ start: stmt.endIndex, end: stmt.endIndex, newText: `\n${indent}${recv}.Headers[${csString(n)}] = ${csString(v)};` }];
+    facts.edits.addHeader = (n, v) => [{ start: stmt.endIndex, end: stmt.endIndex, newText: `\n${indent}${written}.Headers[${csString(n)}] = ${csString(v)};` }];
   }
   return facts;
 }
@@ -96,8 +100,11 @@ function isResultExpression(value: Node): boolean {
  * A plain value returned by a controller action (`return order;` in an `ActionResult<Order>` or
  * `Order` action) or a minimal API lambda: the framework answers 200 with it as the body.
  */
-export function plainReturn(value: Node, fn: Node, text: string, controllerAction: boolean, writes: HeaderWrite[]): ResponseFacts | undefined {
+export function plainReturn(value: Node, fn: Node, controllerAction: boolean, input: CsResponseInput): ResponseFacts | undefined {
+  const { text } = input;
   if (isResultExpression(value)) return undefined;
+  // An action's ProblemDetails answers with its own Status (ObjectResult reads it); a minimal API's is a 200 body.
+  if (controllerAction && value.type === 'object_creation_expression' && /ProblemDetails$/.test(callParts(value).name ?? '')) return undefined;
   let actionResult = false;
   if (controllerAction) {
     const t = resultType(fn);
@@ -112,8 +119,7 @@ export function plainReturn(value: Node, fn: Node, text: string, controllerActio
   facts.body = bodyFacts(value, facts.branch?.kind === 'catch' ? facts.branch.errorName : undefined);
   facts.edits.replaceBody = (t) => [{ start: value.startIndex, end: value.endIndex, newText: t }];
   if (actionResult) facts.edits.setStatus = (code) => [{ start: value.startIndex, end: value.endIndex, newText: `StatusCode(${code}, ${text.slice(value.startIndex, value.endIndex)})` }];
-  const target = headersTarget(value);
-  facts.headers.push(...headersBefore(writes, target, value));
+  const target = seeHeaders(facts, input, value);
   facts.edits.addHeader = (n, v) => headerLineBefore(text, value, target, n, v);
   return facts;
 }
