@@ -7,7 +7,13 @@ import { namedArgs, spanOf } from '../syntax';
 import { stringValue, typeName } from './nodes';
 
 const ERROR_KEYS = new Set(['error', 'errors', 'err', 'errormessage', 'error_message', 'errorcode', 'error_code']);
-const ERROR_TYPE = /(^|[a-z])(Error|Errors|Problem|ProblemDetails|ValidationProblemDetails|Failure|Fault)(Response|Dto|Body|Message|Details?|Result|Info|Payload|Model)?$/;
+/**
+ * Types made to report an error: `ErrorResponse`, `ApiError`, `ProblemDetails`. A bare domain noun
+ * (`Problem` in a quiz, `DeviceFault` in a monitoring API) is data a success may well carry.
+ */
+const ERROR_TYPE = /(^|[a-z])(Error|Errors|Problem|Failure|Fault)(Response|Dto|Body|Message|Details?|Result|Info|Payload|Model)$|^(Api|Http|Rest|Web|Service)?Errors?$/;
+/** Names that hold an error or its text, as opposed to a record that has an error field. */
+const ERRORISH = /^(e|ex|exc|err|error|errors|exception|cause|reason|msg|message|errorMessage|problem|failure)$/i;
 
 /** Facts about a body expression. `caught` is the enclosing catch variable. */
 export function bodyFacts(body: Node | undefined, caught: string | undefined): BodyFacts | undefined {
@@ -44,8 +50,11 @@ function anonymousMembers(obj: Node): { key: string; value?: Node }[] {
 
 function errorShape(body: Node, caught: string | undefined): string | undefined {
   if (body.type === 'anonymous_object_creation_expression') {
-    for (const { key, value } of anonymousMembers(body)) {
-      const reason = keyReason(key, value, caught);
+    const members = anonymousMembers(body);
+    // GraphQL-style envelopes: data next to errors is a partial success by design.
+    const hasData = members.some((m) => m.key.toLowerCase() === 'data' && m.value?.type !== 'null_literal');
+    for (const { key, value } of members) {
+      const reason = keyReason(key, value, caught, hasData);
       if (reason) return reason;
     }
     return undefined;
@@ -69,9 +78,25 @@ function errorShape(body: Node, caught: string | undefined): string | undefined 
   return undefined;
 }
 
-function keyReason(key: string, value: Node | undefined, caught: string | undefined): string | undefined {
+/**
+ * True when the value of an `error` member reports an error. `null`, `false`, `default` and an
+ * empty collection say there is none; a record's own member (`job.Error`) is data about it.
+ */
+function reportsError(value: Node | undefined, caught: string | undefined): boolean {
+  if (!value) return true;
+  if (/^(null_literal|boolean_literal|default_expression)$/.test(value.type)) return false;
+  if (/^(Array\.Empty|Enumerable\.Empty)\s*<[^>]*>\s*\(\s*\)$|^new\s+[\w.]+\s*(<[^>]*>)?\s*\(\s*\)$|^\[\s*\]$|^new\s+\w+\s*\[\s*0\s*\]$/.test(value.text)) return false;
+  if (value.type === 'member_access_expression') {
+    const object = value.childForFieldName('expression');
+    const name = value.childForFieldName('name')?.text ?? '';
+    return (object?.type === 'identifier' && (object.text === caught || ERRORISH.test(object.text))) || /^(Message|StackTrace|Details?)$/.test(name);
+  }
+  return true;
+}
+
+function keyReason(key: string, value: Node | undefined, caught: string | undefined, hasData: boolean): string | undefined {
   const k = key.toLowerCase();
-  if (ERROR_KEYS.has(k) && value?.type !== 'null_literal' && value?.type !== 'boolean_literal') return `an "${key}" member`;
+  if (ERROR_KEYS.has(k) && !hasData && reportsError(value, caught)) return `an "${key}" member`;
   if ((k === 'success' || k === 'ok') && value?.text === 'false') return `"${key} = false"`;
   if (k === 'status' && value && /^"(error|fail|failed|failure)"$/i.test(value.text)) return `status ${value.text}`;
   if (k === 'message' && caught && value && new RegExp(`(^|[^\\w.])${caught}\\b`).test(value.text)) return 'a message taken from a caught exception';

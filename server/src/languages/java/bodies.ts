@@ -7,7 +7,16 @@ import { spanOf } from '../syntax';
 import { callParts, lastSegment, stringValue, typeName } from './nodes';
 
 const ERROR_KEYS = new Set(['error', 'errors', 'err', 'errorMessage', 'error_message', 'errorCode', 'error_code']);
-const ERROR_TYPE = /(^|[a-z])(Error|Errors|Problem|ProblemDetails?|Failure|Fault)(Response|Dto|DTO|Body|Message|Details?|Result|Info|Payload|Resource|Representation)?$/;
+/**
+ * Types made to report an error: `ErrorResponse`, `ApiError`, `ProblemDetail`. A bare domain noun
+ * (`Problem` in a quiz, `DeviceFault` in a monitoring API, `ValidationError` listed by a validator)
+ * is data a success may well carry.
+ */
+const ERROR_TYPE = /(^|[a-z])(Error|Errors|Problem|Failure|Fault)(Response|Dto|DTO|Body|Message|Details?|Result|Info|Payload|Resource|Representation)$|^(Api|Http|Rest|Web|Service)?Errors?$/;
+/** Names that hold an error or its text, as opposed to a record that has an error field. */
+const ERRORISH = /^(e|ex|exc|err|error|errors|exception|cause|reason|msg|message|errorMessage|problem|failure|violations?)$/i;
+/** Calls that make an empty collection: an `errors` key with one says there is no error. */
+const EMPTY = /^(List|Set|Map|Collections|Optional|Stream|ImmutableList|ImmutableMap|ImmutableSet)\.(of|empty\w*)\(\s*\)$|^new\s+\w+(<[^>]*>)?\s*\(\s*\)$/;
 
 /** Facts about a body expression. `caught` is the enclosing catch variable (or @ExceptionHandler parameter). */
 export function bodyFacts(body: Node | undefined, caught: string | undefined): BodyFacts | undefined {
@@ -33,7 +42,7 @@ function errorShape(body: Node, caught: string | undefined): string | undefined 
   if (body.type === 'object_creation_expression') {
     const type = typeName(body.childForFieldName('type')) ?? '';
     if (ERROR_TYPE.test(type)) return `${/^[AEIOU]/.test(type) ? 'an' : 'a'} ${type} object`;
-    if (/(Exception|Error)$/.test(type)) return 'an exception object';
+    if (/(Exception|Throwable)$/.test(type)) return 'an exception object';
     return undefined;
   }
   if (body.type !== 'method_invocation') return undefined;
@@ -41,17 +50,20 @@ function errorShape(body: Node, caught: string | undefined): string | undefined 
   const owner = object ? lastSegment(object.text) : '';
   if (owner === 'ProblemDetail' && /^forStatus/.test(name ?? '')) return 'a ProblemDetail';
   // Map.of("error", x), Map.ofEntries(entry("error", x)), Collections.singletonMap("error", x)
+  const pairs: [string | undefined, Node][] = [];
   if ((owner === 'Map' && name === 'of') || (owner === 'Collections' && name === 'singletonMap') || (owner === 'ImmutableMap' && name === 'of')) {
-    for (let i = 0; i + 1 < args.length; i += 2) {
-      const reason = keyReason(stringValue(args[i]), args[i + 1], caught);
-      if (reason) return reason;
-    }
-    return undefined;
-  }
-  if (owner === 'Map' && name === 'ofEntries') {
+    for (let i = 0; i + 1 < args.length; i += 2) pairs.push([stringValue(args[i]), args[i + 1]]);
+  } else if (owner === 'Map' && name === 'ofEntries') {
     for (const e of args) {
       const entry = e.type === 'method_invocation' ? callParts(e) : undefined;
-      const reason = entry?.name === 'entry' && entry.args.length === 2 ? keyReason(stringValue(entry.args[0]), entry.args[1], caught) : undefined;
+      if (entry?.name === 'entry' && entry.args.length === 2) pairs.push([stringValue(entry.args[0]), entry.args[1]]);
+    }
+  }
+  if (pairs.length) {
+    // GraphQL-style envelopes: data next to errors is a partial success by design.
+    const hasData = pairs.some(([k, v]) => k === 'data' && v.type !== 'null_literal');
+    for (const [key, value] of pairs) {
+      const reason = keyReason(key, value, caught, hasData);
       if (reason) return reason;
     }
     return undefined;
@@ -60,13 +72,28 @@ function errorShape(body: Node, caught: string | undefined): string | undefined 
   let root: Node | undefined = body;
   while (root?.type === 'method_invocation') root = callParts(root).object;
   const rootName = root ? lastSegment(root.text) : '';
-  if (root?.type === 'identifier' && ERROR_TYPE.test(rootName) && /^[A-Z]/.test(rootName)) return `a ${rootName}`;
+  // `Problem.builder()` / `Problem.valueOf(...)`: Zalando's problem type, made only to report one.
+  if (root?.type === 'identifier' && (ERROR_TYPE.test(rootName) || rootName === 'Problem') && /^[A-Z]/.test(rootName)) return `a ${rootName}`;
   return undefined;
 }
 
-function keyReason(key: string | undefined, value: Node, caught: string | undefined): string | undefined {
+/**
+ * True when the value of an `error` key reports an error. `null`, `false` and an empty collection
+ * say there is none; a record's own field (`job.getError()`, `task.lastError`) is data about it.
+ */
+function reportsError(value: Node, caught: string | undefined): boolean {
+  if (value.type === 'null_literal' || value.type === 'false' || EMPTY.test(value.text)) return false;
+  if (value.type === 'method_invocation' || value.type === 'field_access') {
+    const member = value.childForFieldName(value.type === 'field_access' ? 'field' : 'name')?.text ?? '';
+    const object = value.childForFieldName('object');
+    if (object?.type === 'identifier' && object.text !== caught && !ERRORISH.test(object.text) && /^(get)?(last)?(error|errors|errorMessage|failure|failureReason)$/i.test(member)) return false;
+  }
+  return true;
+}
+
+function keyReason(key: string | undefined, value: Node, caught: string | undefined, hasData: boolean): string | undefined {
   if (!key) return undefined;
-  if (ERROR_KEYS.has(key) && value.type !== 'null_literal' && value.type !== 'false') return `an "${key}" key`;
+  if (ERROR_KEYS.has(key) && !hasData && reportsError(value, caught)) return `an "${key}" key`;
   if ((key === 'success' || key === 'ok') && value.type === 'false') return `"${key}": false`;
   if (key === 'status' && /^"(error|fail|failed|failure)"$/i.test(value.text)) return `status ${value.text}`;
   if (key === 'message' && caught && new RegExp(`(^|[^\\w$.])${caught.replace(/\$/g, '\\$')}\\b`).test(value.text)) return 'a message taken from a caught exception';
