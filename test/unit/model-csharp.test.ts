@@ -297,6 +297,20 @@ app.MapGet("/x", () => Results.StatusCode(429));`;
   assert.equal(facts(at('Results.StatusCode(429)')), '', 'a handler without HttpContext cannot set headers');
 });
 
+test('domain objects: a DTO held in a variable named response, a result type of the app, small codes beside StatusCode', async () => {
+  const text = `public class S {
+    public ApiResponse<Order> Place(HttpContext context) {
+        var response = new ApiResponse<Order>();
+        response.StatusCode = 401;
+        if (order.StatusCode == 4) { return new OperationResult { StatusCode = 429 }; }
+        context.Response.StatusCode = 503;
+        return response;
+    }
+}`;
+  const { model } = await analyze(text, 'csharp');
+  assert.deepEqual(sites(model, text), ['503 503 number response']);
+});
+
 test('assertions and comparisons in tests', async () => {
   const text = `public class T {
     [Fact] public async Task F() {

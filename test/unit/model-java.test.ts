@@ -382,6 +382,21 @@ test('no body where nothing is returned: Mono<Void> with @ResponseStatus; Proble
   assert.deepEqual(model.responses.filter((r) => r.implicitStatus === 200), [], 'a ProblemDetail carries its own status');
 });
 
+test('domain objects: a DTO named like a response, a status getter beside small numbers, a builder\'s statusCode', async () => {
+  const text = `class S {
+    LoginResponse login(HttpServletResponse http) {
+        LoginResponse response = new LoginResponse();
+        response.setStatus(HttpStatus.UNAUTHORIZED.value());
+        http.setStatus(401);
+        if (order.getStatusCode() == 2 || shipment.statusCode() == 404) { }
+        return Order.builder().statusCode(3).build();
+    }
+}`;
+  const { model } = await analyze(text, 'java');
+  assert.deepEqual(sites(model, text), ['HttpStatus.UNAUTHORIZED 401 constant reference', '401 401 number response', '404 404 number comparison']);
+  assert.equal(model.responses.length, 1, 'HttpServletResponse http is a response, LoginResponse a DTO');
+});
+
 test('vocabularies: what the code writes first, then imports in the order status slots take them', async () => {
   const imports = 'import jakarta.servlet.http.HttpServletResponse;\nimport org.springframework.http.HttpStatus;\nclass A {}';
   assert.deepEqual((await analyze(imports, 'java')).model.vocabularies.map((v) => v.form), ['HttpStatus.NAME', 'HttpServletResponse.NAME']);

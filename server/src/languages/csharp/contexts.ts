@@ -5,7 +5,7 @@
 import type { Node } from '../../parsing/treeSitter';
 import type { SiteRole } from '../../model';
 import { isControllerClass } from './helpers';
-import { attributeName, callParts, enclosingClass, lastSegment, sameNode } from './nodes';
+import { attributeName, callParts, enclosingClass, enclosingFunction, lastSegment, sameNode } from './nodes';
 
 export interface StatusContext {
   role: SiteRole;
@@ -35,6 +35,8 @@ function unwrap(node: Node): Node {
 /** An expression that reads a received or current status: `response.StatusCode`, `(int)res.StatusCode`, `statusCode`. */
 export function isStatusRead(node: Node | null | undefined, code?: number): boolean {
   if (!node) return false;
+  // Small numbers next to a StatusCode are a domain object's own codes (`order.StatusCode == 2`).
+  if (code !== undefined && (code < 100 || code > 999)) return false;
   const n = unwrap(node);
   if (n.type === 'member_access_expression') return n.childForFieldName('name')?.text === 'StatusCode';
   if (n.type === 'conditional_access_expression') return /\.StatusCode$/.test(n.text);
@@ -151,6 +153,25 @@ function attributeContext(attrArg: Node): StatusContext | undefined {
   return DOC_ATTRIBUTES.has(name) ? { role: 'declaration', form: `[${name}]`, carrier: attribute, accepts: 'number' } : undefined;
 }
 
+/** Types whose StatusCode is the status of an HTTP response. */
+const RESPONSE_TYPES = /^(HttpResponse|HttpResponseMessage|var)$/;
+
+/**
+ * A variable the function declares with another type (`var response = new ApiResponse<T>()`,
+ * `ServiceResult response`) is a DTO with a StatusCode of its own, not the HTTP response.
+ */
+function declaredAsResponse(target: Node, at: Node): boolean {
+  if (target.type !== 'identifier') return true;
+  const fn = enclosingFunction(at);
+  if (!fn) return true;
+  const name = target.text;
+  const text = fn.text;
+  const created = new RegExp(`\\bvar\\s+${name}\\s*=\\s*new\\s+([\\w.]+)`).exec(text);
+  if (created) return RESPONSE_TYPES.test(lastSegment(created[1]));
+  const typed = new RegExp(`([A-Za-z_][\\w.]*)(?:<[^<>]*>)?\\??\\s+${name}\\s*[,)=;]`).exec(text);
+  return !typed || /^(return|new|throw|else|case|await|yield|in|out|ref)$/.test(typed[1]) || RESPONSE_TYPES.test(lastSegment(typed[1]));
+}
+
 /** HttpResponseMessage.StatusCode is an HttpStatusCode, HttpResponse.StatusCode an int: an enum constant written there says which. */
 function enumWritten(value: Node): boolean {
   return value.type === 'member_access_expression' && lastSegment(value.childForFieldName('expression')?.text ?? '') === 'HttpStatusCode';
@@ -165,14 +186,15 @@ function assignmentContext(value: Node, assignment: Node): StatusContext | undef
   if (/(^|\.)RejectionStatusCode$/.test(left.text)) return { role: 'response', form: 'RejectionStatusCode =', carrier: assignment, accepts: 'number' };
   if (left.type === 'member_access_expression' && left.childForFieldName('name')?.text === 'StatusCode') {
     const target = left.childForFieldName('expression');
-    if (target && /(^|\.)([Rr]esponse|res|resp|httpResponse)$/.test(target.text)) return { role: 'response', form: `${lastSegment(target.text)}.StatusCode =`, carrier: assignment, accepts: enumWritten(value) ? 'constant' : 'number' };
+    if (target && /(^|\.)([Rr]esponse|res|resp|httpResponse)$/.test(target.text) && declaredAsResponse(target, assignment)) return { role: 'response', form: `${lastSegment(target.text)}.StatusCode =`, carrier: assignment, accepts: enumWritten(value) ? 'constant' : 'number' };
     return undefined;
   }
   if (left.type !== 'identifier' || left.text !== 'StatusCode') return undefined;
   const holder = assignment.parent;
   if (holder?.type === 'initializer_expression' && holder.parent?.type === 'object_creation_expression') {
     const type = callParts(holder.parent).name ?? '';
-    return RESULT_TYPES.has(type) || /Result$/.test(type) ? { role: 'response', form: `new ${type} { StatusCode }`, carrier: holder.parent, accepts: 'number' } : undefined;
+    // MVC's result types only: `new ServiceResult { StatusCode = 1 }` is a DTO of the application's own.
+    return RESULT_TYPES.has(type) || /(ObjectResult|StatusCodeResult|ContentResult|JsonResult|ViewResult)$/.test(type) ? { role: 'response', form: `new ${type} { StatusCode }`, carrier: holder.parent, accepts: 'number' } : undefined;
   }
   if (holder?.type === 'attribute_argument') return attributeContext(holder);
   return undefined;

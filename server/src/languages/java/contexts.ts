@@ -4,7 +4,7 @@
 import type { Node } from '../../parsing/treeSitter';
 import type { SiteRole } from '../../model';
 import { argIndex } from '../syntax';
-import { annotationName, callParts, lastSegment, sameNode } from './nodes';
+import { annotationName, callParts, lastSegment, outerMethod, sameNode } from './nodes';
 
 export interface StatusContext {
   role: SiteRole;
@@ -25,12 +25,35 @@ const EQUALS_ASSERTS = new Set(['assertEquals', 'assertNotEquals']);
 const FLUENT_EQUALS = new Set(['isEqualTo', 'isNotEqualTo']);
 const MATCHERS = new Set(['is', 'equalTo']);
 
-/** A receiver that is an HTTP response object: `response`, `httpResponse`, `res`, `exchange.getResponse()`. */
-export function isResponseObject(node: Node | undefined): boolean {
+/** Types whose `setStatus(int)` answers an HTTP request (servlet, WebFlux, Vert.x, their wrappers). */
+const RESPONSE_TYPES = /^(HttpServletResponse|ServletResponse|HttpServletResponseWrapper|ServletResponseWrapper|ContentCachingResponseWrapper|ServerHttpResponse|ServletServerHttpResponse|ServerHttpResponseDecorator|HttpServerResponse|HttpResponse|var)$/;
+const NOT_TYPES = new Set(['return', 'new', 'throw', 'else', 'case', 'yield', 'assert']);
+
+/**
+ * A receiver that is an HTTP response object: `response`, `httpResponse`, `res`,
+ * `exchange.getResponse()`. A variable the method declares with another type (`LoginResponse
+ * response`, a DTO with a status field) is not one.
+ */
+export function isResponseObject(node: Node | undefined, at?: Node): boolean {
   if (!node) return false;
   if (node.type === 'method_invocation') return callParts(node).name === 'getResponse';
   const last = lastSegment(node.text);
-  return /^(res|resp)$/.test(last) || /response$/i.test(last);
+  const named = /^(res|resp)$/.test(last) || /response$/i.test(last);
+  if (node.type !== 'identifier' || !at) return named;
+  // The declared type decides when the method writes one: `HttpServletResponse http` is a response.
+  const type = declaredType(at, node.text);
+  return type === undefined || type === 'var' ? named : RESPONSE_TYPES.test(type);
+}
+
+/** The simple type `name` is declared with in the method around `at` (a parameter or a local), if written there. */
+function declaredType(at: Node, name: string): string | undefined {
+  const method = outerMethod(at);
+  if (!method) return undefined;
+  const re = new RegExp(`([A-Za-z_][\\w.]*)(?:<[^<>]*(?:<[^<>]*>[^<>]*)*>)?(?:\\[\\])?\\s+${name.replace(/\$/g, '\\$')}\\s*[,)=;:]`, 'g');
+  for (const m of method.text.matchAll(re)) {
+    if (!NOT_TYPES.has(m[1])) return lastSegment(m[1]);
+  }
+  return undefined;
 }
 
 /** Unwraps parentheses, casts and `.value()` around an expression. */
@@ -55,6 +78,8 @@ export function isStatusRead(node: Node | null | undefined, code?: number): bool
   if (!node) return false;
   const n = unwrap(node);
   const plausible = code === undefined || (code >= 100 && code <= 599);
+  // Small numbers next to a status getter are a domain object's own codes (`order.getStatusCode() == 2`).
+  if (code !== undefined && (code < 100 || code > 999)) return false;
   if (n.type === 'method_invocation') {
     const { name, object, args } = callParts(n);
     if (!object || !name || args.length) return false;
@@ -171,7 +196,7 @@ function argumentContext(value: Node, args: Node, code: number | undefined): Sta
     const holder = outer.parent?.type === 'argument_list' ? outer.parent.parent : undefined;
     const h = holder ? callParts(holder) : undefined;
     if (h?.name === 'assertThat' && isStatusRead(h.args[0], code)) return { role: 'assertion', form: `assertThat(…, ${name}())`, carrier: holder! };
-    if (h?.name === 'statusCode' && h.object?.type === 'method_invocation') return { role: 'assertion', form: '.statusCode()', carrier: holder! };
+    if (h?.name === 'statusCode' && h.object?.type === 'method_invocation' && /\b(then|expect)\(\)/.test(h.object.text)) return { role: 'assertion', form: '.statusCode()', carrier: holder! };
     return undefined;
   }
 
@@ -182,16 +207,16 @@ function argumentContext(value: Node, args: Node, code: number | undefined): Sta
     case 'setStatus':
     case 'sendError':
       // The servlet API: an int.
-      return index === 0 && isResponseObject(object) ? { role: 'response', form: `${owner || 'response'}.${name}()`, carrier: call, accepts: 'number' } : undefined;
+      return index === 0 && isResponseObject(object, call) ? { role: 'response', form: `${owner || 'response'}.${name}()`, carrier: call, accepts: 'number' } : undefined;
     case 'setStatusCode':
       // WebFlux's takes an HttpStatusCode, Vert.x's an int: what compiles there is what is written.
-      return index === 0 && isResponseObject(object) ? { role: 'response', form: `${owner || 'response'}.${name}()`, carrier: call, accepts: writtenKind(value) } : undefined;
+      return index === 0 && isResponseObject(object, call) ? { role: 'response', form: `${owner || 'response'}.${name}()`, carrier: call, accepts: writtenKind(value) } : undefined;
     case 'is':
       // MockMvc: status().is(409)
       return index === 0 && object?.type === 'method_invocation' && callParts(object).name === 'status' ? { role: 'assertion', form: 'status().is()', carrier: call, accepts: 'number' } : undefined;
     case 'statusCode':
-      // RestAssured: given()...then().statusCode(409)
-      return index === 0 && all.length === 1 && object?.type === 'method_invocation' ? { role: 'assertion', form: '.statusCode()', carrier: call, accepts: 'number' } : undefined;
+      // RestAssured: given()...then().statusCode(409); not a builder's `Order.builder().statusCode(3)`.
+      return index === 0 && all.length === 1 && object?.type === 'method_invocation' && /\b(then|expect)\(\)/.test(object.text) ? { role: 'assertion', form: '.statusCode()', carrier: call, accepts: 'number' } : undefined;
     case 'forStatus':
     case 'forStatusAndDetail':
       if (owner !== 'ProblemDetail' || index !== 0) return undefined;

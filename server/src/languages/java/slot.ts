@@ -51,7 +51,7 @@ function decide(call: TypedCall, token: string): SlotKind | undefined {
   if ((name === 'setStatus' || name === 'sendError') && isResponseText(receiver)) return { accepts: 'number', role: 'response', form: `${owner}.${name}()` };
   if (name === 'setStatusCode' && isResponseText(receiver)) return { accepts: 'any', role: 'response', form: `${owner}.setStatusCode()` };
   if (name === 'is' && /(^|\.)status\(\)$/.test(receiver)) return { accepts: 'number', role: 'assertion', form: 'status().is()' };
-  if (name === 'statusCode' && receiver.endsWith(')')) return { accepts: 'number', role: 'assertion', form: '.statusCode()' };
+  if (name === 'statusCode' && receiver.endsWith(')') && /\b(then|expect)\(\)/.test(receiver)) return { accepts: 'number', role: 'assertion', form: '.statusCode()' };
   if (name === 'isEqualTo' && /expectStatus\(\)$/.test(receiver)) return { accepts: 'any', role: 'assertion', form: 'expectStatus().isEqualTo()' };
   if (name === 'forStatus' && owner === 'ProblemDetail') return { accepts: 'any', role: 'response', form: 'ProblemDetail.forStatus()' };
   if (name === 'forStatusAndDetail' && owner === 'ProblemDetail') return { accepts: 'constant', role: 'response', form: 'ProblemDetail.forStatusAndDetail()' };
