@@ -5,17 +5,29 @@ import { DocumentStore } from '../server/src/documents';
 import { doValidate } from '../server/src/features/diagnostics';
 import { contextOf } from './analysis';
 import { EXTENSIONS, generate, type BenchLanguage, type Generated } from './generate';
+import { join } from 'node:path';
+import type { BenchClient } from './client';
+import { repoRoot } from './paths';
 import { pullCapabilities, pullDiagnostics, roundTrip, rssMb, startServer } from './server';
 import { now } from './stats';
+
+/** The server's memory after a full GC: resident, JS heap (models), wasm (trees). */
+export interface Probe {
+  rssMb: number;
+  heapMb: number;
+  wasmMb: number;
+}
 
 export interface MemoryResult {
   idleMb: number;
   oneDocMb: number;
   manyDocsMb: number;
+  /** After 50 documents and a full GC: where the memory is. */
+  manyDocsProbe: Probe;
   manyDocs: number;
   /** Of those, how many were analysed within the time budget (the rest are open and parsed). */
   analysed: number;
-  openClose: { documents: number; lines: number; beforeMb: number; afterMb: number; growthMb: number; checkpoints: number[] };
+  openClose: { documents: number; lines: number; beforeMb: number; afterMb: number; growthMb: number; checkpoints: number[]; before: Probe; after: Probe };
   /**
    * The same cycles in this process, where a GC can be forced: growth of the wasm memory (where
    * trees live; a tree not deleted stays there) and of the JS heap after a full GC. RSS alone
@@ -29,11 +41,30 @@ async function settle(ms = 300): Promise<void> {
   await new Promise((r) => setTimeout(r, ms));
 }
 
+const PROBE_ARGS = ['--expose-gc', `--require=${join(repoRoot, 'bench', 'memory-probe.cjs')}`];
+
+/** Asks the probe preloaded into the server for its memory after a full GC. */
+async function probe(client: BenchClient): Promise<Probe> {
+  const from = client.stderr.length;
+  process.kill(client.proc.pid!, 'SIGUSR2');
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const m = /\[bench\] memory (\{[^\n]*\})/.exec(client.stderr.slice(from));
+    if (m) {
+      const v = JSON.parse(m[1]) as { rss: number; heapUsed: number; external: number };
+      return { rssMb: v.rss / MB, heapMb: v.heapUsed / MB, wasmMb: v.external / MB };
+    }
+    if (Date.now() > deadline) throw new Error('the memory probe in the server did not answer');
+    await settle(50);
+  }
+}
+
 export async function measureMemory(doc: Generated, many: number, budgetMs: number, cycles: number, cycleLines: number): Promise<MemoryResult> {
-  const client = await startServer(pullCapabilities);
+  const client = await startServer(pullCapabilities, PROBE_ARGS);
   let idleMb = NaN;
   let oneDocMb = NaN;
   let manyDocsMb = NaN;
+  let manyDocsProbe: Probe = { rssMb: NaN, heapMb: NaN, wasmMb: NaN };
   let analysed = 0;
   try {
     const pid = client.proc.pid!;
@@ -59,10 +90,11 @@ export async function measureMemory(doc: Generated, many: number, budgetMs: numb
     }
     await settle();
     manyDocsMb = rssMb(pid);
+    manyDocsProbe = await probe(client);
   } finally {
     await client.stop();
   }
-  return { idleMb, oneDocMb, manyDocsMb, manyDocs: many, analysed, openClose: await openCloseCycles(cycles, cycleLines), inProcess: await inProcessCycles(cycles, cycleLines) };
+  return { idleMb, oneDocMb, manyDocsMb, manyDocsProbe, manyDocs: many, analysed, openClose: await openCloseCycles(cycles, cycleLines), inProcess: await inProcessCycles(cycles, cycleLines) };
 }
 
 const LANGUAGES: BenchLanguage[] = ['javascript', 'typescript', 'python', 'go'];
@@ -97,7 +129,7 @@ const MB = 1024 * 1024;
 /** Opens, analyses and closes `cycles` documents (unique URIs, four languages) in a fresh server. */
 async function openCloseCycles(cycles: number, lines: number): Promise<MemoryResult['openClose']> {
   const docs = LANGUAGES.map((l) => generate(l, lines, 'cycle'));
-  const client = await startServer(pullCapabilities);
+  const client = await startServer(pullCapabilities, PROBE_ARGS);
   try {
     const pid = client.proc.pid!;
     const cycle = async (i: number, folder: string) => {
@@ -114,6 +146,7 @@ async function openCloseCycles(cycles: number, lines: number): Promise<MemoryRes
     await roundTrip(client);
     await settle(500);
     const beforeMb = rssMb(pid);
+    const before = await probe(client);
     const checkpoints: number[] = [];
     for (let i = 0; i < cycles; i++) {
       await cycle(i, 'cycle');
@@ -122,7 +155,8 @@ async function openCloseCycles(cycles: number, lines: number): Promise<MemoryRes
     await roundTrip(client);
     await settle(500);
     const afterMb = rssMb(pid);
-    return { documents: cycles, lines, beforeMb, afterMb, growthMb: afterMb - beforeMb, checkpoints };
+    const after = await probe(client);
+    return { documents: cycles, lines, beforeMb, afterMb, growthMb: afterMb - beforeMb, checkpoints, before, after };
   } finally {
     await client.stop();
   }

@@ -5,6 +5,7 @@ import type { Results } from './results';
 const f = (n: number | undefined) => (n === undefined || !Number.isFinite(n) ? '-' : n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : String(Math.round(n)));
 const r = (n: number) => (Number.isFinite(n) ? `${n.toFixed(n < 10 ? 2 : 1)}x` : '-');
 const lines = (n: number) => n.toLocaleString('en-US');
+const sign = (n: number) => (Number.isFinite(n) ? `${n >= 0 ? '+' : ''}${n.toFixed(1)} MB` : '-');
 const mb = (n: number | undefined) => (n === undefined ? '-' : `${n.toFixed(n < 10 ? 2 : 0)} MB`);
 
 function table(head: string[], rows: string[][]): string {
@@ -72,14 +73,26 @@ export function formatTable(res: Results): string {
         ['RSS, 1 open document', mb(m.oneDocMb), `idle: ${mb(m.idleMb)}`, r(m.oneDocMb / m.idleMb)],
         [`RSS, ${m.manyDocs} open documents (${lines(m.docLines)} lines, ${m.analysed} analysed)`, mb(m.manyDocsMb), `idle: ${mb(m.idleMb)}`, r(m.manyDocsMb / m.idleMb)],
         [
-          `RSS growth, ${lines(m.openClose.documents)} documents opened and closed (${m.openClose.lines} lines)`,
-          `${m.openClose.growthMb >= 0 ? '+' : ''}${m.openClose.growthMb.toFixed(1)} MB`,
+          `Server memory after a full GC, ${m.manyDocs} documents open`,
+          `heap ${mb(m.manyDocsProbe.heapMb)}, wasm ${mb(m.manyDocsProbe.wasmMb)}`,
+          `resident ${mb(m.manyDocsProbe.rssMb)}`,
+          '-',
+        ],
+        [
+          `Growth over ${lines(m.openClose.documents)} documents opened and closed (${m.openClose.lines} lines), after a full GC: heap / wasm`,
+          `${sign(m.openClose.after.heapMb - m.openClose.before.heapMb)} / ${sign(m.openClose.after.wasmMb - m.openClose.before.wasmMb)}`,
+          `before: heap ${mb(m.openClose.before.heapMb)}, wasm ${mb(m.openClose.before.wasmMb)}`,
+          '-',
+        ],
+        [
+          `Resident growth over the same documents`,
+          sign(m.openClose.growthMb),
           `after warm-up: ${mb(m.openClose.beforeMb)}`,
           r(m.openClose.afterMb / m.openClose.beforeMb),
         ],
         [
-          `Same cycles in process (${lines(m.inProcess.documents)} documents): wasm memory / heap after GC`,
-          `${m.inProcess.wasmGrowthMb >= 0 ? '+' : ''}${f(m.inProcess.wasmGrowthMb)} MB / ${m.inProcess.heapGrowthMb >= 0 ? '+' : ''}${f(m.inProcess.heapGrowthMb)} MB`,
+          `Same cycles in this process: heap / wasm growth after a full GC`,
+          `${sign(m.inProcess.heapGrowthMb)} / ${sign(m.inProcess.wasmGrowthMb)}`,
           'zero growth',
           '-',
         ],
