@@ -311,6 +311,21 @@ test('domain objects: a DTO held in a variable named response, a result type of 
   assert.deepEqual(sites(model, text), ['503 503 number response']);
 });
 
+test('branches and bodies: another object\'s Body, configuration checks, details behind IsDevelopment()', async () => {
+  const text = `public class QController : ControllerBase {
+    public IActionResult Q(string symbol) {
+        if (string.IsNullOrEmpty(symbol)) { return BadRequest(); }
+        if (string.IsNullOrEmpty(_options.Region)) { return StatusCode(500); }
+        if (upstream.Body == null) { return StatusCode(502); }
+        try { return Ok(Load()); }
+        catch (Exception ex) { return Problem(detail: _env.IsDevelopment() ? ex.ToString() : null, statusCode: 500); }
+    }
+}`;
+  const { model } = await analyze(text, 'csharp');
+  assert.deepEqual(model.responses.map((r) => r.branch?.kind ?? '-'), ['input-check', 'other', 'not-found', '-', 'catch']);
+  assert.equal(response(model, text, 'Problem(').body?.leak, undefined);
+});
+
 test('assertions and comparisons in tests', async () => {
   const text = `public class T {
     [Fact] public async Task F() {

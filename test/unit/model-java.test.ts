@@ -397,6 +397,24 @@ test('domain objects: a DTO named like a response, a status getter beside small 
   assert.equal(model.responses.length, 1, 'HttpServletResponse http is a response, LoginResponse a DTO');
 });
 
+test('branches and bodies: another object\'s body, configuration checks, details behind a debug switch, redirect views', async () => {
+  const text = `@RestController class Q {
+    @GetMapping("/{s}") ResponseEntity<Quote> q(@PathVariable String s) {
+        if (s.isBlank()) { return ResponseEntity.badRequest().build(); }
+        if (apiKey.isBlank()) { return ResponseEntity.status(500).build(); }
+        if (upstream.body() == null) { return ResponseEntity.status(502).build(); }
+        return ResponseEntity.internalServerError().body(Map.of("trace", debug ? ExceptionUtils.getStackTrace(e) : ""));
+    }
+    @GetMapping("/old") @ResponseStatus(HttpStatus.MOVED_PERMANENTLY) String old() { return "redirect:/new"; }
+}`;
+  const { model } = await analyze(text, 'java');
+  assert.deepEqual(model.responses.map((r) => r.branch?.kind ?? '-'), ['input-check', 'other', 'not-found', '-', '-']);
+  assert.equal(response(model, text, 'ResponseEntity.internalServerError').body?.leak, undefined);
+  const redirect = response(model, text, '@ResponseStatus');
+  assert.equal(redirect.helper, 'redirect');
+  assert.equal(redirect.body, undefined);
+});
+
 test('vocabularies: what the code writes first, then imports in the order status slots take them', async () => {
   const imports = 'import jakarta.servlet.http.HttpServletResponse;\nimport org.springframework.http.HttpStatus;\nclass A {}';
   assert.deepEqual((await analyze(imports, 'java')).model.vocabularies.map((v) => v.form), ['HttpStatus.NAME', 'HttpServletResponse.NAME']);

@@ -12,6 +12,8 @@ const ERROR_KEYS = new Set(['error', 'errors', 'err', 'errormessage', 'error_mes
  * (`Problem` in a quiz, `DeviceFault` in a monitoring API) is data a success may well carry.
  */
 const ERROR_TYPE = /(^|[a-z])(Error|Errors|Problem|Failure|Fault)(Response|Dto|Body|Message|Details?|Result|Info|Payload|Model)$|^(Api|Http|Rest|Web|Service)?Errors?$/;
+/** Conditions that switch on development details. */
+const DEV_ONLY = /\b(dev|development|debug|isDev\w*|isDebug\w*|IsDevelopment|local|includeStack\w*|showStack\w*|verbose)\b/i;
 /** Names that hold an error or its text, as opposed to a record that has an error field. */
 const ERRORISH = /^(e|ex|exc|err|error|errors|exception|cause|reason|msg|message|errorMessage|problem|failure)$/i;
 
@@ -122,6 +124,11 @@ function findLeaks(body: Node, caught: string | undefined, facts: BodyFacts): vo
         facts.leak = { span: spanOf(n), what: `${n.text} (the exception with its stack trace)` };
       }
     } else if (n.type === 'string_literal' || n.type === 'verbatim_string_literal') {
+      continue;
+    } else if (n.type === 'conditional_expression' && DEV_ONLY.test(n.childForFieldName('condition')?.text ?? '')) {
+      // `env.IsDevelopment() ? ex.ToString() : null`: details shown on purpose in development only.
+      const other = n.childForFieldName('alternative');
+      if (other) stack.push(other);
       continue;
     } else if (n.type === 'interpolation' && caught && n.text === `{${caught}}` && !facts.leak) {
       facts.leak = { span: spanOf(n), what: `${caught} formatted into text (with its stack trace)` };

@@ -2,7 +2,7 @@
 // (`is null`, `== null`, `!Any()`), an input or auth check, or invalid model state.
 import type { Node } from '../../parsing/treeSitter';
 import type { BranchFact } from '../../model';
-import { spanOf } from '../syntax';
+import { namedArgs, spanOf } from '../syntax';
 import { sameNode } from './nodes';
 
 /** `_db.Exists(request.Name)` checks the database, not the input: drop what calls receive. */
@@ -12,13 +12,36 @@ function withoutCallArguments(cond: string): string {
   return s;
 }
 
-/** Names the kind of check an `if` makes, from its condition text. Unknown checks are `other`. */
-export function classifyCondition(cond: string): BranchFact['kind'] {
+/**
+ * Names the kind of check an `if` makes, from its condition text. Unknown checks are `other`.
+ * `params` gives the handler's parameter names: an emptiness or length check is an input check
+ * only when it looks at one of them (`string.IsNullOrEmpty(name)`), not at configuration.
+ */
+export function classifyCondition(cond: string, params?: () => string[]): BranchFact['kind'] {
   if (/!\s*[\w.]*\.IsValid\b|\.IsValid\s*==\s*false|\.Errors\.(Any|Count)|is\s+ValidationException|\bvalidat/i.test(cond)) return 'validation-error';
   if (/IsAuthenticated|IsInRole|Authoriz|\btoken\b|\bclaims?\b|permission|api[-_]?key|isAdmin|isOwner/i.test(cond) || /\bUser\.(Identity|Claims|IsInRole|FindFirst|HasClaim)/.test(cond)) return 'auth-check';
-  if (/\b(request|req|body|dto|input|payload|command|model)\b/i.test(withoutCallArguments(cond)) || /string\.IsNullOrWhiteSpace|string\.IsNullOrEmpty|\.Length\s*[<>]|\.Count\s*[<>]|\bmissing/i.test(cond)) return 'input-check';
+  // The request's own parts, not another object's (`upstream.Body == null` checks what a server sent back).
+  if (/(?<![.\w])(request|req|body|dto|input|payload|command|model)\b/i.test(withoutCallArguments(cond))) return 'input-check';
+  if (/string\.IsNullOrWhiteSpace|string\.IsNullOrEmpty|\.Length\s*[<>]|\.Count\s*[<>]|\bmissing/i.test(cond) && (!params || mentionsAny(cond, params()))) return 'input-check';
   if (/\bis\s+not\s+(?!null\b)[A-Z]\w*\s+\w+|\bis\s+null\b|==\s*null\b|\bnull\s*==|!\s*[\w.]*(Any|Exists)\w*\s*\(|!\s*\w*[Ee]xists\b|\bnotFound\b|\.Count\s*==\s*0/.test(cond)) return 'not-found';
   return 'other';
+}
+
+function mentionsAny(cond: string, names: string[]): boolean {
+  return names.some((n) => new RegExp(`(?<![.\\w])@?${n}\\b`).test(cond));
+}
+
+/** The parameter names of the method, local function or lambda around `node`. */
+function paramsAround(node: Node): string[] {
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.type === 'method_declaration' || n.type === 'local_function_statement' || n.type === 'lambda_expression' || n.type === 'constructor_declaration') {
+      const list = n.childForFieldName('parameters');
+      if (list?.type === 'identifier') return [list.text];
+      return namedArgs(list).map((p) => (p.type === 'identifier' ? p.text : p.childForFieldName('name')?.text ?? '')).filter(Boolean);
+    }
+    if (n.type === 'class_declaration') break;
+  }
+  return [];
 }
 
 /** The `else` of a presence check (`if (x != null) ... else`) is the not-found case. */
@@ -45,7 +68,7 @@ export function branchOf(node: Node): BranchFact | undefined {
       case 'conditional_expression': {
         const cond = n.childForFieldName('condition');
         if (!cond || sameNode(cond, child)) break;
-        if (sameNode(n.childForFieldName('consequence'), child)) return { kind: classifyCondition(cond.text), span: spanOf(cond) };
+        if (sameNode(n.childForFieldName('consequence'), child)) return { kind: classifyCondition(cond.text, () => paramsAround(n)), span: spanOf(cond) };
         if (sameNode(n.childForFieldName('alternative'), child)) return { kind: classifyElse(cond.text), span: spanOf(cond) };
         break;
       }

@@ -13,6 +13,8 @@ const ERROR_KEYS = new Set(['error', 'errors', 'err', 'errorMessage', 'error_mes
  * is data a success may well carry.
  */
 const ERROR_TYPE = /(^|[a-z])(Error|Errors|Problem|Failure|Fault)(Response|Dto|DTO|Body|Message|Details?|Result|Info|Payload|Resource|Representation)$|^(Api|Http|Rest|Web|Service)?Errors?$/;
+/** Conditions that switch on development details. */
+const DEV_ONLY = /\b(dev|development|debug|isDev\w*|isDebug\w*|local|includeStack\w*|showStack\w*|verbose)\b/i;
 /** Names that hold an error or its text, as opposed to a record that has an error field. */
 const ERRORISH = /^(e|ex|exc|err|error|errors|exception|cause|reason|msg|message|errorMessage|problem|failure|violations?)$/i;
 /** Calls that make an empty collection: an `errors` key with one says there is no error. */
@@ -117,6 +119,11 @@ function findLeaks(body: Node, caught: string | undefined, facts: BodyFacts): vo
         facts.rawErrorMessage = spanOf(n);
       }
     } else if (n.type === 'string_literal') {
+      continue;
+    } else if (n.type === 'ternary_expression' && DEV_ONLY.test(n.childForFieldName('condition')?.text ?? '')) {
+      // `debug ? getStackTrace(ex) : ""`: details shown on purpose behind a development switch.
+      const other = n.childForFieldName('alternative');
+      if (other) stack.push(other);
       continue;
     }
     for (let i = n.namedChildCount - 1; i >= 0; i--) {

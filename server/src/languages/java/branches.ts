@@ -3,17 +3,43 @@
 // validation errors (`bindingResult.hasErrors()`).
 import type { Node } from '../../parsing/treeSitter';
 import type { BranchFact } from '../../model';
-import { spanOf } from '../syntax';
+import { namedArgs, spanOf } from '../syntax';
 import { exceptionParameter, isExceptionHandler } from './handlers';
 import { callParts, sameNode } from './nodes';
 
-/** Names the kind of check an `if` makes, from its condition text. Unknown checks are `other`. */
-export function classifyCondition(cond: string): BranchFact['kind'] {
+/**
+ * Names the kind of check an `if` makes, from its condition text. Unknown checks are `other`.
+ * `params` gives the handler's parameter names: a blank or length check is an input check only
+ * when it looks at one of them (`q.isBlank()`), not at configuration (`apiKey.isBlank()`).
+ */
+export function classifyCondition(cond: string, params?: () => string[]): BranchFact['kind'] {
   if (/\.(hasErrors|hasFieldErrors|hasGlobalErrors)\s*\(|instanceof\s+\w*(Validation|ConstraintViolation|MethodArgumentNotValid|BindException)|!\s*\w*\.?is[Vv]alid\w*\s*\(|violations|\bvalidat/i.test(cond)) return 'validation-error';
   if (/authori[sz]|\btoken\b|principal|authenticat|hasRole|hasAuthority|isAdmin|permission|\bcanAccess|isOwner/i.test(cond)) return 'auth-check';
-  if (/\b(request|req|body|dto|input|payload|params?|form|command)\b/i.test(withoutCallArguments(cond)) || /\.isBlank\s*\(|StringUtils\.|\.length\s*\(\)\s*[<>]|\.size\s*\(\)\s*[<>]|\bmissing/i.test(cond)) return 'input-check';
+  // The request's own parts, not another object's (`upstream.body() == null` checks what a server sent back).
+  if (/(?<![.\w$])(request|req|body|dto|input|payload|params?|form|command)\b/i.test(withoutCallArguments(cond))) return 'input-check';
+  if (/\.isBlank\s*\(|StringUtils\.|\.length\s*\(\)\s*[<>]|\.size\s*\(\)\s*[<>]|\bmissing/i.test(cond) && (!params || mentionsAny(cond, params()))) return 'input-check';
   if (/==\s*null\b|\bnull\s*==|\.isEmpty\s*\(\)|!\s*[\w.]+\.isPresent\s*\(\)|!\s*[\w.]*exists\w*\s*\(|\bnotFound\b/i.test(cond)) return 'not-found';
   return 'other';
+}
+
+function mentionsAny(cond: string, names: string[]): boolean {
+  return names.some((n) => new RegExp(`(?<![.\\w$])${n.replace(/\$/g, '\\$')}\\b`).test(cond));
+}
+
+/** The parameter names of the method or lambda around `node`. */
+function paramsAround(node: Node): string[] {
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.type === 'method_declaration' || n.type === 'constructor_declaration') {
+      return namedArgs(n.childForFieldName('parameters')).map((p) => p.childForFieldName('name')?.text ?? '').filter(Boolean);
+    }
+    if (n.type === 'lambda_expression') {
+      const p = n.childForFieldName('parameters');
+      if (p?.type === 'identifier') return [p.text];
+      return namedArgs(p).map((x) => (x.type === 'identifier' ? x.text : x.childForFieldName('name')?.text ?? '')).filter(Boolean);
+    }
+    if (n.type === 'class_body') break;
+  }
+  return [];
 }
 
 /** `service.exists(request.name())` checks the service, not the input: drop what calls receive. */
@@ -46,7 +72,7 @@ export function branchOf(node: Node): BranchFact | undefined {
       case 'ternary_expression': {
         const cond = n.childForFieldName('condition');
         if (!cond || sameNode(cond, child)) break;
-        if (sameNode(n.childForFieldName('consequence'), child)) return { kind: classifyCondition(cond.text), span: spanOf(cond) };
+        if (sameNode(n.childForFieldName('consequence'), child)) return { kind: classifyCondition(cond.text, () => paramsAround(n)), span: spanOf(cond) };
         if (sameNode(n.childForFieldName('alternative'), child)) return { kind: classifyElse(cond.text), span: spanOf(cond) };
         break;
       }

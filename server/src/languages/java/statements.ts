@@ -114,7 +114,9 @@ export function annotationResponse(annotation: Node, site: StatusSite, input: Ja
   if (param) see(facts, headersOn([param], calls, decl.startIndex, decl.endIndex));
   if (!returnsNoBody(decl.childForFieldName('type'))) {
     const value = returnsOf(decl, returns).map((r) => r.namedChild(0)).find((v) => v && v.type !== 'null_literal');
-    if (value) facts.body = bodyFacts(value, facts.branch?.kind === 'catch' ? facts.branch.errorName : undefined);
+    // `return "redirect:/new";` / `new RedirectView(url)`: Spring's redirect view writes Location with this status.
+    if (value && (/^"redirect:/.test(value.text) || (value.type === 'object_creation_expression' && typeName(value.childForFieldName('type')) === 'RedirectView'))) facts.helper = 'redirect';
+    else if (value) facts.body = bodyFacts(value, facts.branch?.kind === 'catch' ? facts.branch.errorName : undefined);
   }
   const first = namedArgs(decl.childForFieldName('body'))[0];
   if (param && first) facts.edits.addHeader = (h, v) => insertBefore(text, first, `${param}.setHeader(${javaString(h)}, ${javaString(v)});`);
