@@ -7,8 +7,10 @@ import { emptyModel } from '../../model';
 import { constantFor, lookupConstant } from '../../data';
 import type { AdapterInput, LanguageAdapter } from '../adapter';
 import { statusEdit } from '../edits';
-import { intLiteral, namedArgs, spanOf, walk } from '../syntax';
-import { calleeParts, contextOf, isContextReceiver, type GoFileInfo, type StatusContext } from './contexts';
+import { intLiteral, namedArgs, spanOf } from '../syntax';
+import { visitTypes } from '../visit';
+import { FunctionIndex, functionsAround, useFunctionIndex } from './functions';
+import { calleeParts, contextOf, isContextReceiver, rememberCalleeName, type GoFileInfo, type StatusContext } from './contexts';
 import { collectHandlers, handlerAt, hasHandlerSignature } from './handlers';
 import { implicitResponse, notFoundResponse, type ImplicitCandidate } from './implicit';
 import { frameworkOf, rootName, type Framework, type HeaderSet } from './headers';
@@ -23,6 +25,33 @@ function constantOf(node: Node, info: GoFileInfo): { name: string; code: number 
   if (!field || operand?.type !== 'identifier' || (operand.text !== info.httpName && operand.text !== info.fiberName)) return undefined;
   const hit = lookupConstant('go-http', field);
   return hit ? { name: field, code: hit.code } : undefined;
+}
+
+/** The node types the walk looks at (strings and runes hold nothing of ours, and are not asked for). */
+const VISITED = ['comment', 'import_spec', 'int_literal', 'selector_expression', 'call_expression', 'short_var_declaration', 'assignment_statement', 'function_declaration', 'method_declaration', 'func_literal'];
+const STATUS_SELECTOR = /^[A-Za-z_]\w*\s*\.\s*Status[A-Z]\w*$/;
+/** Callee names visitCall acts on (headers set, bodies written, http.NotFound). */
+const CALL_NAMES = new Set(['Set', 'Add', 'Header', 'Append', 'Location', 'JSON', 'SendString', 'NotFound', 'Encode', 'Write']);
+
+/** The last name of a selector callee, read from the source text: `Encode` in json.NewEncoder(w).Encode. */
+function lastName(text: string, fn: Node): string {
+  return /\.\s*([A-Za-z_]\w*)$/.exec(text.slice(Math.max(fn.startIndex, fn.endIndex - 48), fn.endIndex))?.[1] ?? '';
+}
+
+/**
+ * Whether a number written at [start, end) sits where contextOf may find a status: an argument
+ * (after `(` or `,`), a side of `==` / `!=`, a `case` value, or a keyed value (`StatusCode: 404`).
+ */
+function mayBeStatusPlace(text: string, start: number, end: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i--;
+  const before = text[i];
+  if (before === '(' || before === ',' || before === ':') return true;
+  if (before === '=' && (text[i - 1] === '=' || text[i - 1] === '!')) return true;
+  if (before === 'e' && /\bcase$/.test(text.slice(Math.max(0, i - 4), i + 1))) return true;
+  let j = end;
+  while (j < text.length && (text[j] === ' ' || text[j] === '\t')) j++;
+  return (text[j] === '=' || text[j] === '!') && text[j + 1] === '=';
 }
 
 /** A header name from its argument: "Retry-After", or echo.HeaderRetryAfter / fiber.HeaderLocation. */
@@ -52,14 +81,13 @@ function extract(input: AdapterInput): DocumentModel {
     if (root && arg) headerSets.push({ root, header: name ? { name, span: spanOf(arg) } : undefined, at: at.startIndex, scope: scopeOf(at) });
   };
 
-  walk(tree, (node) => {
-    switch (node.type) {
+  // Filled as the visit meets functions (outer before inner), so lookups during the visit work too.
+  const fnIndex = new FunctionIndex();
+  useFunctionIndex(tree, fnIndex);
+  visitTypes(tree, VISITED, (node, type) => {
+    switch (type) {
       case 'comment':
         model.comments.push({ span: spanOf(node), text: node.text.trimEnd() });
-        return false;
-      case 'interpreted_string_literal':
-      case 'raw_string_literal':
-      case 'rune_literal':
         return false;
       case 'import_spec': {
         const path = node.childForFieldName('path')?.text.slice(1, -1) ?? '';
@@ -78,22 +106,32 @@ function extract(input: AdapterInput): DocumentModel {
         return false;
       }
       case 'int_literal': {
+        // Sizes, indexes and shifts far outnumber statuses: read the neighbours in the text first.
+        if (!mayBeStatusPlace(text, node.startIndex, node.endIndex)) return false;
         const code = intLiteral(node.text);
         const ctx = code === undefined ? undefined : contextOf(node, info);
         if (ctx && code !== undefined) found.push({ site: { code, span: spanOf(node), kind: 'number', role: ctx.role, form: ctx.form }, ctx });
         return false;
       }
       case 'selector_expression': {
+        // Most selectors are fields and methods; only a short `pkg.StatusX` can be a constant.
+        if (node.endIndex - node.startIndex > 64 || !STATUS_SELECTOR.test(text.slice(node.startIndex, node.endIndex))) return;
         const c = constantOf(node, info);
         if (!c) return;
         const ctx = contextOf(node, info);
         found.push({ site: { code: c.code, span: spanOf(node), kind: 'constant', vocabulary: 'go-http', name: c.name, role: ctx?.role ?? 'reference', form: ctx?.form ?? `${info.httpName}.${c.name}` }, ctx });
         return false;
       }
-      case 'call_expression':
+      case 'call_expression': {
         calls.push(node);
-        visitCall(node);
+        // The callee's last name, read from the text: most calls are none of those visitCall acts on.
+        const fn = node.childForFieldName('function');
+        const type = fn?.type;
+        const name = type === 'identifier' ? text.slice(fn!.startIndex, fn!.endIndex) : type === 'selector_expression' ? lastName(text, fn!) : undefined;
+        rememberCalleeName(node, name);
+        if (type === 'selector_expression' && CALL_NAMES.has(name!)) visitCall(node);
         return;
+      }
       case 'short_var_declaration': {
         // rr := httptest.NewRecorder(): rr.Code is a status from here on.
         const right = namedArgs(node.childForFieldName('right'));
@@ -111,12 +149,14 @@ function extract(input: AdapterInput): DocumentModel {
       }
       case 'function_declaration':
       case 'method_declaration': {
+        fnIndex.add(node);
         const name = node.childForFieldName('name')?.text;
         if (name) functions.set(name, [...(functions.get(name) ?? []), node]);
         if (hasHandlerSignature(node)) signatures.push(node);
         return;
       }
       case 'func_literal':
+        fnIndex.add(node);
         if (hasHandlerSignature(node)) signatures.push(node);
         return;
       default:
@@ -189,14 +229,8 @@ function extract(input: AdapterInput): DocumentModel {
 
 /** A parameter of type http.ResponseWriter in the functions around `id`. */
 function isWriterParam(id: Node): boolean {
-  for (let n = id.parent; n; n = n.parent) {
-    if (n.type !== 'function_declaration' && n.type !== 'method_declaration' && n.type !== 'func_literal') continue;
-    for (const p of namedArgs(n.childForFieldName('parameters'))) {
-      if (!/ResponseWriter$/.test(p.childForFieldName('type')?.text ?? '')) continue;
-      if (namedArgs(p).some((c) => c.type === 'identifier' && c.text === id.text)) return true;
-    }
-  }
-  return false;
+  const name = id.text;
+  return functionsAround(id).some((f) => f.params().some((p) => /ResponseWriter$/.test(p.type) && p.names.includes(name)));
 }
 
 export const goAdapter: LanguageAdapter = {

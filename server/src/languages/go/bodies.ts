@@ -73,22 +73,28 @@ function isErrorMessage(n: Node, caught: string): boolean {
 
 /** debug.Stack() anywhere in the body; err.Error() or fmt.Sprint(err) of the caught error. Bounded walk. */
 function findLeaks(body: Node, caught: string | undefined, facts: BodyFacts): void {
-  const stack: Node[] = [body];
-  for (let visited = 0; stack.length && visited < 2000; visited++) {
-    const n = stack.pop()!;
-    if (n.type === 'func_literal') continue;
-    if (n.type === 'call_expression') {
-      const fn = n.childForFieldName('function');
-      const callee = fn?.text ?? '';
-      if (/^(debug\.Stack|runtime\.Stack)$/.test(callee) && !facts.leak) facts.leak = { span: spanOf(n), what: `${callee}() (a stack trace)` };
-      if (caught && !facts.rawErrorMessage) {
-        if (isErrorMessage(n, caught)) facts.rawErrorMessage = spanOf(n);
-        else if (/^fmt\.(Sprint|Sprintf|Sprintln|Errorf)$/.test(callee) && namedArgs(n.childForFieldName('arguments')).some((a) => a.type === 'identifier' && a.text === caught)) facts.rawErrorMessage = spanOf(n);
-      }
+  // Only calls matter, outside function literals: the parser lists them (visiting every node of
+  // the body from here would be a call into it per node).
+  const found = callsIn(body);
+  let skipUntil = -1;
+  for (let visited = 0; visited < found.length && visited < 2000; visited++) {
+    const n = found[visited];
+    if (n.startIndex < skipUntil) continue;
+    if (n.type === 'func_literal') {
+      skipUntil = n.endIndex;
+      continue;
     }
-    for (let i = n.namedChildCount - 1; i >= 0; i--) {
-      const c = n.namedChild(i);
-      if (c) stack.push(c);
+    const fn = n.childForFieldName('function');
+    const callee = fn?.text ?? '';
+    if (/^(debug\.Stack|runtime\.Stack)$/.test(callee) && !facts.leak) facts.leak = { span: spanOf(n), what: `${callee}() (a stack trace)` };
+    if (caught && !facts.rawErrorMessage) {
+      if (isErrorMessage(n, caught)) facts.rawErrorMessage = spanOf(n);
+      else if (/^fmt\.(Sprint|Sprintf|Sprintln|Errorf)$/.test(callee) && namedArgs(n.childForFieldName('arguments')).some((a) => a.type === 'identifier' && a.text === caught)) facts.rawErrorMessage = spanOf(n);
     }
   }
+}
+
+/** The calls and function literals of an expression, itself included (descendantsOfType lists it), in source order. */
+function callsIn(body: Node): Node[] {
+  return body.descendantsOfType(['call_expression', 'func_literal']).filter((n): n is Node => !!n);
 }

@@ -4,19 +4,20 @@ import type { Node } from '../../parsing/treeSitter';
 import type { BranchFact } from '../../model';
 import { namedArgs, spanOf } from '../syntax';
 import { calleeParts } from './contexts';
+import { ancestorsOf, enclosingFunctionOf } from './functions';
 import { checksRequest } from './requestValues';
 
 export const FUNCTIONS = ['function_declaration', 'method_declaration', 'func_literal'];
 
 /** The innermost function around a node. */
 export function enclosingFunction(node: Node): Node | undefined {
-  for (let n = node.parent; n; n = n.parent) if (FUNCTIONS.includes(n.type)) return n;
-  return undefined;
+  return enclosingFunctionOf(node);
 }
 
 /** The branch the node sits in (innermost if / case within its function), if any. */
 export function branchOf(node: Node): BranchFact | undefined {
-  for (let n = node.parent, child: Node = node; n; child = n, n = n.parent) {
+  let child = node;
+  for (const n of ancestorsOf(node)) {
     if (FUNCTIONS.includes(n.type)) return undefined;
     if (n.type === 'if_statement' && n.childForFieldName('consequence')?.startIndex === child.startIndex) {
       const cond = n.childForFieldName('condition');
@@ -26,6 +27,7 @@ export function branchOf(node: Node): BranchFact | undefined {
       const fact = classifyCase(n);
       if (fact) return fact;
     }
+    child = n;
   }
   return undefined;
 }

@@ -4,6 +4,7 @@
 import type { Node } from '../../parsing/treeSitter';
 import type { SiteRole } from '../../model';
 import { argIndex, namedArgs } from '../syntax';
+import { functionsAround } from './functions';
 
 /** How a response-setting call hands over its body, so responses.ts can read and edit it. */
 export type ResponseShape =
@@ -62,13 +63,43 @@ export function isStatusField(node: Node | null | undefined, info: GoFileInfo): 
   return operand?.type === 'identifier' && (info.recorders.has(operand.text) || RECORDER_NAMES.test(operand.text));
 }
 
-/** The callee's last name and its receiver: `WriteHeader` and `w` for w.WriteHeader(...). */
+const parts = new WeakMap<Node, { name?: string; receiver?: Node }>();
+
+/**
+ * The callee's last name and its receiver: `WriteHeader` and `w` for w.WriteHeader(...). Kept
+ * per call node: handlers, headers and implicit responses ask about the same calls many times,
+ * and each answer costs several calls into the parser.
+ */
 export function calleeParts(call: Node): { name?: string; receiver?: Node } {
+  let out = parts.get(call);
+  if (out) return out;
   const fn = call.childForFieldName('function');
-  if (!fn) return {};
-  if (fn.type === 'identifier') return { name: fn.text };
-  if (fn.type === 'selector_expression') return { name: fn.childForFieldName('field')?.text, receiver: fn.childForFieldName('operand') ?? undefined };
-  return {};
+  if (fn?.type === 'identifier') out = { name: fn.text };
+  else if (fn?.type === 'selector_expression') out = { name: fn.childForFieldName('field')?.text, receiver: fn.childForFieldName('operand') ?? undefined };
+  else out = {};
+  parts.set(call, out);
+  return out;
+}
+
+const names = new WeakMap<Node, string | undefined>();
+
+/** Records a call's last callee name read by the walk, so calleeName need not ask the parser. */
+export function rememberCalleeName(call: Node, name: string | undefined): void {
+  names.set(call, name);
+}
+
+/** The callee's last name (`WriteHeader`), from the walk when it recorded one. */
+export function calleeName(call: Node): string | undefined {
+  return names.has(call) ? names.get(call) : calleeParts(call).name;
+}
+
+const argLists = new WeakMap<Node, Node[]>();
+
+/** The arguments of a call, kept per call node like calleeParts. */
+export function argsOf(call: Node): Node[] {
+  let out = argLists.get(call);
+  if (!out) argLists.set(call, (out = namedArgs(call.childForFieldName('arguments'))));
+  return out;
 }
 
 /** True when `recv` is a Gin/Echo/Fiber context: by its usual name or by its parameter type. */
@@ -80,14 +111,8 @@ export function isContextReceiver(recv: Node | undefined): boolean {
 
 /** The framework type of parameter `name` in the functions around `node` (`*gin.Context`...). */
 export function contextParamType(node: Node, name: string): string | undefined {
-  for (let n = node.parent; n; n = n.parent) {
-    if (n.type !== 'function_declaration' && n.type !== 'method_declaration' && n.type !== 'func_literal') continue;
-    for (const p of namedArgs(n.childForFieldName('parameters'))) {
-      const type = p.childForFieldName('type')?.text.replace(/\s+/g, '') ?? '';
-      for (const id of namedArgs(p)) {
-        if (id.type === 'identifier' && id.text === name) return CONTEXT_TYPES.test(type) ? type : undefined;
-      }
-    }
+  for (const f of functionsAround(node)) {
+    for (const p of f.params()) if (p.names.includes(name)) return CONTEXT_TYPES.test(p.type) ? p.type : undefined;
   }
   return undefined;
 }
@@ -96,7 +121,7 @@ export function contextParamType(node: Node, name: string): string | undefined {
  * The role of argument `index` of a call named `name` on `receiver` (text), with `argc`
  * arguments when known. Shared by the extractor and by slotAt, which sees half-typed calls.
  */
-export function callRole(name: string, receiver: string, index: number, argc: number | undefined, info: GoFileInfo, isCtx: boolean): Omit<StatusContext, 'carrier'> | undefined {
+export function callRole(name: string, receiver: string, index: number, argc: number | undefined, info: GoFileInfo, isCtx: boolean | (() => boolean)): Omit<StatusContext, 'carrier'> | undefined {
   const recvLast = receiver.slice(receiver.lastIndexOf('.') + 1);
   if (name === 'WriteHeader' && index === 0 && receiver) return { role: 'response', form: `${recvLast || 'w'}.WriteHeader()`, shape: 'writeHeader' };
   if (receiver === info.httpName) {
@@ -109,7 +134,9 @@ export function callRole(name: string, receiver: string, index: number, argc: nu
   if (name === 'NewError' && receiver === info.fiberName && index === 0) return { role: 'response', form: 'fiber.NewError()', shape: 'newError' };
   // httpexpect: e.GET("/x").Expect().Status(200)
   if (name === 'Status' && index === 0 && /(^|\.)Expect\(\)$/.test(receiver)) return { role: 'assertion', form: 'Expect().Status()', shape: 'none' };
-  if (!isCtx) return undefined;
+  // Only these names are context methods; asking whether the receiver is a context costs a walk up the tree.
+  if (!(name in BODY_METHODS) && !STATUS_ONLY.has(name) && name !== 'Redirect') return undefined;
+  if (!(typeof isCtx === 'function' ? isCtx() : isCtx)) return undefined;
   const form = `${recvLast}.${name}()`;
   if (name in BODY_METHODS && index === 0 && (argc === undefined || argc >= 2)) return { role: 'response', form, shape: 'body', bodyArg: BODY_METHODS[name] };
   if (STATUS_ONLY.has(name) && index === 0 && (argc === undefined || argc <= 2)) return { role: 'response', form, shape: 'statusOnly' };
@@ -163,6 +190,6 @@ function argumentContext(value: Node, args: Node, info: GoFileInfo): StatusConte
     return compared && index <= 2 ? { role: 'assertion', form: `${receiver.text}.${name}()`, carrier: call, shape: 'none' } : undefined;
   }
   if (name === 'Redirect' && all.length === 2 && all[1 - index]?.type === 'int_literal') return undefined;
-  const ctx = callRole(name, receiver.text, index, all.length, info, isContextReceiver(receiver));
+  const ctx = callRole(name, receiver.text, index, all.length, info, () => isContextReceiver(receiver));
   return ctx ? { ...ctx, carrier: call } : undefined;
 }

@@ -4,12 +4,15 @@
 import type { Node } from '../../parsing/treeSitter';
 import type { HandlerFacts } from '../../model';
 import { namedArgs, spanOf } from '../syntax';
-import { calleeParts } from './contexts';
+import { argsOf, calleeName, calleeParts } from './contexts';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'CONNECT', 'TRACE'];
 const UPPER = new Set([...METHODS, 'Any']);
 const TITLE = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'Head', 'Options', 'Connect', 'Trace', 'All']);
 const HANDLER_PARAM = /^(http\.ResponseWriter|\*gin\.Context|echo\.Context|\*fiber\.Ctx|fiber\.Ctx)$/;
+
+/** Callee names that may register a route (the rest are checked below). */
+const REGISTRATION_NAMES = /^(HandleFunc|Handle|Add|Method|MethodFunc|GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|CONNECT|TRACE|Any|Get|Post|Put|Patch|Delete|Head|Options|Connect|Trace|All)$/;
 
 interface Registration {
   method?: string;
@@ -25,9 +28,10 @@ function stringValue(node: Node | undefined): string | undefined {
 
 /** The route registration a call makes, if it is one. */
 function registrationOf(call: Node): Registration | undefined {
+  if (!REGISTRATION_NAMES.test(calleeName(call) ?? '')) return undefined;
   const { name, receiver } = calleeParts(call);
   if (!name || !receiver) return undefined;
-  const args = namedArgs(call.childForFieldName('arguments'));
+  const args = argsOf(call);
   if (args.length < 2) return undefined;
   const first = stringValue(args[0]);
   if ((name === 'HandleFunc' || name === 'Handle') && first !== undefined && args.length === 2) {
@@ -113,9 +117,18 @@ export function collectHandlers(calls: Node[], functions: Map<string, Node[]>, s
     const name = r.fn.childForFieldName('name')?.text;
     if (name && r.facts.method) methodsByName.set(name, r.facts.method);
   }
+  // A function inside a registered handler is a helper of it, not a handler of its own.
+  const spans = registered.map((r) => spanOf(r.fn)).sort((a, b) => a.start - b.start);
+  const inRegistered = (start: number) => {
+    for (const s of spans) {
+      if (s.start > start) return false;
+      if (start < s.end) return true;
+    }
+    return false;
+  };
   for (const fn of signatures) {
     if (byFn.has(fn.startIndex)) continue;
-    if (registered.some((r) => r.fn.startIndex <= fn.startIndex && fn.endIndex <= r.fn.endIndex)) continue;
+    if (inRegistered(fn.startIndex)) continue;
     byFn.set(fn.startIndex, { fn, facts: { span: spanOf(fn), calls: [] }, methods: new Set() });
   }
   const handlers = [...byFn.values()].map((h) => h.facts).sort((a, b) => a.span.start - b.span.start);
@@ -124,20 +137,41 @@ export function collectHandlers(calls: Node[], functions: Map<string, Node[]>, s
   for (const h of handlers) {
     while (ci < calls.length && calls[ci].startIndex < h.span.start) ci++;
     for (let k = ci; k < calls.length && calls[k].startIndex < h.span.end; k++) {
-      const n = calleeParts(calls[k]).name;
+      const n = calleeName(calls[k]);
       if (n) h.calls.push(n);
     }
   }
   return { handlers, methodsByName };
 }
 
-/** The innermost handler containing `offset`, as an index into `handlers`. */
+const chains = new WeakMap<HandlerFacts[], { starts: number[]; parent: number[] }>();
+
+/**
+ * The innermost handler containing `offset`, as an index into `handlers` (sorted by start,
+ * nested like the functions they are). A binary search, then out through the enclosing
+ * handlers: scanning every handler per response made the file's analysis quadratic.
+ */
 export function handlerAt(handlers: HandlerFacts[], offset: number): number | undefined {
-  let best: number | undefined;
-  handlers.forEach((h, i) => {
-    if (h.span.start <= offset && offset < h.span.end && (best === undefined || h.span.start >= handlers[best].span.start)) best = i;
-  });
-  return best;
+  let c = chains.get(handlers);
+  if (!c || c.starts.length !== handlers.length) {
+    c = { starts: handlers.map((h) => h.span.start), parent: [] };
+    const open: number[] = [];
+    handlers.forEach((h, i) => {
+      while (open.length && handlers[open[open.length - 1]].span.end <= h.span.start) open.pop();
+      c!.parent.push(open.length ? open[open.length - 1] : -1);
+      open.push(i);
+    });
+    chains.set(handlers, c);
+  }
+  let lo = 0;
+  let hi = c.starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (c.starts[mid] <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= 0; i = c.parent[i]) if (offset < handlers[i].span.end) return i;
+  return undefined;
 }
 
 /** The method of a function literal passed straight to a route registration (slotAt's cheap path). */

@@ -3,9 +3,8 @@
 // other code may add more (a name that is not a literal, the writer handed to a helper).
 import type { Node } from '../../parsing/treeSitter';
 import type { HeaderFact } from '../../model';
-import { namedArgs } from '../syntax';
 import { enclosingFunction } from './branches';
-import { contextParamType } from './contexts';
+import { argsOf, contextParamType } from './contexts';
 import { firstCallFrom } from './statements';
 
 export type Framework = 'gin' | 'echo' | 'fiber';
@@ -51,25 +50,61 @@ export function headerStatement(framework: Framework | 'net/http', recv: string,
 const SAFE_WRITER_USES = /^((json|xml)\.NewEncoder|fmt\.Fprint\w*|io\.(WriteString|Copy)|http\.(Error|Redirect|NotFound)|errors\.\w+|log\.\w+)$/;
 const HEADER_HELPERS = /[Hh]eader|[Cc]ors|CORS|[Cc]ache|[Ss]ecur|[Cc]ookie|[Aa]llow|[Ll]ocation|[Rr]etry/;
 
+const byRoot = new WeakMap<HeaderSet[], { length: number; groups: Map<string, HeaderSet[]> }>();
+
+/** The header sets on one writer or context, grouped once per extraction (the walk fills the list first). */
+function setsOn(sets: HeaderSet[], root: string): HeaderSet[] {
+  let index = byRoot.get(sets);
+  if (!index || index.length !== sets.length) {
+    index = { length: sets.length, groups: new Map() };
+    for (const s of sets) {
+      const g = index.groups.get(s.root);
+      if (g) g.push(s);
+      else index.groups.set(s.root, [s]);
+    }
+    byRoot.set(sets, index);
+  }
+  return index.groups.get(root) ?? [];
+}
+
+const handed = new WeakMap<Node, { callee: string; roots: Set<string> }>();
+
+/** The callee of a call and the writers or contexts it is handed (`w`, `c.Writer`), kept per call. */
+function handedOver(call: Node): { callee: string; roots: Set<string> } {
+  let out = handed.get(call);
+  if (out) return out;
+  const roots = new Set<string>();
+  for (const a of argsOf(call)) {
+    if (a.type !== 'identifier' && !/\.(Header|Writer|Response)\b/.test(a.text)) continue;
+    const r = rootName(a);
+    if (r) roots.add(r);
+  }
+  out = { callee: call.childForFieldName('function')?.text ?? '', roots };
+  handed.set(call, out);
+  return out;
+}
+
 /**
  * Headers set on `root` in the function around `node` before `before`, and whether more may come
  * from elsewhere: a name that is not a literal, or the writer handed to other code first.
  */
-export function headersBefore(node: Node, root: string | undefined, before: number, input: { headerSets: HeaderSet[]; calls: Node[] }, isWriter: boolean): { headers: HeaderFact[]; unknown: boolean } {
+export function headersBefore(node: Node, root: string | undefined, before: number, input: { headerSets: HeaderSet[]; calls: Node[]; text: string }, isWriter: boolean): { headers: HeaderFact[]; unknown: boolean } {
   const fn = enclosingFunction(node);
   const out = { headers: [] as HeaderFact[], unknown: false };
   if (!fn || !root) return { headers: [], unknown: true };
-  for (const s of input.headerSets) {
-    if (s.root !== root || s.at < fn.startIndex || s.at >= before || s.scope.start > before || before >= s.scope.end) continue;
+  for (const s of setsOn(input.headerSets, root)) {
+    if (s.at < fn.startIndex || s.at >= before || s.scope.start > before || before >= s.scope.end) continue;
     if (s.header) out.headers.push(s.header);
     else out.unknown = true;
   }
-  for (let k = firstCallFrom(input.calls, fn.startIndex); k < input.calls.length; k++) {
+  const named = new RegExp(`(?<![\\w.])${root}\\b`);
+  for (let k = firstCallFrom(input.calls, fn.startIndex); k < input.calls.length && !out.unknown; k++) {
     const c = input.calls[k];
     if (c.startIndex >= before) break;
-    const callee = c.childForFieldName('function')?.text ?? '';
-    const handsOver = namedArgs(c.childForFieldName('arguments')).some((a) => rootName(a) === root && (a.type === 'identifier' || /\.(Header|Writer|Response)\b/.test(a.text)));
-    if (!handsOver || SAFE_WRITER_USES.test(callee)) continue;
+    // Most calls do not mention the writer at all: the text says so without asking the parser.
+    if (!named.test(input.text.slice(c.startIndex, c.endIndex))) continue;
+    const { callee, roots } = handedOver(c);
+    if (!roots.has(root) || SAFE_WRITER_USES.test(callee)) continue;
     // A framework context is passed around as a context.Context; only header-ish helpers count.
     if (isWriter || HEADER_HELPERS.test(callee)) out.unknown = true;
   }

@@ -6,7 +6,7 @@ import type { ResponseFacts } from '../../model';
 import { namedArgs, spanOf } from '../syntax';
 import { bodyFacts } from './bodies';
 import { branchOf, enclosingFunction } from './branches';
-import { calleeParts } from './contexts';
+import { argsOf, calleeParts } from './contexts';
 import type { Tree } from '../../parsing/treeSitter';
 import { redactEdits } from './redact';
 import { headersBefore, headerStatement, type HeaderSet } from './headers';
@@ -26,7 +26,7 @@ function setsStatus(call: Node, target: string, kind: ImplicitCandidate['kind'],
   if (!name || !receiver) return false;
   if (kind === 'fiber') return receiver.text === target && /^(Status|SendStatus|Redirect|SendFile)$/.test(name);
   if (name === 'WriteHeader') return receiver.text === target;
-  const first = namedArgs(call.childForFieldName('arguments'))[0]?.text;
+  const first = argsOf(call)[0]?.text;
   // http.Error / http.Redirect / http.NotFound, and helpers handed the writer (writeJSON(w, 201, v)).
   return first === target && (receiver.text === httpName || call.childForFieldName('function')?.type === 'identifier');
 }

@@ -4,8 +4,8 @@
 // is right. Read from the text of the function before the condition, one statement per line.
 import type { Node } from '../../parsing/treeSitter';
 import { namedArgs } from '../syntax';
+import { enclosingFunctionOf } from './functions';
 
-const FUNCTIONS = ['function_declaration', 'method_declaration', 'func_literal'];
 const REQUEST_TYPES = /(\*http\.Request|gin\.Context|echo\.Context|fiber\.Ctx)$/;
 /** Calls that fill their `&x` argument from the request body or query. */
 const FILLS = /\b(Decode|Unmarshal|Bind\w*|ShouldBind\w*|MustBind\w*|BodyParser|QueryParser|ParamsParser)\s*\(/;
@@ -40,8 +40,7 @@ function requestParams(fn: Node): string[] {
 
 /** True when a name the condition `text` (written at `at`) tests holds something the request carried. */
 export function checksRequest(at: Node, text: string): boolean {
-  let fn: Node | null = at.parent;
-  while (fn && !FUNCTIONS.includes(fn.type)) fn = fn.parent;
+  const fn = enclosingFunctionOf(at);
   if (!fn) return false;
   const derived = new Set(requestParams(fn));
   if (!derived.size) return false;

@@ -5,8 +5,9 @@ import type { Node, Tree } from '../../parsing/treeSitter';
 import type { ResponseFacts } from '../../model';
 import { namedArgs, spanOf } from '../syntax';
 import { bodyFacts } from './bodies';
-import { branchOf, FUNCTIONS } from './branches';
-import { calleeParts, type StatusContext } from './contexts';
+import { branchOf } from './branches';
+import { functionsAround } from './functions';
+import { argsOf, calleeParts, type StatusContext } from './contexts';
 import { frameworkOf, headersBefore, headerStatement, rootName, type Framework, type HeaderSet } from './headers';
 import { redactEdits, type BodyForm } from './redact';
 import { firstCallFrom, insertBefore, removeStatement, statementOf } from './statements';
@@ -41,9 +42,9 @@ export function chainAbove(call: Node): Node[] {
 /** A call that writes a body to writer `w`: json.NewEncoder(w).Encode(x), w.Write(b), fmt.Fprintf(w, ...), io.WriteString(w, s). */
 export function bodyWrite(call: Node, w: string): { body: Node | undefined; whole: boolean } | undefined {
   const { name, receiver } = calleeParts(call);
-  const args = namedArgs(call.childForFieldName('arguments'));
   if (!name || !receiver) return undefined;
-  if (name === 'Encode' && receiver.type === 'call_expression' && /^(json|xml)\.NewEncoder$/.test(receiver.childForFieldName('function')?.text ?? '') && namedArgs(receiver.childForFieldName('arguments'))[0]?.text === w) return { body: args[0], whole: false };
+  const args = argsOf(call);
+  if (name === 'Encode' && receiver.type === 'call_expression' && /^(json|xml)\.NewEncoder$/.test(receiver.childForFieldName('function')?.text ?? '') && argsOf(receiver)[0]?.text === w) return { body: args[0], whole: false };
   if ((name === 'Write' || name === 'WriteString') && receiver.text === w) return { body: args[0], whole: false };
   if (/^(fmt\.Fprint|fmt\.Fprintf|fmt\.Fprintln|io\.WriteString)$/.test(`${receiver.text}.${name}`) && args[0]?.text === w) return { body: call, whole: true };
   return undefined;
@@ -67,7 +68,7 @@ function afterStatement(stmt: Node, w: string, calls: Node[]): { write?: { call:
       const c = calls[k];
       const hit = bodyWrite(c, w);
       if (hit) return { write: { call: c, stmt: next, ...hit }, untouched: false };
-      if (rootName(c) === w || namedArgs(c.childForFieldName('arguments')).some((a) => rootName(a) === w)) return { untouched: false };
+      if (rootName(c) === w || argsOf(c).some((a) => rootName(a) === w)) return { untouched: false };
     }
     if (next.type === 'return_statement') return { untouched: true };
   }
@@ -188,15 +189,10 @@ export function responseFor(input: GoResponseInput): ResponseFacts {
 
 /** The Gin/Echo/Fiber context parameter of the function around `node`, if it has one. */
 function contextParam(node: Node): { name: string; framework: Framework } | undefined {
-  for (let n = node.parent; n; n = n.parent) {
-    if (!FUNCTIONS.includes(n.type)) continue;
-    for (const p of namedArgs(n.childForFieldName('parameters'))) {
-      const type = p.childForFieldName('type')?.text.replace(/\s+/g, '') ?? '';
-      const framework: Framework | undefined = /gin\.Context$/.test(type) ? 'gin' : /echo\.Context$/.test(type) ? 'echo' : /fiber\.Ctx$/.test(type) ? 'fiber' : undefined;
-      const id = namedArgs(p).find((c) => c.type === 'identifier');
-      if (framework && id) return { name: id.text, framework };
-    }
-    return undefined;
+  const inner = functionsAround(node)[0];
+  for (const p of inner?.params() ?? []) {
+    const framework: Framework | undefined = /gin\.Context$/.test(p.type) ? 'gin' : /echo\.Context$/.test(p.type) ? 'echo' : /fiber\.Ctx$/.test(p.type) ? 'fiber' : undefined;
+    if (framework && p.names[0]) return { name: p.names[0], framework };
   }
   return undefined;
 }

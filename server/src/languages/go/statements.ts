@@ -3,12 +3,14 @@
 import type { Node } from '../../parsing/treeSitter';
 import type { OffsetEdit } from '../../model';
 import { FUNCTIONS } from './branches';
+import { ancestorsOf } from './functions';
 
 /** The statement (a child of a statement list) that contains `node`, within its function. */
 export function statementOf(node: Node): Node | undefined {
-  for (let n: Node | null = node; n; n = n.parent) {
-    if (n.parent?.type === 'statement_list') return n;
-    if (FUNCTIONS.includes(n.type) && n !== node) return undefined;
+  const chain = [node, ...ancestorsOf(node)];
+  for (let k = 0; k < chain.length; k++) {
+    if (chain[k + 1]?.type === 'statement_list') return chain[k];
+    if (k > 0 && FUNCTIONS.includes(chain[k].type)) return undefined;
   }
   return undefined;
 }
@@ -33,7 +35,10 @@ export function removeStatement(text: string, stmt: Node): OffsetEdit {
 
 /** The span of the statement list around `node` (where a statement's effect is seen later on). */
 export function scopeOf(node: Node): { start: number; end: number } {
-  for (let n = node.parent; n; n = n.parent) if (n.type === 'statement_list' || n.type === 'source_file') return { start: n.startIndex, end: n.endIndex };
+  const up = ancestorsOf(node);
+  for (const n of up) if (n.type === 'statement_list' || n.type === 'source_file') return { start: n.startIndex, end: n.endIndex };
+  // Past the function the ancestors stop at: on up the tree.
+  for (let n = up[up.length - 1]?.parent; n; n = n.parent) if (n.type === 'statement_list' || n.type === 'source_file') return { start: n.startIndex, end: n.endIndex };
   return { start: 0, end: Number.MAX_SAFE_INTEGER };
 }
 
