@@ -7,6 +7,7 @@ import { emptyModel } from '../../model';
 import { constantFor, lookupConstant } from '../../data';
 import type { AdapterInput, LanguageAdapter } from '../adapter';
 import { statusEdit } from '../edits';
+import { Enclosing } from '../enclosing';
 import { intLiteral, spanOf } from '../syntax';
 import { branchOf } from './branches';
 import { ASSERT_METHODS, EXCEPTION_CLASSES, contextOf, isBareCall, specFor, type CallSpec, type StatusContext } from './contexts';
@@ -16,7 +17,7 @@ import { insertStatus } from './insertions';
 import { ByFunction, blockOf, chainBefore, responseFor, type PhpDocument } from './responses';
 import { slotAt } from './slot';
 import { CALL_TYPES, argAt, argValue, argumentNodes, callParts, enclosingFunction, firstAfter, lastSegment, stringValue } from './syntax';
-import { parentOf, walkWithParents } from './parents';
+import { parentOf, typeOf, walkWithParents } from '../parents';
 
 interface Found {
   site: StatusSite;
@@ -26,6 +27,8 @@ interface Found {
 }
 
 const IMPLICIT_200 = new Set(['json', 'make', 'response']);
+/** Tokens and subtrees the walk never needs as nodes (names are a quarter of a PHP tree; no status is a parameter). */
+const SKIP = new Set(['name', 'variable_name', 'string_content', 'escape_sequence', 'formal_parameters', 'named_type', 'optional_type', 'union_type', 'primitive_type', 'visibility_modifier', 'boolean', 'null', 'float', 'php_tag']);
 
 function extract(input: AdapterInput): DocumentModel {
   const { text, tree } = input;
@@ -43,8 +46,8 @@ function extract(input: AdapterInput): DocumentModel {
   const doc: PhpDocument = { text, quote: "'", headerStatements: new ByFunction(), creations: new ByFunction(), statusLiteral: (c) => String(c) };
   let quoteSeen = false;
 
-  walkWithParents(tree, (node) => {
-    switch (node.type) {
+  walkWithParents(tree, (node, type) => {
+    switch (type) {
       case 'comment':
         model.comments.push({ span: spanOf(node), text: node.text });
         return false;
@@ -91,19 +94,21 @@ function extract(input: AdapterInput): DocumentModel {
       case 'assignment_expression': {
         const left = node.childForFieldName('left');
         const right = node.childForFieldName('right');
-        const parts = right && CALL_TYPES.has(right.type) ? callParts(right) : undefined;
+        if (!left || !right || typeOf(left) !== 'variable_name') return;
+        const rightType = typeOf(right);
+        const parts = CALL_TYPES.has(rightType) ? callParts(right) : undefined;
         const spec = parts ? specFor(parts) : undefined;
-        if (left?.type === 'variable_name' && right && spec && spec.style !== 'setter') doc.creations.add(enclosingFunction(node)?.id, { variable: left.text, call: right, spec });
+        if (spec && spec.style !== 'setter') doc.creations.add(enclosingFunction(node)?.id, { variable: left.text, call: right, spec });
         // PSR-7: $response = $response->withHeader('Location', $url);
-        const chain = left?.type === 'variable_name' && right?.type === 'member_call_expression' ? chainBefore(right, true) : undefined;
-        if (chain && (chain.headers.length || chain.unknown)) doc.headerStatements.add(enclosingFunction(node)?.id, { start: node.startIndex, variable: left!.text, headers: chain.headers, unknown: chain.unknown });
+        const chain = rightType === 'member_call_expression' ? chainBefore(right, true) : undefined;
+        if (chain && (chain.headers.length || chain.unknown)) doc.headerStatements.add(enclosingFunction(node)?.id, { start: node.startIndex, variable: left.text, headers: chain.headers, unknown: chain.unknown });
         return;
       }
       default:
-        if (CALL_TYPES.has(node.type)) onCall(node);
+        if (CALL_TYPES.has(type)) onCall(node);
         return;
     }
-  });
+  }, SKIP);
 
   /** `header('HTTP/1.1 409 Conflict')` writes the status line; `header('Location: ' . $url)` a header. */
   function plainHeader(call: Node, first: Node | undefined): void {
@@ -164,7 +169,7 @@ function extract(input: AdapterInput): DocumentModel {
       if (variable) doc.headerStatements.add(enclosingFunction(node)?.id, { start: node.startIndex, variable, headers: key ? [{ name: key.toLowerCase(), span: spanOf(args[0]) }] : [], unknown: !key });
     }
     // $response->header('Retry-After', $s)->header(...); as a statement of its own.
-    if (node.type === 'member_call_expression' && parentOf(node)?.type === 'expression_statement') {
+    if (typeOf(node) === 'member_call_expression' && typeOf(parentOf(node)) === 'expression_statement') {
       const chain = chainBefore(node, true);
       if (chain.root && (chain.headers.length || chain.unknown)) doc.headerStatements.add(enclosingFunction(node)?.id, { start: node.startIndex, variable: chain.root, headers: chain.headers, unknown: chain.unknown });
     }
@@ -187,12 +192,17 @@ function extract(input: AdapterInput): DocumentModel {
   };
 
   // Handlers: closures, attributed / conventional controller methods, and methods routes name.
+  const handlerById = new Map(handlers.map((h) => [h.node.id, h]));
   for (const l of links) {
     const node = methodsByName.get(`${l.className}::${l.method}`);
     if (!node) continue;
-    const existing = handlers.find((h) => h.node.id === node.id);
+    const existing = handlerById.get(node.id);
     if (existing) existing.route = { method: l.methods[0], route: l.route, methods: l.methods };
-    else handlers.push({ node, route: { method: l.methods[0], route: l.route, methods: l.methods } });
+    else {
+      const added = { node, route: { method: l.methods[0], route: l.route, methods: l.methods } };
+      handlers.push(added);
+      handlerById.set(node.id, added);
+    }
   }
   const routeMethods = new Map<string, Set<string>>();
   for (const { route } of handlers) {
@@ -208,13 +218,8 @@ function extract(input: AdapterInput): DocumentModel {
     if (route.route !== undefined && routeMethods.get(route.route)?.size) facts.routeMethods = [...routeMethods.get(route.route)!];
     model.handlers.push(facts);
   }
-  const handlerOf = (offset: number): number | undefined => {
-    let best: number | undefined;
-    model.handlers.forEach((h, i) => {
-      if (h.span.start <= offset && offset < h.span.end && (best === undefined || h.span.start >= model.handlers[best].span.start)) best = i;
-    });
-    return best;
-  };
+  const enclosing = new Enclosing(model.handlers);
+  const handlerOf = (offset: number) => enclosing.innermost(offset);
 
   found.sort((a, b) => a.site.span.start - b.site.span.start);
   for (const f of found) {
@@ -231,11 +236,14 @@ function extract(input: AdapterInput): DocumentModel {
     facts.edits.setStatus = (code) => site.kind === 'implicit' ? (spec ? insertStatus(doc.statusLiteral, carrier, spec, code) : undefined) : statusEdit(site, code, text);
     model.responses.push(facts);
   }
+  // `$response = new JsonResponse($d); ... $response->setStatusCode(409)`: the later setter answers.
+  const lastSetter = new Map<string, number>();
+  for (const st of setters) lastSetter.set(`${st.fnId}:${st.variable}`, Math.max(lastSetter.get(`${st.fnId}:${st.variable}`) ?? -1, st.at));
   for (const { call, spec, status } of implicit) {
     const fn = enclosingFunction(call);
     const up = parentOf(call);
-    const assigned = up?.type === 'assignment_expression' ? up.childForFieldName('left')?.text : undefined;
-    if (assigned && setters.some((s) => s.variable === assigned && s.fnId === fn?.id && s.at > call.startIndex)) continue;
+    const assigned = up && typeOf(up) === 'assignment_expression' ? up.childForFieldName('left')?.text : undefined;
+    if (assigned && (lastSetter.get(`${fn?.id}:${assigned}`) ?? -1) > call.startIndex) continue;
     const facts = responseFor(doc, { carrier: call, spec, fn, branch: branchOf(call), implicitStatus: status });
     facts.implicitStatus = status;
     facts.handler = handlerOf(call.startIndex);

@@ -4,6 +4,7 @@ import type { Node } from '../../parsing/treeSitter';
 import type { BodyFacts } from '../../model';
 import { spanOf } from '../syntax';
 import { arrayPairs, stringValue } from './syntax';
+import { typeOf } from '../parents';
 
 const ERROR_KEYS = new Set(['error', 'errors', 'err', 'error_message', 'errorMessage']);
 const LEAK_METHODS = new Set(['getTraceAsString', 'getTrace', '__toString']);
@@ -12,7 +13,7 @@ const WHERE_METHODS = new Set(['getFile', 'getLine']);
 const ERRORISH = /^(e|err|error|errors|ex|exc|exception|cause|reason|msg|message|problem|failure|validator|violations)$/i;
 
 function isEmpty(n: Node): boolean {
-  return n.type === 'null' || (n.type === 'string' && /^(''|"")$/.test(n.text));
+  return typeOf(n) === 'null' || (typeOf(n) === 'string' && /^(''|"")$/.test(n.text));
 }
 
 /** Facts about a body expression. `caught` is the caught exception's variable (`$e`), if any. */
@@ -35,7 +36,7 @@ export function bodyFacts(body: Node | undefined, caught: string | undefined): B
       facts.errorShape ??= { span: spanOf(element), reason: 'a message taken from a caught exception' };
     }
   }
-  if (caught && body.type === 'variable_name' && body.text === caught) {
+  if (caught && typeOf(body) === 'variable_name' && body.text === caught) {
     facts.errorShape = { span: spanOf(body), reason: 'the caught exception itself' };
     facts.leak = { span: spanOf(body), what: 'the raw exception object' };
   }
@@ -46,7 +47,7 @@ export function bodyFacts(body: Node | undefined, caught: string | undefined): B
 /** null, false, '' and `[]`: `'errors' => []` says there are none. */
 function isFalsy(n: Node): boolean {
   if (isEmpty(n) || /^(false|''|"")$/i.test(n.text)) return true;
-  return n.type === 'array_creation_expression' && arrayPairs(n).length === 0;
+  return typeOf(n) === 'array_creation_expression' && arrayPairs(n).length === 0;
 }
 
 /**
@@ -56,9 +57,9 @@ function isFalsy(n: Node): boolean {
  */
 function reportsError(value: Node, caught: string | undefined): boolean {
   if (isFalsy(value)) return false;
-  if (value.type !== 'member_access_expression' && value.type !== 'nullsafe_member_access_expression') return true;
+  if (typeOf(value) !== 'member_access_expression' && typeOf(value) !== 'nullsafe_member_access_expression') return true;
   const obj = value.childForFieldName('object');
-  if (obj?.type !== 'variable_name' || obj.text === '$this') return true;
+  if (!obj || typeOf(obj) !== 'variable_name' || obj.text === '$this') return true;
   return obj.text === caught || ERRORISH.test(obj.text.slice(1));
 }
 
@@ -72,15 +73,15 @@ function findLeaks(body: Node, caught: string | undefined, facts: BodyFacts): vo
   let visited = 0;
   while (stack.length && visited++ < 2000) {
     const n = stack.pop()!;
-    if (n.type === 'member_call_expression') {
+    if (typeOf(n) === 'member_call_expression') {
       const name = n.childForFieldName('name')?.text ?? '';
       const obj = n.childForFieldName('object')?.text;
       if (LEAK_METHODS.has(name) && !facts.leak) facts.leak = { span: spanOf(n), what: `${n.text} (a stack trace)` };
       if (WHERE_METHODS.has(name) && caught && obj === caught && !facts.leak) facts.leak = { span: spanOf(n), what: `${n.text} (where on the server the error happened)` };
       if (name === 'getMessage' && caught && obj === caught && !facts.rawErrorMessage) facts.rawErrorMessage = spanOf(n);
-    } else if (n.type === 'function_call_expression' && /^\\?debug_backtrace$/.test(n.childForFieldName('function')?.text ?? '') && !facts.leak) {
+    } else if (typeOf(n) === 'function_call_expression' && /^\\?debug_backtrace$/.test(n.childForFieldName('function')?.text ?? '') && !facts.leak) {
       facts.leak = { span: spanOf(n), what: 'debug_backtrace() (a stack trace)' };
-    } else if (n.type === 'cast_expression' && caught && n.lastNamedChild?.text === caught && !facts.leak) {
+    } else if (typeOf(n) === 'cast_expression' && caught && n.lastNamedChild?.text === caught && !facts.leak) {
       facts.leak = { span: spanOf(n), what: `${n.text} (the exception with its trace)` };
     }
     for (let i = n.namedChildCount - 1; i >= 0; i--) {

@@ -4,7 +4,7 @@ import type { Node } from '../../parsing/treeSitter';
 import type { BranchFact } from '../../model';
 import { spanOf } from '../syntax';
 import { FUNCTION_TYPES, argValue, argumentNodes, callParts } from './syntax';
-import { parentOf } from './parents';
+import { parentOf, typeOf } from '../parents';
 
 /** The branch a node sits in, innermost first, within its function. */
 export function branchOf(node: Node): BranchFact | undefined {
@@ -15,12 +15,12 @@ export function branchOf(node: Node): BranchFact | undefined {
     if (cond) return { kind: classifyCondition(cond.text, parts.name === 'abort_unless'), span: spanOf(cond) };
   }
   for (let n = parentOf(node), child: Node = node; n; child = n, n = parentOf(n)) {
-    if (FUNCTION_TYPES.has(n.type)) return undefined;
-    switch (n.type) {
+    if (FUNCTION_TYPES.has(typeOf(n))) return undefined;
+    switch (typeOf(n)) {
       case 'catch_clause': {
         if (n.childForFieldName('body')?.id !== child.id) break;
         const name = n.childForFieldName('name');
-        return { kind: 'catch', span: spanOf(n), errorName: name?.type === 'variable_name' ? name.text : undefined };
+        return { kind: 'catch', span: spanOf(n), errorName: name && typeOf(name) === 'variable_name' ? name.text : undefined };
       }
       case 'if_statement':
       case 'else_if_clause': {

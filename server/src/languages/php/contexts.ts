@@ -6,7 +6,7 @@
 import type { Node } from '../../parsing/treeSitter';
 import type { SiteRole } from '../../model';
 import { argSlot, argValue, argumentNodes, callParts, isStatusReader, lastSegment, type CallParts } from './syntax';
-import { parentOf } from './parents';
+import { parentOf, typeOf } from '../parents';
 
 export type Style = 'laravel' | 'symfony' | 'abort' | 'plain' | 'setter' | 'psr' | 'exception' | 'assert';
 
@@ -104,7 +104,7 @@ export function specFor(parts: Pick<CallParts, 'kind' | 'name'> & { object?: { t
 
 /** `response()` / `redirect()` with no arguments: the factory the chain continues on. */
 export function isBareCall(node: Node, name: string): boolean {
-  if (node.type !== 'function_call_expression') return false;
+  if (typeOf(node) !== 'function_call_expression') return false;
   const parts = callParts(node);
   return parts?.name === name && argumentNodes(parts).length === 0;
 }
@@ -122,7 +122,7 @@ const PEST_EQUAL = new Set(['toBe', 'toEqual', 'toBeOneOf']);
 /** The status context of a value (an integer or a `Response::HTTP_*` constant), if any. */
 export function contextOf(value: Node): StatusContext | undefined {
   const parent = parentOf(value);
-  if (parent?.type === 'binary_expression') {
+  if (parent && typeOf(parent) === 'binary_expression') {
     const op = parent.childForFieldName('operator')?.text ?? '';
     if (!['==', '===', '!=', '!==', '<>'].includes(op)) return undefined;
     const left = parent.childForFieldName('left');

@@ -1,10 +1,10 @@
 // PHP request handlers: Symfony `#[Route(..., methods: [...])]` attributes (and the `#[Get]`,
 // `#[Post]`... of route-attribute packages), Laravel resource controller conventions (`store`
 // is a POST, `destroy` a DELETE), and closures given to `Route::post(...)` / `$app->post(...)`.
-import type { Node } from '../../parsing/treeSitter';
+import type { Node, Tree } from '../../parsing/treeSitter';
 import { namedArgs } from '../syntax';
 import { argName, argValue, argumentNodes, arrayPairs, callParts, lastSegment, stringValue } from './syntax';
-import { parentOf } from './parents';
+import { parentOf, typeOf } from '../parents';
 
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'options', 'any', 'match']);
 const VERB_ATTRIBUTES = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'Options']);
@@ -62,17 +62,17 @@ export function routeTarget(target: Node | undefined): { className: string; meth
 
 /** Route attributes on a method or class: `#[Route('/x', methods: ['POST'])]`, `#[Post('/x')]`. */
 export function attributeRoute(decl: Node): HandlerRoute | undefined {
-  const lists = namedArgs(decl).filter((c) => c.type === 'attribute_list');
+  const lists = namedArgs(decl).filter((c) => typeOf(c) === 'attribute_list');
   for (const list of lists) {
     for (const group of namedArgs(list)) {
       for (const attr of namedArgs(group)) {
-        if (attr.type !== 'attribute') continue;
-        const name = lastSegment(namedArgs(attr).find((c) => c.type === 'name' || c.type === 'qualified_name')?.text ?? '');
+        if (typeOf(attr) !== 'attribute') continue;
+        const name = lastSegment(namedArgs(attr).find((c) => typeOf(c) === 'name' || typeOf(c) === 'qualified_name')?.text ?? '');
         const args = argumentNodes({ kind: 'function', name, args: attr.childForFieldName('parameters') ?? undefined });
         const path = stringValue(argValue(args.find((a) => argName(a) === 'path') ?? args.find((a) => !argName(a))));
         if (name === 'Route') {
           const m = argValue(args.find((a) => argName(a) === 'methods'));
-          const methods = m?.type === 'array_creation_expression' ? arrayPairs(m).map((p) => stringValue(p.value)) : [stringValue(m)];
+          const methods = typeOf(m) === 'array_creation_expression' ? arrayPairs(m).map((p) => stringValue(p.value)) : [stringValue(m)];
           const list = methods.filter((x): x is string => !!x).flatMap((x) => x.split('|')).map((x) => x.toUpperCase());
           return { method: list[0], route: path, methods: list };
         }
@@ -83,18 +83,34 @@ export function attributeRoute(decl: Node): HandlerRoute | undefined {
   return undefined;
 }
 
+interface ClassInfo {
+  name: string;
+  base: string;
+  prefix: string;
+}
+
+const classes = new WeakMap<Tree, Map<number, ClassInfo>>();
+
 /** The class around a method, with its name, base class and route prefix. */
-function classOf(method: Node): { name: string; base: string; prefix: string } | undefined {
+function classOf(method: Node): ClassInfo | undefined {
   const cls = parentOf(parentOf(method));
-  if (cls?.type !== 'class_declaration') return undefined;
-  const name = cls.childForFieldName('name')?.text ?? '';
-  const base = namedArgs(cls).find((c) => c.type === 'base_clause')?.text.replace(/^extends\s+/, '') ?? '';
-  return { name, base: lastSegment(base), prefix: attributeRoute(cls)?.route ?? '' };
+  if (!cls || typeOf(cls) !== 'class_declaration') return undefined;
+  // Read once per class, not once per method: a controller can have hundreds.
+  let known = classes.get(method.tree);
+  if (!known) classes.set(method.tree, (known = new Map()));
+  let info = known.get(cls.id);
+  if (!info) {
+    const name = cls.childForFieldName('name')?.text ?? '';
+    const base = namedArgs(cls).find((c) => typeOf(c) === 'base_clause')?.text.replace(/^extends\s+/, '') ?? '';
+    info = { name, base: lastSegment(base), prefix: attributeRoute(cls)?.route ?? '' };
+    known.set(cls.id, info);
+  }
+  return info;
 }
 
 /** The route of a public controller method, from its attributes or Laravel's resource names. */
 export function methodRoute(method: Node): HandlerRoute | undefined {
-  if (namedArgs(method).some((c) => c.type === 'visibility_modifier' && c.text !== 'public')) return undefined;
+  if (namedArgs(method).some((c) => typeOf(c) === 'visibility_modifier' && c.text !== 'public')) return undefined;
   const cls = classOf(method);
   const name = method.childForFieldName('name')?.text ?? '';
   if (!cls || name.startsWith('__')) return undefined;

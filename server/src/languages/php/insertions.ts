@@ -4,7 +4,7 @@ import type { Node } from '../../parsing/treeSitter';
 import type { OffsetEdit } from '../../model';
 import type { CallSpec } from './contexts';
 import { argName, argumentNodes, arrayPairs, callParts, lineIndent } from './syntax';
-import { parentOf } from './parents';
+import { parentOf } from '../parents';
 
 /** Inserts the status argument of a call that writes none (`response()->json($d)` -> `..., 409)`). */
 export function insertStatus(statusLiteral: (code: number) => string, carrier: Node, spec: CallSpec, code: number): OffsetEdit[] | undefined {

@@ -5,7 +5,7 @@ import type { Node } from '../../parsing/treeSitter';
 import type { OffsetEdit } from '../../model';
 import { namedArgs } from '../syntax';
 import { arrayPairs, callParts, lineIndent, stringValue } from './syntax';
-import { parentOf } from './parents';
+import { parentOf } from '../parents';
 
 const REQUEST_ID = /^(request_?id|req_?id|trace_?id|correlation_?id|span_?id)$/i;
 const LOGS = /^(report|error_log|logger|Log::\w+|\$this->logger->\w+|\$logger->\w+)$/;

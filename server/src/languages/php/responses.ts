@@ -9,7 +9,7 @@ import { redactEdits } from './redact';
 import { EXCEPTION_CLASSES, type CallSpec } from './contexts';
 import { addElement, appendArgs, echoAfter, statementInsert } from './insertions';
 import { argAt, argName, argumentNodes, arrayPairs, callParts, stringValue } from './syntax';
-import { parentOf } from './parents';
+import { parentOf, typeOf } from '../parents';
 
 /** A statement that sets headers apart from the response expression. Offsets, not nodes: they are compared often. */
 export interface HeaderStatement {
@@ -79,8 +79,8 @@ function linkHeaders(link: ReturnType<typeof callParts>): { headers: HeaderFact[
  */
 export function chainBefore(call: Node, withSelf = false): { headers: HeaderFact[]; unknown: boolean; root?: string } {
   const out = { headers: [] as HeaderFact[], unknown: false, root: undefined as string | undefined };
-  let inner = !MEMBER_CALLS.has(call.type) ? null : withSelf ? call : call.childForFieldName('object');
-  for (let i = 0; inner && MEMBER_CALLS.has(inner.type) && i < 50; i++) {
+  let inner = !MEMBER_CALLS.has(typeOf(call)) ? null : withSelf ? call : call.childForFieldName('object');
+  for (let i = 0; inner && MEMBER_CALLS.has(typeOf(inner)) && i < 50; i++) {
     const found = linkHeaders(callParts(inner));
     if (found) {
       out.headers.push(...found.headers);
@@ -88,7 +88,7 @@ export function chainBefore(call: Node, withSelf = false): { headers: HeaderFact
     }
     inner = inner.childForFieldName('object');
   }
-  if (inner?.type === 'variable_name') out.root = inner.text;
+  if (inner && typeOf(inner) === 'variable_name') out.root = inner.text;
   return out;
 }
 
@@ -105,7 +105,7 @@ export function responseFor(doc: PhpDocument, input: ResponseInput): ResponseFac
 
   // The chain the call continues into: response()->json(...)->header('X', 'y').
   let outer = carrier;
-  for (let up = parentOf(outer); up && (up.type === 'member_call_expression' || up.type === 'nullsafe_member_call_expression') && up.childForFieldName('object')?.id === outer.id; up = parentOf(outer)) {
+  for (let up = parentOf(outer); up && (typeOf(up) === 'member_call_expression' || typeOf(up) === 'nullsafe_member_call_expression') && up.childForFieldName('object')?.id === outer.id; up = parentOf(outer)) {
     outer = up;
     const found = linkHeaders(callParts(outer));
     if (found) {
@@ -115,7 +115,7 @@ export function responseFor(doc: PhpDocument, input: ResponseInput): ResponseFac
   }
   facts.span = spanOf(outer);
   const holder = parentOf(outer);
-  const assigned = holder?.type === 'assignment_expression' ? holder.childForFieldName('left')?.text : undefined;
+  const assigned = holder && typeOf(holder) === 'assignment_expression' ? holder.childForFieldName('left')?.text : undefined;
 
   if (!spec) {
     // A Symfony HttpException subclass: the class fixes the code and some set a header.
@@ -137,7 +137,7 @@ export function responseFor(doc: PhpDocument, input: ResponseInput): ResponseFac
   if (assigned) facts.headers.push(...statementHeaders(doc, fnId, assigned));
 
   const addToArray = (n: string, v: string): OffsetEdit[] | undefined => {
-    if (headersNode?.type === 'array_creation_expression') return addElement(headersNode, pair(n, v));
+    if (headersNode && typeOf(headersNode) === 'array_creation_expression') return addElement(headersNode, pair(n, v));
     if (headersNode || !spec.headers) return undefined;
     const [hIndex] = spec.headers;
     if (named) return appendArgs(carrier, `headers: [${pair(n, v)}]`);
@@ -201,7 +201,7 @@ export function responseFor(doc: PhpDocument, input: ResponseInput): ResponseFac
       // Plain PHP sends what the next statements echo.
       const echoed = echoAfter(carrier);
       if (echoed) facts.body = bodyFacts(echoed, caught);
-      if (echoed && facts.body) facts.edits.redactBody = (m) => redactEdits(doc.text, echoed, echoed, m, caught, q, echoed.type === 'array_creation_expression', false);
+      if (echoed && facts.body) facts.edits.redactBody = (m) => redactEdits(doc.text, echoed, echoed, m, caught, q, typeOf(echoed) === 'array_creation_expression', false);
       facts.edits.addHeader = (n, v) => statementInsert(doc.text, carrier, `header(${q(`${n}: ${v}`)});`, false);
       break;
     }
@@ -220,12 +220,12 @@ function headersOfCall(name: string, args: Node[]): HeaderFact[] {
 }
 
 function isEmpty(n: Node): boolean {
-  return n.type === 'null' || /^(''|"")$/.test(n.text);
+  return typeOf(n) === 'null' || /^(''|"")$/.test(n.text);
 }
 
 /** An array literal whose keys are all plain strings (no spreads, no computed keys). */
 function isLiteralArray(n: Node | undefined): boolean {
-  if (!n || n.type !== 'array_creation_expression') return false;
+  if (!n || typeOf(n) !== 'array_creation_expression') return false;
   return arrayPairs(n).every((p) => p.key && stringValue(p.key) !== undefined);
 }
 
@@ -260,6 +260,6 @@ function statementHeaders(doc: PhpDocument, fnId: number | undefined, variable: 
 
 /** The block (or the file) a statement sits in. */
 export function blockOf(node: Node): Node | undefined {
-  for (let n = parentOf(node); n; n = parentOf(n)) if (n.type === 'compound_statement' || n.type === 'colon_block' || n.type === 'program') return n;
+  for (let n = parentOf(node); n; n = parentOf(n)) if (typeOf(n) === 'compound_statement' || typeOf(n) === 'colon_block' || typeOf(n) === 'program') return n;
   return undefined;
 }

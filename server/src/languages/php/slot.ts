@@ -9,7 +9,7 @@ import { branchOf } from './branches';
 import { specFor, type CallSpec } from './contexts';
 import { methodRoute, routeRegistration } from './handlers';
 import { FUNCTION_TYPES, lastSegment } from './syntax';
-import { parentOf } from './parents';
+import { parentOf } from '../parents';
 
 const WINDOW = 4000;
 

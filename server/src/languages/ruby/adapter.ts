@@ -6,15 +6,16 @@ import { emptyModel } from '../../model';
 import { lookupConstant } from '../../data';
 import type { AdapterInput, LanguageAdapter } from '../adapter';
 import { statusEdit } from '../edits';
+import { Enclosing } from '../enclosing';
 import { intLiteral, spanOf } from '../syntax';
 import { branchOf, rescueHandlerName, scopeOf } from './branches';
 import { contextOf, type StatusContext } from './contexts';
-import { methodRoute, routeBlock, visibilityMarker, type HandlerRoute } from './handlers';
+import { hiddenMethodStarts, methodRoute, routeBlock, type HandlerRoute } from './handlers';
 import { headerStatement } from './headers';
 import { ByScope, appendArg, responseFor, statusLiteral, type RubyDocument } from './responses';
 import { slotAt } from './slot';
-import { callArgs, callName, containerOf, findPair, firstAfter, isResponseObject, receiverOf, stringValue } from './syntax';
-import { parentOf, walkWithParents } from './parents';
+import { callArgs, callName, containerOf, firstAfter, pairsByKey, isResponseObject, receiverOf, stringValue } from './syntax';
+import { parentOf, typeOf, walkWithParents } from '../parents';
 
 interface Found {
   site: StatusSite;
@@ -23,6 +24,10 @@ interface Found {
 }
 
 const BODY_KEYS = ['json', 'plain', 'xml', 'html', 'body'];
+/** Receiver-less calls that answer, give a body or set a status: the others need no arguments read. */
+const STATEMENT_CALLS = new Set(['render', 'redirect_to', 'json', 'body', 'status']);
+/** Tokens and subtrees the walk never needs as nodes (identifiers are half of a Ruby tree). */
+const SKIP = new Set(['identifier', 'constant', 'instance_variable', 'class_variable', 'hash_key_symbol', 'string_content', 'escape_sequence', 'self', 'nil', 'true', 'false', 'float', 'method_parameters', 'block_parameters', 'lambda_parameters']);
 
 function extract(input: AdapterInput): DocumentModel {
   const { text, tree } = input;
@@ -38,10 +43,10 @@ function extract(input: AdapterInput): DocumentModel {
   const statusSetters: Node[] = [];
   const doc: RubyDocument = { text, quote: "'", symbols: true, oldNames: false, headerStatements: new ByScope(), bodyStatements: new ByScope() };
   let quoteSeen = false;
-  const hiddenFrom = new Map<number, boolean>();
+  const hiddenMethods = new Set<number>();
 
-  walkWithParents(tree, (node) => {
-    switch (node.type) {
+  walkWithParents(tree, (node, type) => {
+    switch (type) {
       case 'comment':
         model.comments.push({ span: spanOf(node), text: node.text });
         return false;
@@ -76,14 +81,12 @@ function extract(input: AdapterInput): DocumentModel {
         if (ctx && hit) found.push({ site: { code: hit.code, span: spanOf(node), kind: 'symbol', vocabulary: 'rack', name, role: ctx.role, form: ctx.form }, ctx, value: node });
         return false;
       }
-      case 'identifier': {
-        const v = visibilityMarker(node);
-        if (v) hiddenFrom.set(parentOf(node)!.id, v === 'private');
-        return false;
-      }
+      case 'body_statement':
+        // The walk steps over identifiers, so `private` / `protected` are read here, once per class.
+        if (typeOf(parentOf(node)) === 'class') for (const start of hiddenMethodStarts(node)) hiddenMethods.add(start);
+        return;
       case 'method': {
-        const up = parentOf(node);
-        const hidden = up?.type === 'argument_list' || (up ? hiddenFrom.get(up.id) ?? false : false);
+        const hidden = typeOf(parentOf(node)) === 'argument_list' || hiddenMethods.has(node.startIndex);
         const route = methodRoute(node, hidden);
         if (route) handlerNodes.push({ node, route });
         return;
@@ -96,18 +99,18 @@ function extract(input: AdapterInput): DocumentModel {
           routeBlocks.add(node.id);
           // Sinatra sends the block's last value as the body (a last `body x` registers its own argument).
           const last = node.childForFieldName('body')?.lastNamedChild;
-          if (last && /^(hash|string|call|array)$/.test(last.type) && !(last.type === 'call' && !/^(to_json|json|erb|haml|slim)$/.test(callName(last) ?? ''))) {
+          if (last && /^(hash|string|call|array)$/.test(typeOf(last)) && !(typeOf(last) === 'call' && !/^(to_json|json|erb|haml|slim)$/.test(callName(last) ?? ''))) {
             doc.bodyStatements.add(node.id, { start: last.startIndex, value: last });
           }
         }
         const owner = parentOf(node);
-        if (owner?.type === 'call' && callName(owner) === 'rescue_from') rescueBlocks.add(node.id);
+        if (owner && callName(owner) === 'rescue_from') rescueBlocks.add(node.id);
         return;
       }
       case 'call': {
         const name = callName(node);
         if (name) calls.push({ start: node.startIndex, name });
-        const rescueName = rescueHandlerName(node);
+        const rescueName = name === 'rescue_from' ? rescueHandlerName(node) : undefined;
         if (rescueName) rescueNames.add(rescueName);
         collectStatement(node, name);
         return;
@@ -118,28 +121,29 @@ function extract(input: AdapterInput): DocumentModel {
       default:
         return;
     }
-  });
+  }, SKIP);
 
   function collectStatement(node: Node, name: string | undefined): void {
-    const headers = headerStatement(node);
+    const headers = headerStatement(node, name);
     const container = headers ? containerOf(node)?.container : undefined;
     if (headers && container) {
       doc.headerStatements.add(scope(node)?.id, { start: node.startIndex, containerStart: container.startIndex, containerEnd: container.endIndex, headers: headers.headers, unknown: headers.unknown });
     }
-    if (node.type === 'assignment') {
+    if (typeOf(node) === 'assignment') {
       const left = node.childForFieldName('left');
       const right = node.childForFieldName('right');
-      if (left?.type === 'call' && callName(left) === 'body' && isResponseObject(receiverOf(left)) && right) doc.bodyStatements.add(scope(node)?.id, { start: node.startIndex, value: right });
-      if (left?.type === 'call' && callName(left) === 'status' && isResponseObject(receiverOf(left))) statusSetters.push(node);
+      if (left && callName(left) === 'body' && isResponseObject(receiverOf(left)) && right) doc.bodyStatements.add(scope(node)?.id, { start: node.startIndex, value: right });
+      if (left && callName(left) === 'status' && isResponseObject(receiverOf(left))) statusSetters.push(node);
       return;
     }
-    if (receiverOf(node)) return;
+    if (!name || !STATEMENT_CALLS.has(name) || receiverOf(node)) return;
     const args = callArgs(node);
     if (name === 'render' || name === 'redirect_to') {
-      const body = BODY_KEYS.map((k) => findPair(args, k)?.childForFieldName('value')).find((v) => v);
+      const pairs = pairsByKey(args);
+      const body = BODY_KEYS.map((k) => pairs.get(k)?.childForFieldName('value')).find((v) => v);
       if (name === 'render' && body) doc.bodyStatements.add(scope(node)?.id, { start: node.startIndex, value: body });
-      if (!findPair(args, 'status') && (body || name === 'redirect_to') && args.length) implicit.push(node);
-    } else if ((name === 'json' || name === 'body') && args.length === 1 && !(name === 'body' && /^(false|nil)$/.test(args[0].type))) {
+      if (!pairs.has('status') && (body || name === 'redirect_to') && args.length) implicit.push(node);
+    } else if ((name === 'json' || name === 'body') && args.length === 1 && !(name === 'body' && /^(false|nil)$/.test(typeOf(args[0])))) {
       // Grape's `body false` (and `body nil`) says there is no body: not a body statement.
       doc.bodyStatements.add(scope(node)?.id, { start: node.startIndex, value: args[0] });
     } else if (name === 'status' && args.length === 1) {
@@ -147,15 +151,16 @@ function extract(input: AdapterInput): DocumentModel {
     }
   }
 
+  // Both sets are complete for a block before anything inside it asks: the walk enters the block first.
   function isScopeBlock(block: Node): boolean {
-    return routeBlocks.has(block.id) || rescueBlocks.has(block.id) || routeBlock(block) !== undefined;
+    return routeBlocks.has(block.id) || rescueBlocks.has(block.id);
   }
   function scope(node: Node): Node | undefined {
     return scopeOf(node, isScopeBlock);
   }
   function isRescueHandler(s: Node | undefined): boolean {
     if (!s) return false;
-    if (s.type === 'method') return rescueNames.has(s.childForFieldName('name')?.text ?? '');
+    if (typeOf(s) === 'method') return rescueNames.has(s.childForFieldName('name')?.text ?? '');
     return rescueBlocks.has(s.id);
   }
 
@@ -174,13 +179,8 @@ function extract(input: AdapterInput): DocumentModel {
     if (route.route !== undefined && routeMethods.has(route.route)) facts.routeMethods = [...routeMethods.get(route.route)!];
     model.handlers.push(facts);
   }
-  const handlerOf = (offset: number): number | undefined => {
-    let best: number | undefined;
-    model.handlers.forEach((h, i) => {
-      if (h.span.start <= offset && offset < h.span.end && (best === undefined || h.span.start >= model.handlers[best].span.start)) best = i;
-    });
-    return best;
-  };
+  const enclosing = new Enclosing(model.handlers);
+  const handlerOf = (offset: number) => enclosing.innermost(offset);
 
   found.sort((a, b) => a.site.span.start - b.site.span.start);
   const numbers = found.some((f) => f.site.kind === 'number' && f.site.role === 'response');
@@ -202,11 +202,15 @@ function extract(input: AdapterInput): DocumentModel {
   }
 
   // `render json: x` answers 200 and `redirect_to url` 302 when no status is given.
-  const setters = statusSetters.map((st) => ({ start: st.startIndex, scopeId: scope(st)?.id }));
+  // ...unless a `status` / `response.status =` earlier in the same handler set one.
+  const firstSetter = new Map<number | undefined, number>();
+  for (const st of statusSetters) {
+    const id = scope(st)?.id;
+    firstSetter.set(id, Math.min(firstSetter.get(id) ?? Infinity, st.startIndex));
+  }
   for (const call of implicit) {
     const s = scope(call);
-    const at = call.startIndex;
-    if (setters.some((st) => st.start < at && st.scopeId === s?.id)) continue;
+    if ((firstSetter.get(s?.id) ?? Infinity) < call.startIndex) continue;
     const redirect = callName(call) === 'redirect_to';
     const facts: ResponseFacts = responseFor(doc, { carrier: call, kind: redirect ? 'redirect_to' : 'render', scope: s, branch: branchOf(call, s, isRescueHandler(s)) });
     facts.implicitStatus = redirect ? 302 : 200;

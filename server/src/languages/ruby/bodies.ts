@@ -4,6 +4,7 @@ import type { Node } from '../../parsing/treeSitter';
 import type { BodyFacts } from '../../model';
 import { namedArgs, spanOf } from '../syntax';
 import { callName, pairKey, receiverOf } from './syntax';
+import { typeOf } from '../parents';
 
 const ERROR_KEYS = new Set(['error', 'errors', 'err', 'error_message', 'errorMessage']);
 const LEAK_METHODS = new Set(['backtrace', 'full_message', 'backtrace_locations']);
@@ -13,21 +14,21 @@ const ERRORISH = /^(e|err|error|errors|ex|exc|exception|cause|reason|msg|message
 
 /** Facts about a body expression. `caught` is the rescued exception's variable, if any. */
 export function bodyFacts(body: Node | undefined, caught: string | undefined): BodyFacts | undefined {
-  if (!body || body.type === 'nil') return undefined;
+  if (!body || typeOf(body) === 'nil') return undefined;
   // `{ error: 'x' }.to_json` is the hash it serialises.
-  if (body.type === 'call' && (callName(body) === 'to_json' || callName(body) === 'to_s') && receiverOf(body)?.type === 'hash') body = receiverOf(body)!;
+  if (typeOf(body) === 'call' && (callName(body) === 'to_json' || callName(body) === 'to_s') && receiverOf(body)?.type === 'hash') body = receiverOf(body)!;
   const facts: BodyFacts = { span: spanOf(body) };
-  if (body.type === 'hash') {
+  if (typeOf(body) === 'hash') {
     const pairs = namedArgs(body);
     // `{ data: rows, errors: failures }`: data next to errors is a partial success by design.
-    const hasData = pairs.some((p) => p.type === 'pair' && pairKey(p) === 'data' && !isEmpty(p.childForFieldName('value')));
+    const hasData = pairs.some((p) => typeOf(p) === 'pair' && pairKey(p) === 'data' && !isEmpty(p.childForFieldName('value')));
     for (const p of pairs) {
-      if (p.type !== 'pair') continue;
+      if (typeOf(p) !== 'pair') continue;
       const key = pairKey(p) ?? '';
       const value = p.childForFieldName('value');
       if (ERROR_KEYS.has(key) && !hasData && reportsError(value, caught)) {
         facts.errorShape ??= { span: spanOf(p), reason: `an "${key}" key` };
-      } else if ((key === 'success' || key === 'ok') && value?.type === 'false') {
+      } else if ((key === 'success' || key === 'ok') && typeOf(value) === 'false') {
         facts.errorShape ??= { span: spanOf(p), reason: `"${key}: false"` };
       } else if (key === 'status' && value && /^['"](error|fail|failed|failure)['"]$/i.test(value.text)) {
         facts.errorShape ??= { span: spanOf(p), reason: `status ${value.text}` };
@@ -35,9 +36,9 @@ export function bodyFacts(body: Node | undefined, caught: string | undefined): B
         facts.errorShape ??= { span: spanOf(p), reason: 'a message taken from a rescued exception' };
       }
     }
-  } else if (body.type === 'call' && (callName(body) === 'errors' || /\.errors(\.full_messages|\.messages|\.to_hash|\.as_json)?$/.test(body.text))) {
+  } else if (typeOf(body) === 'call' && (callName(body) === 'errors' || /\.errors(\.full_messages|\.messages|\.to_hash|\.as_json)?$/.test(body.text))) {
     facts.errorShape = { span: spanOf(body), reason: "a model's validation errors" };
-  } else if (caught && body.type === 'identifier' && body.text === caught) {
+  } else if (caught && typeOf(body) === 'identifier' && body.text === caught) {
     facts.errorShape = { span: spanOf(body), reason: 'the rescued exception itself' };
     facts.leak = { span: spanOf(body), what: 'the raw exception object' };
   }
@@ -47,9 +48,9 @@ export function bodyFacts(body: Node | undefined, caught: string | undefined): B
 
 /** nil, false, '' and empty literals: `errors: []` says there are none. */
 function isEmpty(n: Node | null): boolean {
-  if (!n || n.type === 'nil' || n.type === 'false') return true;
-  if (n.type === 'string') return /^(''|"")$/.test(n.text);
-  return (n.type === 'array' || n.type === 'hash') && namedArgs(n).length === 0;
+  if (!n || typeOf(n) === 'nil' || typeOf(n) === 'false') return true;
+  if (typeOf(n) === 'string') return /^(''|"")$/.test(n.text);
+  return (typeOf(n) === 'array' || typeOf(n) === 'hash') && namedArgs(n).length === 0;
 }
 
 /**
@@ -59,7 +60,7 @@ function isEmpty(n: Node | null): boolean {
  */
 function reportsError(value: Node | null, caught: string | undefined): boolean {
   if (!value || isEmpty(value)) return false;
-  if (value.type !== 'call') return true;
+  if (typeOf(value) !== 'call') return true;
   const recv = receiverOf(value);
   if (!recv || !/^@?[a-z_]\w*$/.test(recv.text)) return true;
   const name = callName(value) ?? '';
@@ -77,14 +78,14 @@ function findLeaks(body: Node, caught: string | undefined, facts: BodyFacts): vo
   let visited = 0;
   while (stack.length && visited++ < 2000) {
     const n = stack.pop()!;
-    if (n.type === 'call') {
+    if (typeOf(n) === 'call') {
       const name = callName(n) ?? '';
       const recv = receiverOf(n);
       if (LEAK_METHODS.has(name) && !facts.leak) facts.leak = { span: spanOf(n), what: `${n.text} (a backtrace)` };
       if (MESSAGE_METHODS.has(name) && caught && recv?.text === caught && !facts.rawErrorMessage) facts.rawErrorMessage = spanOf(n);
-    } else if (n.type === 'interpolation' && caught && n.namedChild(0)?.text === caught && !facts.rawErrorMessage) {
+    } else if (typeOf(n) === 'interpolation' && caught && n.namedChild(0)?.text === caught && !facts.rawErrorMessage) {
       facts.rawErrorMessage = spanOf(n);
-    } else if (n.type === 'global_variable' && (n.text === '$@' || n.text === '$!') && !facts.leak) {
+    } else if (typeOf(n) === 'global_variable' && (n.text === '$@' || n.text === '$!') && !facts.leak) {
       facts.leak = { span: spanOf(n), what: `${n.text} (the current exception)` };
     }
     for (let i = n.namedChildCount - 1; i >= 0; i--) {

@@ -4,7 +4,7 @@ import type { Node } from '../../parsing/treeSitter';
 import type { BranchFact } from '../../model';
 import { spanOf } from '../syntax';
 import { callArgs, callName, pairKey } from './syntax';
-import { parentOf } from './parents';
+import { parentOf, typeOf } from '../parents';
 
 /** Where a search for the enclosing branch or handler stops. */
 export const SCOPES = new Set(['method', 'singleton_method', 'class', 'module', 'program', 'lambda']);
@@ -15,8 +15,8 @@ export const SCOPES = new Set(['method', 'singleton_method', 'class', 'module', 
  */
 export function scopeOf(node: Node, isScopeBlock: (block: Node) => boolean): Node | undefined {
   for (let n = parentOf(node); n; n = parentOf(n)) {
-    if (SCOPES.has(n.type)) return n;
-    if ((n.type === 'do_block' || n.type === 'block') && isScopeBlock(n)) return n;
+    if (SCOPES.has(typeOf(n))) return n;
+    if ((typeOf(n) === 'do_block' || typeOf(n) === 'block') && isScopeBlock(n)) return n;
   }
   return undefined;
 }
@@ -25,7 +25,7 @@ export function scopeOf(node: Node, isScopeBlock: (block: Node) => boolean): Nod
 export function firstParam(scope: Node): string | undefined {
   const params = scope.childForFieldName('parameters');
   const first = params?.namedChild(0);
-  return first?.type === 'identifier' ? first.text : undefined;
+  return first && typeOf(first) === 'identifier' ? first.text : undefined;
 }
 
 /**
@@ -34,11 +34,11 @@ export function firstParam(scope: Node): string | undefined {
  */
 export function branchOf(node: Node, scope: Node | undefined, rescueHandler: boolean): BranchFact | undefined {
   for (let n = parentOf(node), child: Node = node; n && n.id !== scope?.id; child = n, n = parentOf(n)) {
-    switch (n.type) {
+    switch (typeOf(n)) {
       case 'rescue': {
         if (n.childForFieldName('body')?.id !== child.id) break;
         const variable = n.childForFieldName('variable')?.namedChild(0);
-        return { kind: 'catch', span: spanOf(n), errorName: variable?.type === 'identifier' ? variable.text : undefined };
+        return { kind: 'catch', span: spanOf(n), errorName: variable && typeOf(variable) === 'identifier' ? variable.text : undefined };
       }
       case 'if':
       case 'unless':
@@ -46,13 +46,13 @@ export function branchOf(node: Node, scope: Node | undefined, rescueHandler: boo
         const cond = n.childForFieldName('condition');
         if (!cond || cond.id === child.id) break;
         const inElse = n.childForFieldName('alternative')?.id === child.id;
-        return { kind: classifyCondition(cond.text, (n.type === 'unless') !== inElse), span: spanOf(cond) };
+        return { kind: classifyCondition(cond.text, (typeOf(n) === 'unless') !== inElse), span: spanOf(cond) };
       }
       case 'if_modifier':
       case 'unless_modifier': {
         const cond = n.childForFieldName('condition');
         if (!cond || cond.id === child.id) break;
-        return { kind: classifyCondition(cond.text, n.type === 'unless_modifier'), span: spanOf(cond) };
+        return { kind: classifyCondition(cond.text, typeOf(n) === 'unless_modifier'), span: spanOf(cond) };
       }
       case 'conditional': {
         // cond ? a : b
@@ -96,9 +96,9 @@ export function classifyCondition(cond: string, negated: boolean): BranchFact['k
 export function rescueHandlerName(call: Node): string | undefined {
   if (callName(call) !== 'rescue_from') return undefined;
   for (const a of callArgs(call)) {
-    if (a.type === 'pair' && pairKey(a) === 'with') {
+    if (typeOf(a) === 'pair' && pairKey(a) === 'with') {
       const v = a.childForFieldName('value');
-      if (v?.type === 'simple_symbol') return v.text.slice(1);
+      if (v && typeOf(v) === 'simple_symbol') return v.text.slice(1);
     }
   }
   return undefined;

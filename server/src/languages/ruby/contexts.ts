@@ -6,7 +6,7 @@ import type { Node } from '../../parsing/treeSitter';
 import type { SiteRole } from '../../model';
 import { argIndex } from '../syntax';
 import { callArgs, callName, isResponseObject, isStatusReader, pairKey, receiverOf } from './syntax';
-import { parentOf } from './parents';
+import { parentOf, typeOf } from '../parents';
 
 export type CarrierKind = 'render' | 'redirect_to' | 'head' | 'helper' | 'status' | 'halt' | 'error' | 'redirect' | 'assign' | 'triple' | 'rack_new';
 
@@ -30,14 +30,14 @@ const EXPECT_TO = new Set(['to', 'not_to', 'to_not']);
 export function contextOf(value: Node): StatusContext | undefined {
   const parent = parentOf(value);
   if (!parent) return undefined;
-  switch (parent.type) {
+  switch (typeOf(parent)) {
     case 'pair':
       return pairContext(value, parent);
     case 'argument_list':
       return argumentContext(value, parent);
     case 'assignment': {
       const left = parent.childForFieldName('left');
-      if (parent.childForFieldName('right')?.id !== value.id || left?.type !== 'call') return undefined;
+      if (parent.childForFieldName('right')?.id !== value.id || !left || typeOf(left) !== 'call') return undefined;
       if ((callName(left) === 'status' || callName(left) === 'status_code') && isResponseObject(receiverOf(left))) {
         return { role: 'response', form: `${left.text} =`, carrier: parent, kind: 'assign' };
       }
@@ -53,7 +53,7 @@ export function contextOf(value: Node): StatusContext | undefined {
     case 'pattern': {
       // case response.status when 404 then ...
       const kase = parentOf(parentOf(parent));
-      const subject = kase?.type === 'case' ? kase.childForFieldName('value') : undefined;
+      const subject = kase && typeOf(kase) === 'case' ? kase.childForFieldName('value') : undefined;
       return isStatusReader(subject) ? { role: 'comparison', form: `case ${subject!.text} when`, carrier: parent } : undefined;
     }
     case 'array':
@@ -70,9 +70,9 @@ export function contextOf(value: Node): StatusContext | undefined {
 
 function pairContext(value: Node, pair: Node): StatusContext | undefined {
   if (pair.childForFieldName('value')?.id !== value.id || pairKey(pair) !== 'status') return undefined;
-  const list = parentOf(pair)?.type === 'hash' ? parentOf(parentOf(pair)) : parentOf(pair);
-  const call = list?.type === 'argument_list' ? parentOf(list) : undefined;
-  if (!call || call.type !== 'call' || receiverOf(call)) return undefined;
+  const list = typeOf(parentOf(pair)) === 'hash' ? parentOf(parentOf(pair)) : parentOf(pair);
+  const call = typeOf(list) === 'argument_list' ? parentOf(list) : undefined;
+  if (!call || typeOf(call) !== 'call' || receiverOf(call)) return undefined;
   const name = callName(call) ?? '';
   if (name === 'render') return { role: 'response', form: 'render status:', carrier: call, kind: 'render' };
   if (name === 'redirect_to' || name.startsWith('redirect_back')) return { role: 'response', form: `${name} status:`, carrier: call, kind: 'redirect_to' };
@@ -84,12 +84,12 @@ function pairContext(value: Node, pair: Node): StatusContext | undefined {
 
 function argumentContext(value: Node, list: Node): StatusContext | undefined {
   const call = parentOf(list);
-  if (!call || call.type !== 'call') return undefined;
+  if (!call || typeOf(call) !== 'call') return undefined;
   const name = callName(call) ?? '';
   const receiver = receiverOf(call);
   const args = callArgs(call);
   const index = argIndex(list, value);
-  const isInt = value.type === 'integer';
+  const isInt = typeOf(value) === 'integer';
   // Sinatra's bare `status` / `halt` / `error` / `redirect` read as statuses only in 100..599.
   const isStatusInt = isInt && /^[1-5]\d\d$/.test(value.text);
 
@@ -129,24 +129,24 @@ function argumentContext(value: Node, list: Node): StatusContext | undefined {
 /** `expect(response.status).to eq(...)`: the matcher call sits in `to`'s arguments. */
 function expectsStatus(matcher: Node): boolean {
   const to = parentOf(parentOf(matcher));
-  if (!to || to.type !== 'call' || !EXPECT_TO.has(callName(to) ?? '')) return false;
+  if (!to || typeOf(to) !== 'call' || !EXPECT_TO.has(callName(to) ?? '')) return false;
   const expect = receiverOf(to);
-  if (!expect || expect.type !== 'call' || callName(expect) !== 'expect') return false;
+  if (!expect || typeOf(expect) !== 'call' || callName(expect) !== 'expect') return false;
   return isStatusReader(callArgs(expect)[0]);
 }
 
 /** `[409, { 'content-type' => 'text/plain' }, ['x']]` as the value a Rack app or route returns. */
 function tripleContext(value: Node, array: Node): StatusContext | undefined {
-  if (value.type !== 'integer' || !/^[1-5]\d\d$/.test(value.text)) return undefined;
+  if (typeOf(value) !== 'integer' || !/^[1-5]\d\d$/.test(value.text)) return undefined;
   const items = callArgsOf(array);
   if (items.length !== 3 || items[0].id !== value.id) return undefined;
   const [, headers, body] = items;
-  if (!(headers.type === 'hash' || /header/i.test(headers.text))) return undefined;
-  if (!(body.type === 'array' || body.type === 'string' || /body|^\[/i.test(body.text))) return undefined;
+  if (!(typeOf(headers) === 'hash' || /header/i.test(headers.text))) return undefined;
+  if (!(typeOf(body) === 'array' || typeOf(body) === 'string' || /body|^\[/i.test(body.text))) return undefined;
   // Only as a returned value: the last statement of a block/method, or after `return`.
   const p = parentOf(array);
-  const returned = p?.type === 'return' || (p?.type === 'argument_list' && parentOf(p)?.type === 'return') ||
-    (p && ['block_body', 'body_statement', 'then', 'else'].includes(p.type) && p.lastNamedChild?.id === array.id);
+  const returned = typeOf(p) === 'return' || (typeOf(p) === 'argument_list' && typeOf(parentOf(p)) === 'return') ||
+    (p && ['block_body', 'body_statement', 'then', 'else'].includes(typeOf(p)) && p.lastNamedChild?.id === array.id);
   return returned ? { role: 'response', form: 'Rack response', carrier: array, kind: 'triple' } : undefined;
 }
 
@@ -154,7 +154,7 @@ function callArgsOf(array: Node): Node[] {
   const out: Node[] = [];
   for (let i = 0; i < array.namedChildCount; i++) {
     const c = array.namedChild(i);
-    if (c && c.type !== 'comment') out.push(c);
+    if (c && typeOf(c) !== 'comment') out.push(c);
   }
   return out;
 }

@@ -3,7 +3,7 @@
 import type { Node } from '../../parsing/treeSitter';
 import { unquote } from '../syntax';
 import { callArgs, callName, receiverOf, snake } from './syntax';
-import { parentOf } from './parents';
+import { parentOf, typeOf } from '../parents';
 
 const ROUTE_VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'link', 'unlink']);
 
@@ -17,27 +17,27 @@ export interface HandlerRoute {
 /** A Sinatra / Grape / Roda route block: the block of `post '/x' do`, `r.get 'x' do`, `get do`. */
 export function routeBlock(block: Node): HandlerRoute | undefined {
   const call = parentOf(block);
-  if (!call || call.type !== 'call' || call.childForFieldName('block')?.id !== block.id) return undefined;
+  if (!call || typeOf(call) !== 'call' || call.childForFieldName('block')?.id !== block.id) return undefined;
   const name = callName(call) ?? '';
   if (!ROUTE_VERBS.has(name)) return undefined;
   const recv = receiverOf(call);
   if (recv && recv.text !== 'r') return undefined;
   const first = callArgs(call)[0];
-  if (first && first.type !== 'string' && first.type !== 'regex' && first.type !== 'simple_symbol') return undefined;
+  if (first && typeOf(first) !== 'string' && typeOf(first) !== 'regex' && typeOf(first) !== 'simple_symbol') return undefined;
   return { method: name.toUpperCase(), route: first ? unquote(first.text) : '' };
 }
 
 /** The class a method is defined in, when it is a controller, with its resource path. */
 export function controllerOf(method: Node): { path: string } | undefined {
   const body = parentOf(method);
-  const cls = body?.type === 'body_statement' ? parentOf(body) : undefined;
-  if (cls?.type !== 'class') return undefined;
+  const cls = typeOf(body) === 'body_statement' ? parentOf(body) : undefined;
+  if (!cls || typeOf(cls) !== 'class') return undefined;
   const name = cls.childForFieldName('name')?.text ?? '';
   const superclass = cls.childForFieldName('superclass')?.text ?? '';
   if (!/Controller$/.test(name) && !/Controller(::(Base|API))?$/.test(superclass)) return undefined;
   const segments = name.split('::');
   for (let n = parentOf(cls); n; n = parentOf(n)) {
-    if (n.type === 'module') segments.unshift(...(n.childForFieldName('name')?.text.split('::') ?? []));
+    if (typeOf(n) === 'module') segments.unshift(...(n.childForFieldName('name')?.text.split('::') ?? []));
   }
   const path = segments.map((s) => snake(s.replace(/Controller$/, ''))).filter((s) => s).join('/');
   return { path: `/${path}` };
@@ -72,16 +72,42 @@ export function actionRoute(action: string, path: string): HandlerRoute {
 
 /** `private` / `protected` on their own in a class body hide the methods after them. */
 export function visibilityMarker(node: Node): 'private' | 'public' | undefined {
-  if (parentOf(node)?.type !== 'body_statement' || parentOf(parentOf(node))?.type !== 'class') return undefined;
-  if (node.type !== 'identifier') return undefined;
+  if (typeOf(parentOf(node)) !== 'body_statement' || typeOf(parentOf(parentOf(node))) !== 'class') return undefined;
+  if (typeOf(node) !== 'identifier') return undefined;
   if (node.text === 'private' || node.text === 'protected') return 'private';
   if (node.text === 'public') return 'public';
   return undefined;
 }
 
+/**
+ * The start offsets of the methods of a class body that an earlier `private` / `protected` on
+ * its own line hides. One cursor pass over the body's statements, building no nodes but markers.
+ */
+export function hiddenMethodStarts(body: Node): number[] {
+  const out: number[] = [];
+  let hidden = false;
+  const cursor = body.walk();
+  try {
+    if (!cursor.gotoFirstChild()) return out;
+    do {
+      const type = cursor.nodeType;
+      if (type === 'identifier') {
+        const word = cursor.currentNode.text;
+        if (word === 'private' || word === 'protected') hidden = true;
+        else if (word === 'public') hidden = false;
+      } else if (type === 'method' && hidden) {
+        out.push(cursor.startIndex);
+      }
+    } while (cursor.gotoNextSibling());
+  } finally {
+    cursor.delete();
+  }
+  return out;
+}
+
 /** True when a method is hidden by an earlier `private` in its class (walks back over siblings). */
 export function isHidden(method: Node): boolean {
-  if (parentOf(method)?.type === 'argument_list') return true; // private def foo
+  if (typeOf(parentOf(method)) === 'argument_list') return true; // private def foo
   let i = 0;
   for (let s = method.previousNamedSibling; s && i < 200; s = s.previousNamedSibling, i++) {
     const v = visibilityMarker(s);

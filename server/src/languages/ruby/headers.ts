@@ -5,6 +5,7 @@ import type { Node } from '../../parsing/treeSitter';
 import type { HeaderFact } from '../../model';
 import { namedArgs, spanOf } from '../syntax';
 import { callArgs, callName, pairKey, receiverOf, stringValue } from './syntax';
+import { typeOf } from '../parents';
 
 /** Rails `head` options become headers: `retry_after:` -> `retry-after`. */
 export function headerName(key: string): string {
@@ -12,10 +13,17 @@ export function headerName(key: string): string {
 }
 
 /** Headers a statement sets, if it is one of the header-setting forms; `unknown` when it sets some from a variable. */
-export function headerStatement(node: Node): { headers: HeaderFact[]; unknown?: boolean } | undefined {
-  if (node.type === 'assignment') {
+/** The method names of the call forms that set headers; any other call is passed over at once. */
+const HEADER_CALLS = new Set(['set_header', 'add_header', 'merge!', 'update', 'header', 'headers']);
+
+/**
+ * Headers a statement sets, if it is one of the header-setting forms; `unknown` when it sets some
+ * from a variable. `name` is the method name of a call, when the caller has read it already.
+ */
+export function headerStatement(node: Node, name = callName(node)): { headers: HeaderFact[]; unknown?: boolean } | undefined {
+  if (typeOf(node) === 'assignment') {
     const left = node.childForFieldName('left');
-    if (left?.type === 'element_reference') {
+    if (left && typeOf(left) === 'element_reference') {
       // response.headers['X'] = v, headers['X'] = v, response['X'] = v
       const obj = left.childForFieldName('object')?.text ?? '';
       if (!/^(@?(response|res|resp)(\.headers)?|headers)$/.test(obj)) return undefined;
@@ -23,11 +31,10 @@ export function headerStatement(node: Node): { headers: HeaderFact[]; unknown?: 
       const name = stringValue(key);
       return name && key ? { headers: [{ name: name.toLowerCase(), span: spanOf(key) }] } : { headers: [], unknown: true };
     }
-    if (left?.type === 'call' && callName(left) === 'location' && /^@?(response|res)$/.test(receiverOf(left)?.text ?? '')) return { headers: [{ name: 'location', span: spanOf(left) }] };
+    if (left && callName(left) === 'location' && /^@?(response|res)$/.test(receiverOf(left)?.text ?? '')) return { headers: [{ name: 'location', span: spanOf(left) }] };
     return undefined;
   }
-  if (node.type !== 'call') return undefined;
-  const name = callName(node);
+  if (!name || !HEADER_CALLS.has(name)) return undefined;
   const recv = receiverOf(node);
   const args = callArgs(node);
   if ((name === 'set_header' || name === 'add_header') && recv && /^@?(response|res|resp)$/.test(recv.text)) {
@@ -45,8 +52,8 @@ export function headerStatement(node: Node): { headers: HeaderFact[]; unknown?: 
   if (name === 'headers' && !recv && args.length) {
     const out: HeaderFact[] = [];
     let unknown = false;
-    for (const a of args.flatMap((x) => (x.type === 'hash' ? namedArgs(x) : [x]))) {
-      const key = a.type === 'pair' ? pairKey(a) : undefined;
+    for (const a of args.flatMap((x) => (typeOf(x) === 'hash' ? namedArgs(x) : [x]))) {
+      const key = typeOf(a) === 'pair' ? pairKey(a) : undefined;
       if (key) out.push({ name: key.toLowerCase(), span: spanOf(a) });
       else unknown = true;
     }

@@ -8,8 +8,8 @@ import { bodyFacts } from './bodies';
 import { redactEdits } from './redact';
 import type { CarrierKind } from './contexts';
 import { headerName } from './headers';
-import { CONTAINERS, callArgs, callName, findPair, lineIndent, pairKey, receiverOf, startsLine } from './syntax';
-import { parentOf } from './parents';
+import { CONTAINERS, callArgs, callName, lineIndent, pairsByKey, pairKey, receiverOf, startsLine } from './syntax';
+import { parentOf } from '../parents';
 
 /** A statement that sets headers (`response.headers['X'] = v`, `headers 'X' => v`...). Offsets, not nodes: they are compared often. */
 export interface HeaderStatement {
@@ -78,10 +78,11 @@ export function responseFor(doc: RubyDocument, input: ResponseInput): ResponseFa
 
   switch (kind) {
     case 'render': {
-      const bodyPair = BODY_KEYS.map((k) => findPair(args, k)).find((p) => p);
+      const pairs = pairsByKey(args);
+      const bodyPair = BODY_KEYS.map((k) => pairs.get(k)).find((p) => p);
       const bodyValue = bodyPair?.childForFieldName('value') ?? undefined;
       facts.body = bodyFacts(bodyValue, caught);
-      const location = findPair(args, 'location');
+      const location = pairs.get('location');
       if (location) facts.headers.push({ name: 'location', span: spanOf(location) });
       facts.edits.addHeader = (n, v) => n.toLowerCase() === 'location' && !location ? appendArg(carrier, `location: ${q(v)}`) : statementInsert(text, carrier, setHeader('response', n, v));
       if (status) {
@@ -181,7 +182,7 @@ export function responseFor(doc: RubyDocument, input: ResponseInput): ResponseFa
     }
     case 'helper': {
       // respond_with @post, status: :created, location: @post
-      const location = findPair(args, 'location');
+      const location = pairsByKey(args).get('location');
       if (location) facts.headers.push({ name: 'location', span: spanOf(location) });
       // The app's own helper (`render_error(msg, status: :unauthorized)`) may set headers itself.
       if (!RAILS_HELPERS.has(callName(carrier) ?? '')) facts.headersUnknown = true;

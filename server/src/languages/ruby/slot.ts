@@ -7,7 +7,7 @@ import type { StatusSlot } from '../../model';
 import type { AdapterInput } from '../adapter';
 import { branchOf, rescueHandlerName, scopeOf } from './branches';
 import { isHidden, methodRoute, routeBlock } from './handlers';
-import { parentOf } from './parents';
+import { parentOf } from '../parents';
 
 interface Form {
   re: RegExp;

@@ -2,11 +2,11 @@
 // containers statements live in. Shared by the Ruby contexts, responses and handlers.
 import type { Node } from '../../parsing/treeSitter';
 import { namedArgs, unquote } from '../syntax';
-import { parentOf } from './parents';
+import { parentOf, typeOf } from '../parents';
 
 /** The method name of a `call` node (`render` in `render json: x`). */
 export function callName(call: Node): string | undefined {
-  return call.type === 'call' ? call.childForFieldName('method')?.text : undefined;
+  return typeOf(call) === 'call' ? call.childForFieldName('method')?.text : undefined;
 }
 
 export function receiverOf(call: Node): Node | undefined {
@@ -22,31 +22,36 @@ export function callArgs(call: Node): Node[] {
 export function pairKey(pair: Node): string | undefined {
   const key = pair.childForFieldName('key');
   if (!key) return undefined;
-  if (key.type === 'hash_key_symbol') return key.text;
-  if (key.type === 'simple_symbol') return key.text.slice(1);
-  if (key.type === 'string' && !hasInterpolation(key)) return unquote(key.text);
+  if (typeOf(key) === 'hash_key_symbol') return key.text;
+  if (typeOf(key) === 'simple_symbol') return key.text.slice(1);
+  if (typeOf(key) === 'string' && !hasInterpolation(key)) return unquote(key.text);
   return undefined;
 }
 
-/** The value of the pair named `key` among a call's arguments (also inside a trailing `{ ... }`). */
-export function pairValue(args: Node[], key: string): Node | undefined {
-  return findPair(args, key)?.childForFieldName('value') ?? undefined;
-}
-
-export function findPair(args: Node[], key: string): Node | undefined {
-  for (const a of args) {
-    if (a.type === 'pair' && pairKey(a) === key) return a;
-    if (a.type === 'hash') {
-      const inner = findPair(namedArgs(a), key);
-      if (inner) return inner;
+/**
+ * The pairs among a call's arguments by key (also inside a trailing `{ ... }`), read once per
+ * call rather than once per key looked up; the first pair of a key wins.
+ */
+export function pairsByKey(args: Node[]): Map<string, Node> {
+  const out = new Map<string, Node>();
+  const visit = (list: Node[]): void => {
+    for (const a of list) {
+      const type = typeOf(a);
+      if (type === 'pair') {
+        const key = pairKey(a);
+        if (key !== undefined && !out.has(key)) out.set(key, a);
+      } else if (type === 'hash') {
+        visit(namedArgs(a));
+      }
     }
-  }
-  return undefined;
+  };
+  visit(args);
+  return out;
 }
 
 /** `:conflict` -> `conflict`; undefined for other nodes. */
 export function symbolName(node: Node): string | undefined {
-  return node.type === 'simple_symbol' ? node.text.slice(1) : undefined;
+  return typeOf(node) === 'simple_symbol' ? node.text.slice(1) : undefined;
 }
 
 export function hasInterpolation(node: Node): boolean {
@@ -56,7 +61,7 @@ export function hasInterpolation(node: Node): boolean {
 
 /** A plain string literal's content, or undefined for interpolated or other nodes. */
 export function stringValue(node: Node | undefined): string | undefined {
-  if (!node || node.type !== 'string' || hasInterpolation(node)) return undefined;
+  if (!node || typeOf(node) !== 'string' || hasInterpolation(node)) return undefined;
   return unquote(node.text);
 }
 
@@ -64,12 +69,12 @@ const RESPONSE_RECEIVER = /^@?(response|res|resp|rack_response|http_response|las
 
 /** `response.status`, `last_response.status`, `page.status_code`, `res.code`: a status being read. */
 export function isStatusReader(node: Node | null | undefined): boolean {
-  if (!node || node.type !== 'call') return false;
+  if (!node || typeOf(node) !== 'call') return false;
   const name = callName(node);
   if (name !== 'status' && name !== 'status_code' && name !== 'code') return false;
   const recv = receiverOf(node);
   if (!recv || callArgs(node).length) return false;
-  const last = recv.type === 'call' ? callName(recv) ?? '' : recv.text;
+  const last = typeOf(recv) === 'call' ? callName(recv) ?? '' : recv.text;
   return RESPONSE_RECEIVER.test(last);
 }
 
@@ -85,8 +90,8 @@ export const CONTAINERS = new Set(['program', 'body_statement', 'then', 'else', 
 export function containerOf(node: Node): { container: Node; statement: Node } | undefined {
   let child = node;
   for (let n = parentOf(node); n; child = n, n = parentOf(n)) {
-    if (CONTAINERS.has(n.type)) return { container: n, statement: child };
-    if (n.type === 'method' || n.type === 'singleton_method' || n.type === 'class' || n.type === 'module') return undefined;
+    if (CONTAINERS.has(typeOf(n))) return { container: n, statement: child };
+    if (typeOf(n) === 'method' || typeOf(n) === 'singleton_method' || typeOf(n) === 'class' || typeOf(n) === 'module') return undefined;
   }
   return undefined;
 }
