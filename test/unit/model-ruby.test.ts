@@ -5,6 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DocumentStore } from '../../server/src/documents';
 import { rubyAdapter } from '../../server/src/languages/ruby/adapter';
+import { RACK_BEFORE_3_1 } from '../../server/src/languages/ruby/responses';
+import { lookupConstant } from '../../server/src/data';
 import type { AdapterInput } from '../../server/src/languages/adapter';
 import type { DocumentModel, OffsetEdit, ResponseFacts } from '../../server/src/model';
 
@@ -141,6 +143,17 @@ test('Rails: edits keep symbols symbols and numbers numbers, and stay valid Ruby
   assert.equal(r('head :conflict').edits.addHeader?.('Retry-After', '1')?.[0].newText, ", retry_after: '1'");
   // The file writes Rack's pre-3.1 :unprocessable_entity, so a new 422 follows it.
   assert.match(apply(controller, r('head :conflict').edits.setStatus?.(422)), /head :unprocessable_entity unless @order/);
+  assert.match(apply(controller, r('head :conflict').edits.setStatus?.(413)), /head :payload_too_large unless @order/);
+  // 414 and 416 are written the same way from Rack 2.0 on; their other old names are Rack 1's.
+  assert.match(apply(controller, r('head :conflict').edits.setStatus?.(414)), /head :uri_too_long unless @order/);
+  assert.match(apply(controller, r('head :conflict').edits.setStatus?.(416)), /head :range_not_satisfiable unless @order/);
+});
+
+test('the pre-3.1 Rack names the adapter writes are the data\'s old names for those codes', () => {
+  for (const [code, name] of Object.entries(RACK_BEFORE_3_1)) {
+    const hit = lookupConstant('rack', name);
+    assert.deepEqual([hit?.code, hit?.deprecated], [Number(code), true], name);
+  }
 });
 
 test('Rails: a file on current Rack names gets the Rack 3.1 symbol; one without symbols gets numbers', async () => {

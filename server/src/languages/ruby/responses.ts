@@ -2,7 +2,7 @@
 // sends (body, headers), and the edits that change it the way Rails / Sinatra / Rack write it.
 import type { Node } from '../../parsing/treeSitter';
 import type { BranchFact, HeaderFact, OffsetEdit, ResponseFacts } from '../../model';
-import { codeInfo, constantFor } from '../../data';
+import { constantFor } from '../../data';
 import { namedArgs, spanOf } from '../syntax';
 import { bodyFacts } from './bodies';
 import { redactEdits } from './redact';
@@ -211,12 +211,16 @@ export function statusLiteral(doc: RubyDocument, code: number): string {
 }
 
 /**
- * The Rack symbol for a code. Rack 3.1 renamed a few (`:unprocessable_entity` became
- * `:unprocessable_content`) and older Racks do not know the new names, so a file that still
- * writes an old name gets old names.
+ * The names Rack 3.1 changed, as Rack 2.0 to 3.0 write them. Older Racks do not know the new
+ * names, so a file that still writes an old name gets these. The data's other old Rack names
+ * (`:request_uri_too_long`, `:requested_range_not_satisfiable`) are Rack 1's: Rack 2 already
+ * writes 414 and 416 the current way and would not know them.
  */
+export const RACK_BEFORE_3_1: Readonly<Record<number, string>> = { 413: 'payload_too_large', 422: 'unprocessable_entity' };
+
+/** The Rack symbol for a code, in the names of the file's Rack (`oldNames`: before 3.1). */
 export function rackName(code: number, oldNames: boolean): string | undefined {
-  return (oldNames ? codeInfo(code)?.deprecatedConstants?.rack?.[0] : undefined) ?? constantFor('rack', code);
+  return (oldNames ? RACK_BEFORE_3_1[code] : undefined) ?? constantFor('rack', code);
 }
 
 /** Adds `, text` after a call's last argument (inside its parentheses when it has them). */
