@@ -6,13 +6,13 @@ import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { repoRoot } from './paths';
 import { measureAnalysis, type AnalysisResult } from './analysis';
-import { measureBundle } from './bundle';
+import { measureBundle, productionServer } from './bundle';
 import { measureCli } from './cli';
 import { BENCH_LANGUAGES, generate, type Generated } from './generate';
 import { measureLatency } from './latency';
 import { measureMemory } from './memory';
 import type { Results, Skipped } from './results';
-import { measureStartup } from './startup';
+import { measureInitialize, measureStartup } from './startup';
 import { formatTable } from './table';
 import { judge } from './targets';
 
@@ -79,6 +79,10 @@ async function main(): Promise<void> {
   const cli = measureCli(config.cliFiles, config.cliReps);
   log(config.pack ? 'bundle (npm run package)' : 'bundle');
   const bundle = measureBundle(config.pack);
+  if (config.pack) {
+    log('server start, production bundle');
+    startup.initializeProductionMs = await measureInitialize(productionServer, config.startReps);
+  }
 
   let commit = 'unknown';
   try {

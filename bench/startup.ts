@@ -3,6 +3,7 @@
 // bare Node process. Also checks that no grammar loads before a document of its language opens.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { BenchClient } from './client';
 import type { Generated } from './generate';
 import { repoRoot } from './paths';
 import { launch, pushCapabilities, roundTrip, startServer } from './server';
@@ -10,7 +11,10 @@ import { median, now } from './stats';
 
 export interface StartupResult {
   bareNodeMs: number;
+  /** The development build the benchmark runs. */
   initializeMs: number;
+  /** The minified build the .vsix ships, when this run packaged it. */
+  initializeProductionMs?: number;
   firstDiagnosticsMs: number;
   /** Grammars read by the time initialize answered; after a .js opened; after a .py opened. */
   grammars: { atInitialize: string[]; afterJavascript: string[]; afterPython: string[] };
@@ -23,6 +27,19 @@ function bareNode(): Promise<number> {
     p.on('exit', () => resolve(now() - t));
     p.on('error', reject);
   });
+}
+
+/** Spawn to initialize result of a given server bundle (the production one, after packaging). */
+export async function measureInitialize(serverPath: string, reps: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < reps + 1; i++) {
+    const t = now();
+    const client = new BenchClient(serverPath);
+    await client.initialize(pushCapabilities);
+    if (i > 0) times.push(now() - t); // the first start warms the file cache
+    await client.stop();
+  }
+  return median(times);
 }
 
 async function oneStart(js: Generated): Promise<{ init: number; diag: number }> {

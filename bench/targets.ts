@@ -43,7 +43,14 @@ export function judge(r: Results): Target[] {
       met: w ? (w[k].p99 < limit ? (missingSizes.length ? null : true) : false) : null,
     });
   }
-  out.push({ id: 'initialize', target: 'initialize < 300 ms', measured: ms(r.startup.initializeMs), met: r.startup.initializeMs < 300 });
+  // What users run is the minified bundle of the .vsix; without packaging, the development one.
+  const init = r.startup.initializeProductionMs ?? r.startup.initializeMs;
+  out.push({
+    id: 'initialize',
+    target: 'initialize < 300 ms',
+    measured: `${ms(init)} (${r.startup.initializeProductionMs !== undefined ? 'production bundle' : 'development bundle'})`,
+    met: init < 300,
+  });
   const g = r.startup.grammars;
   const lazy = g.atInitialize.length === 0 && g.afterJavascript.join() === 'javascript' && g.afterPython.join() === 'javascript,python';
   out.push({
