@@ -1,42 +1,37 @@
-// One depth-first pass over a tree that builds Node objects only for the node types an adapter
-// asks for. Making a Node for every node (what a plain cursor walk does) costs more than the
-// rest of an extract on large files; reading the cursor's type id costs next to nothing.
-import type { Language, Node, Tree } from '../parsing/treeSitter';
+// One pass over a tree that builds Node objects only for the node types an adapter asks for.
+// tree-sitter collects them in one call into wasm (`descendantsOfType`), in source order with
+// outer nodes before the nodes inside them; a cursor walk instead crosses into wasm at every step
+// of every node, which costs more than the rest of an extract on large files.
+import type { Node, Tree } from '../parsing/treeSitter';
 
-const cache = new WeakMap<ReadonlySet<string>, Map<Language, Set<number>>>();
-
-/** The type ids of the wanted names in a grammar (a name can have several ids), computed once. */
-function typeIds(lang: Language, wanted: ReadonlySet<string>): Set<number> {
-  let byLang = cache.get(wanted);
-  if (!byLang) cache.set(wanted, (byLang = new Map()));
-  let ids = byLang.get(lang);
-  if (!ids) {
-    ids = new Set();
-    for (let id = 0; id < lang.nodeTypeCount; id++) {
-      const name = lang.nodeTypeForId(id);
-      if (name && wanted.has(name)) ids.add(id);
-    }
-    byLang.set(lang, ids);
+/**
+ * Visits the nodes whose type is in `wanted`, in source order. `enter` returns false to skip the
+ * wanted nodes inside a node; those inside other nodes are always visited.
+ */
+export function walkWanted(tree: Tree, wanted: ReadonlySet<string>, enter: (node: Node) => boolean | void): void {
+  let skipUntil = -1;
+  for (const node of tree.rootNode.descendantsOfType([...wanted])) {
+    if (!node || node.startIndex < skipUntil) continue;
+    if (enter(node) === false) skipUntil = Math.max(skipUntil, node.endIndex);
   }
-  return ids;
+}
+
+/** The token a literal starts at `start` spells (`404`, `0x1F`, `10L`), read from the text, not the tree. */
+export function tokenAt(text: string, start: number): string {
+  return /^\w*/.exec(text.slice(start, start + 24))![0];
 }
 
 /**
- * Visits the nodes whose type is in `wanted`, in source order. `enter` returns false to skip a
- * node's children; the children of other nodes are always visited.
+ * Whether the literal at `start` follows a token after which a status can stand: `(`, `,`, `=`
+ * (of `==`, `!=` or a named argument), `?`, `:`, `{`, the `)` of a cast, or `case`, `is`, `or`,
+ * `and`, `not`. Numbers in arithmetic, comparisons by size, indexes and `return 0` are turned
+ * away from the text alone, before any call into wasm.
  */
-export function walkWanted(tree: Tree, wanted: ReadonlySet<string>, enter: (node: Node) => boolean | void): void {
-  const ids = typeIds(tree.language, wanted);
-  const cursor = tree.walk();
-  try {
-    for (;;) {
-      const descend = !ids.has(cursor.nodeTypeId) || enter(cursor.currentNode) !== false;
-      if (descend && cursor.gotoFirstChild()) continue;
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) return;
-      }
-    }
-  } finally {
-    cursor.delete();
-  }
+export function followsValueToken(text: string, start: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i--;
+  const c = text[i];
+  if (c === undefined) return false;
+  if ('(,=?:{)'.includes(c)) return c !== '=' || !'<>'.includes(text[i - 1] ?? '');
+  return /\b(case|is|or|and|not)$/.test(text.slice(Math.max(0, i - 4), i + 1));
 }

@@ -2,12 +2,12 @@
 // minimal APIs (app.MapPost, Results / TypedResults), middleware writing Response.StatusCode, the
 // response attributes, and xUnit / NUnit / MSTest / FluentAssertions / Shouldly in tests.
 // One walk over the tree collects the candidates; the rest works on them.
-import type { Node } from '../../parsing/treeSitter';
+import type { Node, Tree } from '../../parsing/treeSitter';
 import type { DocumentModel, ResponseFacts, StatusSite } from '../../model';
 import { emptyModel } from '../../model';
 import type { AdapterInput, LanguageAdapter } from '../adapter';
 import { intLiteral, spanOf } from '../syntax';
-import { walkWanted } from '../typedWalk';
+import { followsValueToken, tokenAt, walkWanted } from '../typedWalk';
 import { constantOf, CsUsings, importEdit, vocabularyUses } from './constants';
 import { contextOf, type StatusContext } from './contexts';
 import { actionHandler, mapRegistration, noteGroup, type CsHandler, type Groups } from './handlers';
@@ -17,6 +17,7 @@ import { calleeName, callParts, enclosingFunction, lastSegment, nodesIn } from '
 import { helperResponse, resultObjectResponse, statusCallResponse } from './responses';
 import { csharpSlotAt } from './slot';
 import { assignmentResponse, plainReturn } from './statements';
+import { parentOf, withAncestry } from '../ancestry';
 
 interface Found {
   site: StatusSite;
@@ -25,15 +26,18 @@ interface Found {
   call?: Node;
 }
 
-const STRINGS = new Set(['string_literal', 'verbatim_string_literal', 'raw_string_literal', 'interpolated_string_expression', 'character_literal']);
+const STRINGS = new Set(['string_literal', 'verbatim_string_literal', 'raw_string_literal', 'interpolated_string_expression']);
 /** The node types the walk looks at; `identifier` only when `using static ...StatusCodes` can make one a status. */
 const WANTED = new Set([...STRINGS, 'comment', 'using_directive', 'integer_literal', 'member_access_expression', 'invocation_expression', 'assignment_expression', 'method_declaration', 'local_function_statement', 'return_statement']);
 const WANTED_WITH_NAMES = new Set([...WANTED, 'identifier']);
 
 function extract(input: AdapterInput): DocumentModel {
-  const { text, tree } = input;
+  return input.tree ? withAncestry(input.tree, () => extractFrom(input, input.tree!)) : emptyModel(input.languageId);
+}
+
+function extractFrom(input: AdapterInput, tree: Tree): DocumentModel {
+  const { text } = input;
   const model = emptyModel(input.languageId);
-  if (!tree) return model;
   const usings = new CsUsings();
   const usedForms = new Map<string, string>();
   const calls: Node[] = [];
@@ -68,7 +72,8 @@ function extract(input: AdapterInput): DocumentModel {
         usings.add(node.text);
         return false;
       case 'integer_literal': {
-        const code = intLiteral(node.text);
+        if (!followsValueToken(text, node.startIndex)) return false;
+        const code = intLiteral(tokenAt(text, node.startIndex));
         const ctx = code === undefined ? undefined : contextOf(node, code);
         if (ctx && code !== undefined) {
           const site: StatusSite = { code, span: spanOf(node), kind: 'number', role: ctx.role, form: ctx.form };
@@ -80,7 +85,7 @@ function extract(input: AdapterInput): DocumentModel {
       case 'member_access_expression':
         return addConstant(node) ? false : undefined;
       case 'identifier':
-        if (/^Status\d{3}/.test(node.text) && node.parent?.type !== 'member_access_expression') addConstant(node);
+        if (/^Status\d{3}/.test(node.text) && parentOf(node)?.type !== 'member_access_expression') addConstant(node);
         return false;
       case 'invocation_expression': {
         calls.push(node);
@@ -108,7 +113,8 @@ function extract(input: AdapterInput): DocumentModel {
       case 'local_function_statement': {
         const name = node.childForFieldName('name')?.text;
         if (name) functionsByName.set(name, node);
-        const h = node.type === 'method_declaration' ? actionHandler(node) : undefined;
+        // Attributes open the declaration: without one it is no action (and reading it costs calls into wasm).
+        const h = node.type === 'method_declaration' && text[node.startIndex] === '[' ? actionHandler(node) : undefined;
         if (h) handlers.push(h);
         return;
       }
@@ -202,6 +208,6 @@ export const csharpAdapter: LanguageAdapter = {
   languageIds: ['csharp'],
   grammarFor: () => 'c-sharp',
   extract,
-  slotAt: (input, offset) => csharpSlotAt(input, offset),
+  slotAt: (input, offset) => (input.tree ? withAncestry(input.tree, () => csharpSlotAt(input, offset)) : csharpSlotAt(input, offset)),
   importEdit: (input, vocabulary) => importEdit(input.text, input.tree, vocabulary),
 };

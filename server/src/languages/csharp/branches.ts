@@ -4,6 +4,7 @@ import type { Node } from '../../parsing/treeSitter';
 import type { BranchFact } from '../../model';
 import { namedArgs, spanOf } from '../syntax';
 import { sameNode } from './nodes';
+import { parentOf } from '../ancestry';
 
 /** `_db.Exists(request.Name)` checks the database, not the input: drop what calls receive. */
 function withoutCallArguments(cond: string): string {
@@ -33,7 +34,7 @@ function mentionsAny(cond: string, names: string[]): boolean {
 
 /** The parameter names of the method, local function or lambda around `node`. */
 function paramsAround(node: Node): string[] {
-  for (let n = node.parent; n; n = n.parent) {
+  for (let n = parentOf(node); n; n = parentOf(n)) {
     if (n.type === 'method_declaration' || n.type === 'local_function_statement' || n.type === 'lambda_expression' || n.type === 'constructor_declaration') {
       const list = n.childForFieldName('parameters');
       if (list?.type === 'identifier') return [list.text];
@@ -60,7 +61,7 @@ function catchVariable(clause: Node): string | undefined {
 
 /** The innermost branch `node` sits in, within its method or top-level statements. */
 export function branchOf(node: Node): BranchFact | undefined {
-  for (let child: Node = node, n = node.parent; n; child = n, n = n.parent) {
+  for (let child: Node = node, n = parentOf(node); n; child = n, n = parentOf(n)) {
     switch (n.type) {
       case 'catch_clause':
         return { kind: 'catch', span: spanOf(n), errorName: catchVariable(n) };

@@ -6,6 +6,7 @@ import type { Node } from '../../parsing/treeSitter';
 import type { SiteRole } from '../../model';
 import { isControllerClass } from './helpers';
 import { attributeName, callParts, enclosingClass, enclosingFunction, lastSegment, sameNode } from './nodes';
+import { parentOf } from '../ancestry';
 
 export interface StatusContext {
   role: SiteRole;
@@ -49,7 +50,7 @@ function lift(value: Node): { node: Node; cast: boolean } {
   let n = value;
   let cast = false;
   for (let i = 0; i < 6; i++) {
-    const p = n.parent;
+    const p = parentOf(n);
     if (!p) break;
     if (p.type === 'parenthesized_expression' || p.type === 'cast_expression') {
       cast ||= p.type === 'cast_expression';
@@ -70,7 +71,7 @@ export function contextOf(value: Node, code?: number): StatusContext | undefined
 }
 
 function placeContext(node: Node, code: number | undefined): StatusContext | undefined {
-  const parent = node.parent;
+  const parent = parentOf(node);
   if (!parent) return undefined;
   switch (parent.type) {
     case 'argument':
@@ -95,18 +96,18 @@ function placeContext(node: Node, code: number | undefined): StatusContext | und
 
 /** `x.StatusCode is HttpStatusCode.NotFound`, `case 404:` in a switch on a status, switch-expression arms. */
 function patternContext(pattern: Node, code: number | undefined): StatusContext | undefined {
-  const holder = pattern.parent;
+  const holder = parentOf(pattern);
   if (!holder) return undefined;
   let subject: Node | null | undefined;
   if (holder.type === 'is_pattern_expression') subject = holder.childForFieldName('expression');
-  else if (holder.type === 'switch_section') subject = holder.parent?.parent?.childForFieldName('value');
-  else if (holder.type === 'switch_expression_arm') subject = holder.parent?.namedChild(0);
+  else if (holder.type === 'switch_section') subject = parentOf(parentOf(holder))?.childForFieldName('value');
+  else if (holder.type === 'switch_expression_arm') subject = parentOf(holder)?.namedChild(0);
   return isStatusRead(subject, code) ? { role: 'comparison', form: holder.type === 'is_pattern_expression' ? 'is' : 'switch', carrier: holder } : undefined;
 }
 
 function argumentContext(arg: Node, code: number | undefined): StatusContext | undefined {
-  const list = arg.parent;
-  const call = list?.parent;
+  const list = parentOf(arg);
+  const call = parentOf(list);
   if (!list || !call) return undefined;
   const { name, receiver, args } = callParts(call);
   if (!name) return undefined;
@@ -139,7 +140,7 @@ function argumentContext(arg: Node, code: number | undefined): StatusContext | u
   }
   // NUnit: Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK))
   if (name === 'EqualTo' && owner === 'Is' && index === 0) {
-    const holder = call.parent?.type === 'argument' ? call.parent.parent?.parent : undefined;
+    const holder = parentOf(call)?.type === 'argument' ? parentOf(parentOf(parentOf(call))) : undefined;
     const h = holder ? callParts(holder) : undefined;
     if (h?.name === 'That' && isStatusRead(h.args[0]?.value, code)) return { role: 'assertion', form: 'Assert.That(…, Is.EqualTo())', carrier: holder! };
   }
@@ -147,7 +148,7 @@ function argumentContext(arg: Node, code: number | undefined): StatusContext | u
 }
 
 function attributeContext(attrArg: Node): StatusContext | undefined {
-  const attribute = attrArg.parent?.parent;
+  const attribute = parentOf(parentOf(attrArg));
   if (attribute?.type !== 'attribute') return undefined;
   const name = attributeName(attribute);
   return DOC_ATTRIBUTES.has(name) ? { role: 'declaration', form: `[${name}]`, carrier: attribute, accepts: 'number' } : undefined;
@@ -190,11 +191,12 @@ function assignmentContext(value: Node, assignment: Node): StatusContext | undef
     return undefined;
   }
   if (left.type !== 'identifier' || left.text !== 'StatusCode') return undefined;
-  const holder = assignment.parent;
-  if (holder?.type === 'initializer_expression' && holder.parent?.type === 'object_creation_expression') {
-    const type = callParts(holder.parent).name ?? '';
+  const holder = parentOf(assignment);
+  const creation = parentOf(holder);
+  if (holder?.type === 'initializer_expression' && creation?.type === 'object_creation_expression') {
+    const type = callParts(creation).name ?? '';
     // MVC's result types only: `new ServiceResult { StatusCode = 1 }` is a DTO of the application's own.
-    return RESULT_TYPES.has(type) || /(ObjectResult|StatusCodeResult|ContentResult|JsonResult|ViewResult)$/.test(type) ? { role: 'response', form: `new ${type} { StatusCode }`, carrier: holder.parent, accepts: 'number' } : undefined;
+    return RESULT_TYPES.has(type) || /(ObjectResult|StatusCodeResult|ContentResult|JsonResult|ViewResult)$/.test(type) ? { role: 'response', form: `new ${type} { StatusCode }`, carrier: creation, accepts: 'number' } : undefined;
   }
   if (holder?.type === 'attribute_argument') return attributeContext(holder);
   return undefined;

@@ -5,6 +5,7 @@ import type { Node } from '../../parsing/treeSitter';
 import type { HandlerFacts } from '../../model';
 import { spanOf } from '../syntax';
 import { attributeArgs, attributeName, attributesOf, callParts, enclosingClass, stringValue } from './nodes';
+import { parentOf, remembered } from '../ancestry';
 
 const VERBS: Record<string, string> = {
   HttpGet: 'GET', HttpPost: 'POST', HttpPut: 'PUT', HttpPatch: 'PATCH', HttpDelete: 'DELETE', HttpHead: 'HEAD', HttpOptions: 'OPTIONS',
@@ -31,6 +32,13 @@ function own<T>(table: Record<string, T>, key: string): T | undefined {
   return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
 }
 
+/** A controller's name and its [Route] prefix, read once per class. */
+function classRoute(cls: Node): { clsName: string; prefix: string } {
+  let prefix = '';
+  for (const a of attributesOf(cls)) if (attributeName(a) === 'Route') prefix = stringValue(attributeArgs(a)[0]) ?? '';
+  return { clsName: cls.childForFieldName('name')?.text ?? '', prefix };
+}
+
 /** A controller action, if the method's attributes route it. */
 export function actionHandler(method: Node): CsHandler | undefined {
   const methods: string[] = [];
@@ -55,9 +63,7 @@ export function actionHandler(method: Node): CsHandler | undefined {
   }
   if (!routed) return undefined;
   const cls = enclosingClass(method);
-  const clsName = cls?.childForFieldName('name')?.text ?? '';
-  let prefix = '';
-  if (cls) for (const a of attributesOf(cls)) if (attributeName(a) === 'Route') prefix = stringValue(attributeArgs(a)[0]) ?? '';
+  const { clsName, prefix } = cls ? remembered('route-prefix', cls, classRoute) : { clsName: '', prefix: '' };
   const route = joinRoute(prefix, path ?? '').replace(/\[controller\]/gi, clsName.replace(/Controller$/, ''));
   const facts: HandlerFacts = { span: spanOf(method), route, calls: [] };
   if (methods.length === 1) facts.method = methods[0];
@@ -73,9 +79,10 @@ export function noteGroup(call: Node, groups: Groups): void {
   if (name !== 'MapGroup') return;
   // `var api = app.MapGroup("/api").RequireAuthorization();`: the group is the chain's value.
   let top: Node = call;
-  while (top.parent?.type === 'member_access_expression' && top.parent.parent?.type === 'invocation_expression') top = top.parent.parent;
-  if (top.parent?.type !== 'variable_declarator') return;
-  const variable = top.parent.childForFieldName('name')?.text;
+  for (let up = parentOf(parentOf(top)); parentOf(top)?.type === 'member_access_expression' && up?.type === 'invocation_expression'; up = parentOf(parentOf(top))) top = up;
+  const declarator = parentOf(top);
+  if (declarator?.type !== 'variable_declarator') return;
+  const variable = declarator.childForFieldName('name')?.text;
   const prefix = stringValue(args[0]?.value);
   if (!variable || prefix === undefined) return;
   const base = receiver?.type === 'identifier' ? groups.get(receiver.text) ?? '' : '';
@@ -95,10 +102,10 @@ export function mapRegistration(call: Node, groups: Groups): { method: string; r
 
 /** The HTTP method of the action or minimal API handler at a node, walking up (for completion). */
 export function methodAt(node: Node): string | undefined {
-  for (let n: Node | null = node; n; n = n.parent) {
+  for (let n: Node | null = node; n; n = parentOf(n)) {
     if (n.type === 'method_declaration') return actionHandler(n)?.facts.method;
-    if (n.type === 'lambda_expression' && n.parent?.type === 'argument') {
-      const call = n.parent.parent?.parent;
+    if (n.type === 'lambda_expression' && parentOf(n)?.type === 'argument') {
+      const call = parentOf(parentOf(parentOf(n)));
       const reg = call?.type === 'invocation_expression' ? mapRegistration(call, new Map()) : undefined;
       if (reg) return reg.method;
     }

@@ -7,6 +7,7 @@ import { namedArgs, spanOf } from '../syntax';
 import { isControllerClass } from './helpers';
 import { callParts, csString, enclosingClass, lineIndent, stringValue, typeName } from './nodes';
 import { canonicalResponse, headersOutOfSight } from './outOfSight';
+import { parentOf } from '../ancestry';
 
 /** `RetryAfter` -> `retry-after`, `WWWAuthenticate` -> `www-authenticate`, `ETag` -> `etag`. */
 export function headerFromProperty(name: string): string {
@@ -38,7 +39,7 @@ export interface HeaderWrite {
 }
 
 function blockOf(node: Node): { start: number; end: number } | undefined {
-  for (let n = node.parent; n; n = n.parent) if (n.type === 'block') return { start: n.startIndex, end: n.endIndex };
+  for (let n = parentOf(node); n; n = parentOf(n)) if (n.type === 'block') return { start: n.startIndex, end: n.endIndex };
   return undefined;
 }
 
@@ -101,7 +102,7 @@ export function headerWrite(node: Node): HeaderWrite | undefined {
 
 /** How code at `node` reaches the response headers: `Response` in a controller, `ctx.Response` in a lambda taking HttpContext. */
 export function headersTarget(node: Node): string | undefined {
-  for (let n = node.parent; n; n = n.parent) {
+  for (let n = parentOf(node); n; n = parentOf(n)) {
     if (n.type === 'lambda_expression' || n.type === 'local_function_statement' || n.type === 'method_declaration') {
       const params = n.childForFieldName('parameters');
       for (const p of namedArgs(params)) {
@@ -123,9 +124,9 @@ export function headerLineBefore(text: string, node: Node, target: string | unde
   let stmt: Node | null = node;
   while (stmt && !/_statement$/.test(stmt.type)) {
     if (stmt.type === 'lambda_expression' || stmt.type === 'method_declaration') return undefined;
-    stmt = stmt.parent;
+    stmt = parentOf(stmt);
   }
-  if (!stmt || stmt.parent?.type !== 'block') return undefined;
+  if (!stmt || parentOf(stmt)?.type !== 'block') return undefined;
   return [{ start: stmt.startIndex, end: stmt.startIndex, newText: `${target}.Headers[${csString(name)}] = ${csString(value)};\n${lineIndent(text, stmt.startIndex)}` }];
 }
 

@@ -4,6 +4,7 @@
 // `Conflict` explains 409.
 import type { Node } from '../../parsing/treeSitter';
 import { argNamed, calleeName, callParts, enclosingClass, lastSegment } from './nodes';
+import { remembered } from '../ancestry';
 
 const SHARED: Record<string, number> = {
   Ok: 200, Created: 201, CreatedAtRoute: 201, Accepted: 202, AcceptedAtRoute: 202, NoContent: 204, BadRequest: 400,
@@ -30,7 +31,10 @@ export interface HelperCall {
 
 /** A class whose bare `Ok()` / `NotFound()` calls are ASP.NET Core's helpers. */
 export function isControllerClass(cls: Node | undefined): boolean {
-  if (!cls) return false;
+  return !!cls && remembered('controller', cls, controllerClass);
+}
+
+function controllerClass(cls: Node): boolean {
   const name = cls.childForFieldName('name')?.text ?? '';
   let bases = '';
   let attrs = '';

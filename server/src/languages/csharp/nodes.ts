@@ -1,6 +1,7 @@
 // Small readers over tree-sitter-c-sharp nodes that the C# adapter's files share.
 import type { Node } from '../../parsing/treeSitter';
 import { namedArgs } from '../syntax';
+import { parentOf } from '../ancestry';
 
 export interface Arg {
   /** The `argument` node. */
@@ -91,14 +92,14 @@ const FUNCTIONS = new Set(['method_declaration', 'local_function_statement', 'la
 
 /** The method, local function or lambda a node sits in. */
 export function enclosingFunction(node: Node): Node | undefined {
-  for (let n = node.parent; n; n = n.parent) if (FUNCTIONS.has(n.type)) return n;
+  for (let n = parentOf(node); n; n = parentOf(n)) if (FUNCTIONS.has(n.type)) return n;
   return undefined;
 }
 
 /** The statement of a block that holds `node` (walking up to the first ancestor whose parent is a block). */
 export function statementOf(node: Node): Node | undefined {
-  for (let n: Node | null = node; n; n = n.parent) {
-    if (n.parent?.type === 'block' || n.parent?.type === 'switch_section') return n;
+  for (let n: Node | null = node; n; n = parentOf(n)) {
+    if (parentOf(n)?.type === 'block' || parentOf(n)?.type === 'switch_section') return n;
     if (FUNCTIONS.has(n.type)) return undefined;
   }
   return undefined;
@@ -106,7 +107,7 @@ export function statementOf(node: Node): Node | undefined {
 
 /** The class a node sits in. */
 export function enclosingClass(node: Node): Node | undefined {
-  for (let n = node.parent; n; n = n.parent) if (n.type === 'class_declaration' || n.type === 'record_declaration') return n;
+  for (let n = parentOf(node); n; n = parentOf(n)) if (n.type === 'class_declaration' || n.type === 'record_declaration') return n;
   return undefined;
 }
 

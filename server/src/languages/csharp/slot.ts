@@ -10,6 +10,7 @@ import { branchOf } from './branches';
 import { methodAt, verbOf } from './handlers';
 import { namedArgs } from '../syntax';
 import { attributeName, lastSegment } from './nodes';
+import { parentOf } from '../ancestry';
 
 type SlotKind = Pick<StatusSlot, 'accepts' | 'role' | 'form'>;
 
@@ -48,7 +49,7 @@ function whereAt(tree: Tree | undefined, offset: number): Pick<StatusSlot, 'meth
   if (!node) return {};
   let method = methodAt(node);
   let branch = branchOf(node)?.kind;
-  for (let child = node, n = node.parent; n && !method; child = n, n = n.parent) {
+  for (let child = node, n = parentOf(node); n && !method; child = n, n = parentOf(n)) {
     if (n.type === 'method_declaration' || n.type === 'lambda_expression') break;
     if (n.type !== 'ERROR') continue;
     // Half-typed code at the end of a file parses as an error holding the method's parts in a

@@ -10,7 +10,8 @@ import { branchOf } from './branches';
 import { headerLineBefore, seeHeaders, type CsResponseInput } from './headers';
 import { canonicalResponse, headersOutOfSight } from './outOfSight';
 import { helperOf } from './helpers';
-import { callParts, csString, enclosingFunction, lastSegment, lineIndent, statementOf, typeName } from './nodes';
+import { calleeName, callParts, csString, enclosingFunction, lastSegment, lineIndent, nodesIn, statementOf, typeName } from './nodes';
+import { parentOf } from '../ancestry';
 
 const WRITES = /^(WriteAsync|WriteAsJsonAsync|WriteLineAsync)$/;
 
@@ -24,11 +25,6 @@ function removeStatement(text: string, stmt: Node): OffsetEdit[] {
   return [{ start: stmt.startIndex, end: stmt.endIndex, newText: '' }];
 }
 
-/** True when `inner` lies inside `outer`. */
-function within(inner: Node, outer: Node): boolean {
-  return outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
-}
-
 /** `context.Response.StatusCode = 401;` with the headers and body written around it. */
 export function assignmentResponse(assignment: Node, site: StatusSite, input: CsResponseInput): ResponseFacts {
   const { text, writes, calls } = input;
@@ -38,22 +34,29 @@ export function assignmentResponse(assignment: Node, site: StatusSite, input: Cs
   const recv = canonicalResponse(written);
   const fn = enclosingFunction(assignment);
   const stmt = statementOf(assignment);
-  const block = stmt?.parent;
+  const block = parentOf(stmt);
   const scope = fn ?? block;
+  // Offsets read once: every end offset is a call into wasm.
+  const start = assignment.startIndex;
+  const end = assignment.endIndex;
+  const blockEnd = block?.endIndex ?? end;
+  const [scopeStart, scopeEnd] = scope ? [scope.startIndex, scope.endIndex] : [start, start];
   // Headers written on the same response earlier in a block that also holds the status, or later in its own block.
   for (const w of writes) {
-    if (w.receiver !== recv || !scope || !within(w.node, scope)) continue;
-    const before = w.node.startIndex < assignment.startIndex && !!w.block && w.block.start <= assignment.startIndex && assignment.endIndex <= w.block.end;
-    const after = w.node.startIndex > assignment.endIndex && !!block && within(w.node, block);
+    if (w.receiver !== recv) continue;
+    const at = w.node.startIndex;
+    if (at < scopeStart || at >= scopeEnd) continue;
+    const before = at < start && !!w.block && w.block.start <= start && end <= w.block.end;
+    const after = at > end && !!block && at < blockEnd;
     if (before || after) facts.headers.push(w.fact);
   }
   if (headersOutOfSight(text, calls, recv, assignment, block?.endIndex)) facts.headersUnknown = true;
   // The body: await context.Response.WriteAsJsonAsync(x) after it in the same block.
   if (block) {
-    for (const c of calls) {
-      if (c.startIndex <= assignment.endIndex || !within(c, block)) continue;
-      const { name, receiver, args } = callParts(c);
-      if (!name || !WRITES.test(name) || !receiver || canonicalResponse(receiver.text) !== recv || !args[0]) continue;
+    for (const c of nodesIn(calls, end + 1, blockEnd)) {
+      if (!WRITES.test(calleeName(c)?.text ?? '')) continue;
+      const { receiver, args } = callParts(c);
+      if (!receiver || canonicalResponse(receiver.text) !== recv || !args[0]) continue;
       const body = args[0];
       facts.body = bodyFacts(body.value, facts.branch?.kind === 'catch' ? facts.branch.errorName : undefined);
       facts.edits.replaceBody = (t) => [{ start: body.value.startIndex, end: body.value.endIndex, newText: t }];

@@ -1,22 +1,23 @@
 // Java: Spring MVC / WebFlux (ResponseEntity, @ResponseStatus, ResponseStatusException), JAX-RS
 // (Response, Response.Status), the servlet API, and MockMvc / WebTestClient / RestAssured / JUnit /
 // AssertJ in tests. One walk over the tree collects the candidates; the rest works on them.
-import type { Node } from '../../parsing/treeSitter';
+import type { Node, Tree } from '../../parsing/treeSitter';
 import type { DocumentModel, ResponseFacts, StatusSite } from '../../model';
 import { emptyModel } from '../../model';
 import { lookupConstant } from '../../data';
 import type { AdapterInput, LanguageAdapter } from '../adapter';
 import { intLiteral, spanOf } from '../syntax';
-import { walkWanted } from '../typedWalk';
+import { followsValueToken, tokenAt, walkWanted } from '../typedWalk';
 import { constantOf, importEdit, JavaImports, vocabularyUses } from './constants';
 import { contextOf, isResponseCodeString, type StatusContext } from './contexts';
 import { handlerInfo, type JavaHandler } from './handlers';
-import { helperOf, type HelperCall } from './helpers';
+import { HELPER_NAMES, helperOf, type HelperCall } from './helpers';
 import { builderResponse, constructorResponse, statusOnlyResponse, type JavaResponseInput } from './responses';
 import { javaSlotAt } from './slot';
 import { annotationResponse, plainReturn, returnsOf, servletResponse } from './statements';
 import { callParts } from './nodes';
 import { callsIn } from './headers';
+import { parentOf, withAncestry } from '../ancestry';
 
 interface Found {
   site: StatusSite;
@@ -27,16 +28,19 @@ interface Found {
 }
 
 /** The node types the walk looks at; `identifier` only when a static import can make one a status. */
-const WANTED = new Set(['line_comment', 'block_comment', 'string_literal', 'character_literal', 'decimal_integer_literal', 'field_access', 'method_invocation', 'method_reference', 'method_declaration', 'return_statement']);
+const WANTED = new Set(['line_comment', 'block_comment', 'string_literal', 'decimal_integer_literal', 'field_access', 'method_invocation', 'method_reference', 'method_declaration', 'return_statement']);
 const WANTED_WITH_NAMES = new Set([...WANTED, 'identifier']);
 
 /** Parents under which a bare identifier is a value (a statically imported constant), not a name. */
 const VALUE_PARENTS = new Set(['argument_list', 'annotation_argument_list', 'binary_expression', 'element_value_array_initializer', 'return_statement', 'switch_label', 'ternary_expression']);
 
 function extract(input: AdapterInput): DocumentModel {
-  const { text, tree } = input;
+  return input.tree ? withAncestry(input.tree, () => extractFrom(input, input.tree!)) : emptyModel(input.languageId);
+}
+
+function extractFrom(input: AdapterInput, tree: Tree): DocumentModel {
+  const { text } = input;
   const model = emptyModel(input.languageId);
-  if (!tree) return model;
   const imports = new JavaImports();
   // Imports come before any use; reading them from the text lets the walk skip identifiers when none is static.
   for (const m of text.matchAll(/^[ \t]*import\s+[^;{}]*;/gm)) imports.add(m[0].trim());
@@ -61,14 +65,14 @@ function extract(input: AdapterInput): DocumentModel {
         model.comments.push({ span: spanOf(node), text: node.text });
         return false;
       case 'string_literal':
-        if (isResponseCodeString(node)) {
-          found.push({ site: { code: Number(node.text.slice(1, 4)), span: spanOf(node), kind: 'string', role: 'declaration', form: '@ApiResponse(responseCode)' } });
+        // Only a "409"-like literal can be a responseCode: the text tells before the tree is asked.
+        if (/^"[1-5]\d\d"/.test(text.slice(node.startIndex, node.startIndex + 5)) && isResponseCodeString(node)) {
+          found.push({ site: { code: Number(text.slice(node.startIndex + 1, node.startIndex + 4)), span: spanOf(node), kind: 'string', role: 'declaration', form: '@ApiResponse(responseCode)' } });
         }
         return false;
-      case 'character_literal':
-        return false;
       case 'decimal_integer_literal': {
-        const code = intLiteral(node.text);
+        if (!followsValueToken(text, node.startIndex)) return false;
+        const code = intLiteral(tokenAt(text, node.startIndex));
         const ctx = code === undefined ? undefined : contextOf(node, code);
         if (ctx && code !== undefined) found.push({ site: withAccepts({ code, span: spanOf(node), kind: 'number', role: ctx.role, form: ctx.form }, ctx), ctx });
         return false;
@@ -83,19 +87,21 @@ function extract(input: AdapterInput): DocumentModel {
         // Statically imported constants only; `parent` costs a walk from the root, so it comes last.
         if (!/^[A-Z][A-Z0-9_]+$/.test(node.text)) return false;
         const c = constantOf(node, imports);
-        if (c && node.parent && VALUE_PARENTS.has(node.parent.type)) addConstant(node, c);
+        const parent = c ? parentOf(node) : null;
+        if (c && parent && VALUE_PARENTS.has(parent.type)) addConstant(node, c);
         return false;
       }
       case 'method_invocation': {
         calls.push(node);
-        const helper = helperOf(node);
+        // The name turns most calls away; it is read once (each read is a call into wasm).
+        const nameNode = node.childForFieldName('name');
+        const name = nameNode?.text;
+        const helper = name && HELPER_NAMES.has(name) ? helperOf(node) : undefined;
         if (helper) {
           found.push({ site: { code: helper.code, span: spanOf(helper.nameNode), kind: 'implicit', role: 'response', form: `${helper.owner}.${helper.name}()` }, helper, call: node });
           return;
         }
         // MockMvc: status().isConflict()
-        const nameNode = node.childForFieldName('name');
-        const name = nameNode?.text;
         if (!name || !/^is[A-Z]/.test(name)) return;
         const object = node.childForFieldName('object');
         if (object?.type === 'method_invocation' && callParts(object).name === 'status' && callParts(object).args.length === 0) {
@@ -114,6 +120,10 @@ function extract(input: AdapterInput): DocumentModel {
         return false;
       }
       case 'method_declaration': {
+        // Only an annotated method or a servlet's doGet/doPost... can be a handler; the text says so
+        // without the calls into wasm that reading the declaration takes.
+        const head = /^[^({;=]*/.exec(text.slice(node.startIndex, node.startIndex + 400))![0];
+        if (!head.includes('@') && !/\bdo(Get|Post|Put|Delete|Patch|Head|Options)\s*$/.test(head)) return;
         const h = handlerInfo(node);
         if (h) handlers.push(h);
         return;
@@ -210,6 +220,6 @@ export const javaAdapter: LanguageAdapter = {
   languageIds: ['java'],
   grammarFor: () => 'java',
   extract,
-  slotAt: (input, offset) => javaSlotAt(input, offset),
+  slotAt: (input, offset) => (input.tree ? withAncestry(input.tree, () => javaSlotAt(input, offset)) : javaSlotAt(input, offset)),
   importEdit: (input, vocabulary) => importEdit(input.text, input.tree, vocabulary),
 };

@@ -6,6 +6,7 @@ import type { BranchFact } from '../../model';
 import { namedArgs, spanOf } from '../syntax';
 import { exceptionParameter, isExceptionHandler } from './handlers';
 import { callParts, sameNode } from './nodes';
+import { parentOf } from '../ancestry';
 
 /**
  * Names the kind of check an `if` makes, from its condition text. Unknown checks are `other`.
@@ -28,7 +29,7 @@ function mentionsAny(cond: string, names: string[]): boolean {
 
 /** The parameter names of the method or lambda around `node`. */
 function paramsAround(node: Node): string[] {
-  for (let n = node.parent; n; n = n.parent) {
+  for (let n = parentOf(node); n; n = parentOf(n)) {
     if (n.type === 'method_declaration' || n.type === 'constructor_declaration') {
       return namedArgs(n.childForFieldName('parameters')).map((p) => p.childForFieldName('name')?.text ?? '').filter(Boolean);
     }
@@ -64,7 +65,7 @@ function catchVariable(clause: Node): string | undefined {
 
 /** The innermost branch `node` sits in, within its method. */
 export function branchOf(node: Node): BranchFact | undefined {
-  for (let child: Node = node, n = node.parent; n; child = n, n = n.parent) {
+  for (let child: Node = node, n = parentOf(node); n; child = n, n = parentOf(n)) {
     switch (n.type) {
       case 'catch_clause':
         return { kind: 'catch', span: spanOf(n), errorName: catchVariable(n) };
@@ -78,7 +79,7 @@ export function branchOf(node: Node): BranchFact | undefined {
       }
       case 'argument_list': {
         // repo.findById(id).map(ResponseEntity::ok).orElse(ResponseEntity.notFound().build())
-        const call = n.parent;
+        const call = parentOf(n);
         if (call?.type === 'method_invocation' && /^(orElse|orElseGet)$/.test(callParts(call).name ?? '')) return { kind: 'not-found', span: spanOf(call) };
         break;
       }

@@ -5,6 +5,7 @@ import type { Node } from '../../parsing/treeSitter';
 import type { SiteRole } from '../../model';
 import { argIndex } from '../syntax';
 import { annotationName, callParts, lastSegment, outerMethod, sameNode } from './nodes';
+import { parentOf } from '../ancestry';
 
 export interface StatusContext {
   role: SiteRole;
@@ -100,7 +101,7 @@ function lift(value: Node): { node: Node; via?: string; accepts?: 'number' | 'co
   let via: string | undefined;
   let accepts: 'number' | 'constant' | undefined;
   for (let i = 0; i < 6; i++) {
-    const p = n.parent;
+    const p = parentOf(n);
     if (!p) break;
     if (p.type === 'parenthesized_expression' || p.type === 'cast_expression') {
       n = p;
@@ -110,13 +111,14 @@ function lift(value: Node): { node: Node; via?: string; accepts?: 'number' | 'co
     } else if (p.type === 'method_invocation' && sameNode(p.childForFieldName('object'), n) && /^(value|getStatusCode)$/.test(callParts(p).name ?? '')) {
       accepts ??= 'constant';
       n = p;
-    } else if (p.type === 'argument_list' && p.parent?.type === 'method_invocation') {
-      const { name, object, args } = callParts(p.parent);
+    } else if (p.type === 'argument_list' && parentOf(p)?.type === 'method_invocation') {
+      const call = parentOf(p)!;
+      const { name, object, args } = callParts(call);
       const owner = lastSegment(object?.text ?? '');
       if (args.length !== 1 || !((name === 'valueOf' && /^(HttpStatus|HttpStatusCode)$/.test(owner)) || (name === 'fromStatusCode' && owner === 'Status'))) break;
       via = `${owner}.${name}()`;
       accepts ??= 'number';
-      n = p.parent;
+      n = call;
     } else {
       break;
     }
@@ -134,7 +136,7 @@ export function contextOf(value: Node, code?: number): StatusContext | undefined
 }
 
 function directContext(value: Node, code: number | undefined): StatusContext | undefined {
-  const parent = value.parent;
+  const parent = parentOf(value);
   if (!parent) return undefined;
   switch (parent.type) {
     case 'argument_list':
@@ -156,7 +158,7 @@ function directContext(value: Node, code: number | undefined): StatusContext | u
       return undefined;
     }
     case 'switch_label': {
-      const sw = parent.parent?.parent;
+      const sw = parentOf(parentOf(parent));
       const cond = sw?.childForFieldName('condition');
       return cond && isStatusRead(cond.namedChild(0) ?? cond, code) ? { role: 'comparison', form: 'switch case', carrier: parent } : undefined;
     }
@@ -166,7 +168,7 @@ function directContext(value: Node, code: number | undefined): StatusContext | u
 }
 
 function argumentContext(value: Node, args: Node, code: number | undefined): StatusContext | undefined {
-  const call = args.parent;
+  const call = parentOf(args);
   if (!call) return undefined;
   const { name, object, args: all } = callParts(call);
   if (!name) return undefined;
@@ -192,8 +194,8 @@ function argumentContext(value: Node, args: Node, code: number | undefined): Sta
   // Hamcrest: assertThat(response.getStatus(), is(409)); RestAssured: .statusCode(equalTo(409)).
   if (MATCHERS.has(name) && !object && index === 0) {
     let outer = call;
-    while (outer.parent?.type === 'argument_list' && outer.parent.parent && MATCHERS.has(callParts(outer.parent.parent).name ?? '')) outer = outer.parent.parent;
-    const holder = outer.parent?.type === 'argument_list' ? outer.parent.parent : undefined;
+    for (let up = parentOf(parentOf(outer)); parentOf(outer)?.type === 'argument_list' && up && MATCHERS.has(callParts(up).name ?? ''); up = parentOf(parentOf(outer))) outer = up;
+    const holder = parentOf(outer)?.type === 'argument_list' ? parentOf(parentOf(outer)) : undefined;
     const h = holder ? callParts(holder) : undefined;
     if (h?.name === 'assertThat' && isStatusRead(h.args[0], code)) return { role: 'assertion', form: `assertThat(…, ${name}())`, carrier: holder! };
     if (h?.name === 'statusCode' && h.object?.type === 'method_invocation' && /\b(then|expect)\(\)/.test(h.object.text)) return { role: 'assertion', form: '.statusCode()', carrier: holder! };
@@ -221,7 +223,7 @@ function argumentContext(value: Node, args: Node, code: number | undefined): Sta
     case 'forStatusAndDetail':
       if (owner !== 'ProblemDetail' || index !== 0) return undefined;
       // forStatus takes an int or an HttpStatusCode, forStatusAndDetail only the latter.
-      return { role: call.parent?.type === 'return_statement' ? 'response' : 'reference', form: `ProblemDetail.${name}()`, carrier: call, accepts: name === 'forStatusAndDetail' ? 'constant' : undefined };
+      return { role: parentOf(call)?.type === 'return_statement' ? 'response' : 'reference', form: `ProblemDetail.${name}()`, carrier: call, accepts: name === 'forStatusAndDetail' ? 'constant' : undefined };
     default:
       return undefined;
   }
@@ -240,9 +242,9 @@ function annotationContext(value: Node, parent: Node): StatusContext | undefined
   if (parent.type === 'element_value_pair') {
     if (!sameNode(parent.childForFieldName('value'), value)) return undefined;
     key = parent.childForFieldName('key')?.text ?? '';
-    list = parent.parent!;
+    list = parentOf(parent)!;
   }
-  const annotation = list?.parent;
+  const annotation = parentOf(list);
   if (!annotation || annotation.type !== 'annotation') return undefined;
   const name = annotationName(annotation);
   // An annotation element is typed: HttpStatus for @ResponseStatus, int for Swagger 2's code.
@@ -253,8 +255,8 @@ function annotationContext(value: Node, parent: Node): StatusContext | undefined
 
 /** `@ApiResponse(responseCode = "409")` (OpenAPI 3 annotations): a status written as a string. */
 export function isResponseCodeString(str: Node): boolean {
-  const pair = str.parent;
+  const pair = parentOf(str);
   if (pair?.type !== 'element_value_pair' || pair.childForFieldName('key')?.text !== 'responseCode') return false;
-  const annotation = pair.parent?.parent;
+  const annotation = parentOf(parentOf(pair));
   return annotation?.type === 'annotation' && annotationName(annotation) === 'ApiResponse' && /^"[1-5]\d\d"$/.test(str.text);
 }

@@ -5,6 +5,7 @@ import type { Node } from '../../parsing/treeSitter';
 import type { HandlerFacts } from '../../model';
 import { namedArgs, spanOf } from '../syntax';
 import { annotationArg, annotationName, annotationsOf, lastSegment, stringValue, typeName } from './nodes';
+import { parentOf, remembered } from '../ancestry';
 
 const SPRING_MAPPINGS = new Map<string, string | undefined>([
   ['GetMapping', 'GET'], ['PostMapping', 'POST'], ['PutMapping', 'PUT'], ['PatchMapping', 'PATCH'], ['DeleteMapping', 'DELETE'], ['RequestMapping', undefined],
@@ -52,9 +53,13 @@ interface ClassInfo {
 }
 
 function classInfo(method: Node): ClassInfo {
-  const cls = method.parent?.type === 'class_body' ? method.parent.parent : undefined;
+  const cls = parentOf(method)?.type === 'class_body' ? parentOf(parentOf(method)) : undefined;
+  return cls ? remembered('class-info', cls, readClassInfo) : { prefix: '', restController: false, jaxrs: false };
+}
+
+/** A class's route prefix and whether its handlers' return values are bodies, read once per class. */
+function readClassInfo(cls: Node): ClassInfo {
   const info: ClassInfo = { prefix: '', restController: false, jaxrs: false };
-  if (!cls) return info;
   for (const a of annotationsOf(cls)) {
     const name = annotationName(a);
     if (name === 'RequestMapping') info.prefix = firstString(annotationArg(a, 'value') ?? annotationArg(a, 'path')) ?? '';
@@ -119,7 +124,7 @@ export function handlerInfo(method: Node): JavaHandler | undefined {
 /** `doPost(request, response)` in a class that extends HttpServlet, routed by its @WebServlet. */
 function servletHandler(method: Node): JavaHandler | undefined {
   const m = /^do(Get|Post|Put|Delete|Patch|Head|Options)$/.exec(method.childForFieldName('name')?.text ?? '');
-  const cls = method.parent?.type === 'class_body' ? method.parent.parent : undefined;
+  const cls = parentOf(method)?.type === 'class_body' ? parentOf(parentOf(method)) : undefined;
   if (!m || !cls || !/\bHttpServlet\b/.test(cls.childForFieldName('superclass')?.text ?? '')) return undefined;
   const web = annotationsOf(cls).find((a) => annotationName(a) === 'WebServlet');
   const route = web ? firstString(annotationArg(web, 'urlPatterns') ?? annotationArg(web, 'value')) : undefined;

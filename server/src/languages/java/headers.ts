@@ -5,6 +5,7 @@ import type { Node } from '../../parsing/treeSitter';
 import type { HeaderFact } from '../../model';
 import { namedArgs, spanOf } from '../syntax';
 import { callParts, lastSegment, statementOf, stringValue } from './nodes';
+import { parentOf } from '../ancestry';
 
 /** Builder methods that set one well-known header (Spring's builders, JAX-RS ResponseBuilder). */
 const BUILDER_HEADERS: Record<string, string> = {
@@ -81,7 +82,7 @@ export function headersOn(receivers: string[], calls: Node[], from: number, to: 
     const passed = !!args && receivers.some((r) => args.text.includes(r)) && namedArgs(args).some((a) => receivers.includes(a.text));
     if (!onReceiver && !passed) continue;
     if (target) {
-      const block = statementOf(c)?.parent;
+      const block = parentOf(statementOf(c));
       if (!block || block.startIndex > target.startIndex || block.endIndex < target.endIndex) continue;
     }
     if (passed) {

@@ -15,7 +15,7 @@ const WEBFLUX: Record<string, number> = {
 };
 const TABLES: Record<string, Record<string, number>> = { ResponseEntity: SPRING, Response: JAXRS, ServerResponse: WEBFLUX };
 /** Every factory name, to turn most calls away before reading their receiver. */
-const NAMES = new Set([...Object.keys(SPRING), ...Object.keys(JAXRS), ...Object.keys(WEBFLUX)]);
+export const HELPER_NAMES = new Set([...Object.keys(SPRING), ...Object.keys(JAXRS), ...Object.keys(WEBFLUX)]);
 
 export interface HelperCall {
   code: number;
@@ -34,7 +34,7 @@ export function helperOf(node: Node): HelperCall | undefined {
   let nameNode: Node | null = null;
   if (node.type === 'method_invocation') {
     nameNode = node.childForFieldName('name');
-    if (!nameNode || !NAMES.has(nameNode.text)) return undefined;
+    if (!nameNode || !HELPER_NAMES.has(nameNode.text)) return undefined;
     const object = node.childForFieldName('object');
     if (!object) return undefined;
     owner = lastSegment(object.text);

@@ -1,6 +1,7 @@
 // Small readers over tree-sitter-java nodes that the Java adapter's files share.
 import type { Node } from '../../parsing/treeSitter';
 import { namedArgs } from '../syntax';
+import { parentOf } from '../ancestry';
 
 export interface CallParts {
   /** The method name (`status` in `ResponseEntity.status(409)`), or the constructed type's simple name. */
@@ -45,8 +46,8 @@ export function sameNode(a: Node | null | undefined, b: Node | null | undefined)
 export function chainAbove(call: Node): Node[] {
   const out: Node[] = [];
   let n = call;
-  while (n.parent?.type === 'method_invocation' && sameNode(n.parent.childForFieldName('object'), n)) {
-    n = n.parent;
+  for (let up = parentOf(n); up?.type === 'method_invocation' && sameNode(up.childForFieldName('object'), n); up = parentOf(n)) {
+    n = up;
     out.push(n);
   }
   return out;
@@ -54,7 +55,7 @@ export function chainAbove(call: Node): Node[] {
 
 /** The method (or constructor) a node sits in, not crossing into lambdas or inner classes. */
 export function enclosingMethod(node: Node): Node | undefined {
-  for (let n = node.parent; n; n = n.parent) {
+  for (let n = parentOf(node); n; n = parentOf(n)) {
     if (n.type === 'method_declaration' || n.type === 'constructor_declaration') return n;
     if (n.type === 'lambda_expression' || n.type === 'class_body') return undefined;
   }
@@ -63,14 +64,14 @@ export function enclosingMethod(node: Node): Node | undefined {
 
 /** The nearest enclosing method, even across lambdas (for headers set on the same response object). */
 export function outerMethod(node: Node): Node | undefined {
-  for (let n = node.parent; n; n = n.parent) if (n.type === 'method_declaration' || n.type === 'constructor_declaration') return n;
+  for (let n = parentOf(node); n; n = parentOf(n)) if (n.type === 'method_declaration' || n.type === 'constructor_declaration') return n;
   return undefined;
 }
 
 /** The statement a node belongs to (its nearest ancestor that is a statement in a block). */
 export function statementOf(node: Node): Node | undefined {
-  for (let n: Node | null = node; n; n = n.parent) {
-    if (n.parent?.type === 'block' || n.parent?.type === 'switch_block_statement_group') return n;
+  for (let n: Node | null = node; n; n = parentOf(n)) {
+    if (parentOf(n)?.type === 'block' || parentOf(n)?.type === 'switch_block_statement_group') return n;
     if (n.type === 'lambda_expression' || n.type === 'class_body') return undefined;
   }
   return undefined;

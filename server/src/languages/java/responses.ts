@@ -10,6 +10,7 @@ import { branchOf } from './branches';
 import { builderHeader, headersFromArgument } from './headers';
 import type { HelperCall } from './helpers';
 import { callParts, chainAbove, javaString, lastSegment, outerMethod } from './nodes';
+import { parentOf } from '../ancestry';
 
 export interface JavaResponseInput {
   text: string;
@@ -135,7 +136,8 @@ export function constructorResponse(ctor: Node, site: StatusSite, input: JavaRes
 
 /** `throw new ResponseStatusException(...)` / `new WebApplicationException(...)`: a status, no body of ours. */
 export function statusOnlyResponse(carrier: Node, site: StatusSite, text: string, body?: Node): ResponseFacts {
-  const span = carrier.parent?.type === 'throw_statement' ? carrier.parent : carrier;
+  const up = parentOf(carrier);
+  const span = up?.type === 'throw_statement' ? up : carrier;
   const facts: ResponseFacts = { span: spanOf(span), headers: [], branch: branchOf(carrier), edits: {} };
   if (body) facts.body = bodyFacts(body, caughtName(facts));
   facts.edits.setStatus = (code) => statusEdit(site, code, text);

@@ -11,6 +11,7 @@ import { methodOf, methodOfAnnotations } from './handlers';
 import { namedArgs } from '../syntax';
 import { lastSegment } from './nodes';
 import { scanTypedCall, type TypedCall } from '../typedCall';
+import { parentOf } from '../ancestry';
 
 type SlotKind = Pick<StatusSlot, 'accepts' | 'role' | 'form'>;
 
@@ -65,7 +66,7 @@ function whereAt(tree: Tree | undefined, offset: number): Pick<StatusSlot, 'meth
   if (!node) return {};
   let method: string | undefined;
   let branch = branchOf(node)?.kind;
-  for (let child = node, n = node.parent; n && !method; child = n, n = n.parent) {
+  for (let child = node, n = parentOf(node); n && !method; child = n, n = parentOf(n)) {
     if (n.type === 'method_declaration') {
       method = methodOf(n);
       break;

@@ -10,6 +10,7 @@ import { branchOf } from './branches';
 import { callsIn, headersOn, type SeenHeaders } from './headers';
 import { callParts, javaString, lineIndent, outerMethod, sameNode, statementOf, typeName } from './nodes';
 import type { JavaResponseInput } from './responses';
+import { parentOf } from '../ancestry';
 
 const WRITE_CALLS = /^(write|print|println|writeValue|writeBytes)$/;
 
@@ -48,7 +49,7 @@ export function servletResponse(call: Node, site: StatusSite, input: JavaRespons
   const receivers = [recv, `${recv}.getHeaders()`];
   const method = outerMethod(call);
   const stmt = statementOf(call);
-  const block = stmt?.parent;
+  const block = parentOf(stmt);
   // Headers set before the status in the method, or after it in the same block.
   if (method) see(facts, headersOn(receivers, calls, method.startIndex, call.startIndex, call));
   if (block) see(facts, headersOn(receivers, calls, call.endIndex, block.endIndex));
@@ -89,7 +90,7 @@ export function returnsOf(method: Node, returns: Node[]): Node[] {
 }
 
 function ownMethod(node: Node): number | undefined {
-  for (let n = node.parent; n; n = n.parent) {
+  for (let n = parentOf(node); n; n = parentOf(n)) {
     if (n.type === 'method_declaration') return n.id;
     if (n.type === 'lambda_expression' || n.type === 'class_body') return undefined;
   }
@@ -106,7 +107,7 @@ function returnsNoBody(type: Node | null): boolean {
 /** `@ResponseStatus(HttpStatus.CREATED)` on a method (its return value is the body) or an exception class. */
 export function annotationResponse(annotation: Node, site: StatusSite, input: JavaResponseInput, returns: Node[]): ResponseFacts {
   const { text, calls } = input;
-  const decl = annotation.parent?.parent;
+  const decl = parentOf(parentOf(annotation));
   const facts: ResponseFacts = { span: spanOf(annotation), headers: [], branch: branchOf(annotation), edits: {} };
   facts.edits.setStatus = (code) => statusEdit(site, code, text);
   if (decl?.type !== 'method_declaration') return facts;
@@ -138,7 +139,7 @@ export function plainReturn(ret: Node, method: Node, input: JavaResponseInput): 
   const param = responseParam(method);
   if (param) {
     see(facts, headersOn([param], input.calls, method.startIndex, ret.startIndex, ret));
-    if (ret.parent?.type === 'block') facts.edits.addHeader = (h, v) => insertBefore(input.text, ret, `${param}.setHeader(${javaString(h)}, ${javaString(v)});`);
+    if (parentOf(ret)?.type === 'block') facts.edits.addHeader = (h, v) => insertBefore(input.text, ret, `${param}.setHeader(${javaString(h)}, ${javaString(v)});`);
   }
   return facts;
 }
