@@ -134,6 +134,11 @@ export interface VocabularyUse {
   /** How a constant is written in this file, with NAME as the placeholder (e.g. `StatusCodes.NAME`). */
   form: string;
   imported: boolean;
+  /**
+   * Names this file's version of the vocabulary gives some codes where they differ from the
+   * data's current ones (Rack before 3.1 writes 422 as unprocessable_entity).
+   */
+  names?: Readonly<Record<number, string>>;
 }
 
 export interface CommentFact {

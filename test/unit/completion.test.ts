@@ -162,3 +162,17 @@ test('a slot that takes only a constant (an enum-typed parameter) never offers a
   assert.ok(items.every((i) => /^HttpStatus\./.test((i.textEdit as TextEdit).newText)), 'every item is a constant');
   assert.ok(!items.some((i) => String(i.label).startsWith('499')), 'codes Spring has no constant for are left out');
 });
+
+test("Ruby: completion writes the names of the file's Rack (before 3.1: :unprocessable_entity)", async () => {
+  const old = "class PostsController < ApplicationController\n  def create\n    render json: @post.errors, status: :unprocessable_entity\n  end\n  def update\n    head |\n  end\nend\n";
+  const a = await analyze(old, 'ruby');
+  const items = doComplete(a.ctx, a.offset);
+  const text = (label: string) => (items.find((i) => i.label === label)!.textEdit as TextEdit).newText;
+  assert.equal(text('422 Unprocessable Content'), ':unprocessable_entity');
+  assert.equal(text('413 Content Too Large'), ':payload_too_large');
+  assert.equal(text('409 Conflict'), ':conflict');
+  const current = old.replace(':unprocessable_entity', ':unprocessable_content');
+  const b = await analyze(current, 'ruby');
+  const item = doComplete(b.ctx, b.offset).find((i) => i.label === '422 Unprocessable Content')!;
+  assert.equal((item.textEdit as TextEdit).newText, ':unprocessable_content');
+});

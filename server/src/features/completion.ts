@@ -44,7 +44,7 @@ export function writeCode(ctx: FeatureContext, slot: StatusSlot, code: number): 
   if (slot.accepts === 'symbol') vocabulary = 'rack';
   if (!vocabulary && (ctx.settings.completion.style === 'constant')) vocabulary = DEFAULT_VOCABULARY[ctx.model.languageId];
   if (!vocabulary) return number;
-  const name = constantFor(vocabulary, code);
+  const name = (used?.vocabulary === vocabulary ? used.names?.[code] : undefined) ?? constantFor(vocabulary, code);
   if (!name) return number;
   const form = used && used.vocabulary === vocabulary ? used.form : vocabularies()[vocabulary]?.form ?? 'NAME';
   const text = form.replace('NAME', name);
@@ -56,7 +56,7 @@ export function writeCode(ctx: FeatureContext, slot: StatusSlot, code: number): 
 function constantOnly(ctx: FeatureContext, code: number): WrittenCode | undefined {
   const used = ctx.model.vocabularies[0] ?? usedWithoutImport(ctx);
   const vocabulary = used?.vocabulary ?? DEFAULT_VOCABULARY[ctx.model.languageId];
-  const name = vocabulary ? constantFor(vocabulary, code) : undefined;
+  const name = vocabulary ? ((used?.vocabulary === vocabulary ? used.names?.[code] : undefined) ?? constantFor(vocabulary, code)) : undefined;
   if (!vocabulary || !name) return undefined;
   const form = used && used.vocabulary === vocabulary ? used.form : vocabularies()[vocabulary]?.form ?? 'NAME';
   const needsImport = !(used && used.vocabulary === vocabulary && used.imported);

@@ -12,7 +12,7 @@ import { branchOf, rescueHandlerName, scopeOf } from './branches';
 import { contextOf, type StatusContext } from './contexts';
 import { hiddenMethodStarts, methodRoute, routeBlock, type HandlerRoute } from './handlers';
 import { headerStatement } from './headers';
-import { ByScope, appendArg, responseFor, statusLiteral, type RubyDocument } from './responses';
+import { ByScope, RACK_BEFORE_3_1, appendArg, responseFor, statusLiteral, type RubyDocument } from './responses';
 import { slotAt } from './slot';
 import { callArgs, callName, containerOf, firstAfter, pairsByKey, isResponseObject, receiverOf, stringValue } from './syntax';
 import { parentOf, typeOf, walkWithParents } from '../parents';
@@ -222,7 +222,7 @@ function extract(input: AdapterInput): DocumentModel {
   model.responses.forEach((r, i) => {
     if (r.site !== undefined) model.sites[r.site].response = i;
   });
-  if (found.some((f) => f.site.kind === 'symbol')) model.vocabularies.push({ vocabulary: 'rack', form: ':NAME', imported: true });
+  if (found.some((f) => f.site.kind === 'symbol')) model.vocabularies.push({ vocabulary: 'rack', form: ':NAME', imported: true, names: doc.oldNames ? RACK_BEFORE_3_1 : undefined });
   model.frameworks = frameworksOf(text, found);
   return model;
 }
