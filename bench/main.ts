@@ -23,7 +23,7 @@ const outFile = resolve(outIndex >= 0 ? args[outIndex + 1] : join(repoRoot, 'ben
 
 const config = quick
   ? { sizes: [300, 1000], budget: { maxReps: 3, maxEdits: 5, cellMs: 300 }, requests: 20, startReps: 1, manyDocs: 3, manyLines: 1000, manyBudgetMs: 5_000, cycles: 20, cycleLines: 100, cliFiles: 10, cliReps: 1, pack: false }
-  : { sizes: [1000, 10000, 50000], budget: { maxReps: 10, maxEdits: 60, cellMs: 4_000 }, requests: 200, startReps: 5, manyDocs: 50, manyLines: 10000, manyBudgetMs: 60_000, cycles: 1000, cycleLines: 200, cliFiles: 200, cliReps: 3, pack: true };
+  : { sizes: [1000, 10000, 50000], budget: { maxReps: 10, maxEdits: 60, cellMs: 4_000 }, requests: 200, startReps: 9, manyDocs: 50, manyLines: 10000, manyBudgetMs: 60_000, cycles: 1000, cycleLines: 200, cliFiles: 200, cliReps: 3, pack: true };
 
 /** A single cold analysis predicted to take longer than this is not run (the run must stay bounded). */
 const MAX_PREDICTED_MS = quick ? 5_000 : 30_000;
