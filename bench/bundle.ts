@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot, snapshot } from './paths';
+import { repoRoot, runDir, snapshot } from './paths';
 
 export interface BundleResult {
   packaged: boolean;
@@ -20,7 +20,7 @@ function sizeOf(path: string): number {
 
 const MB = 1024 * 1024;
 
-export const productionServer = join(snapshot.dist, '..', 'server.production.js');
+export const productionServer = join(runDir, 'server.production.js');
 
 /** Packages the extension (a production build) when `pack` is set; otherwise measures the current dist/. */
 export function measureBundle(pack: boolean): BundleResult {

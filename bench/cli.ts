@@ -2,11 +2,11 @@
 // against ESLint running one equivalent local rule (bench/eslint/) over the same files. Both
 // report the same nonstandard codes, which the run checks, so the work compared is the same.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { repoRoot, snapshot } from './paths';
+import { repoRoot, runDir, snapshot } from './paths';
 import { generateTree } from './generate';
 import { median, now } from './stats';
 
@@ -51,9 +51,20 @@ function run(cwd: string, args: string[]): number {
 }
 
 export function measureCli(files: number, reps: number): CliResult {
-  const base = join(tmpdir(), 'http-status-hints-bench');
-  const root = join(base, 'tree');
-  const lines = writeTree(root, files);
+  // The tree goes to a fresh temp folder: inside the repository, .gitignore would hide
+  // bench/.work from the CLI. The reports go to this run's folder.
+  const tmp = mkdtempSync(join(tmpdir(), 'http-status-hints-bench-'));
+  const root = join(tmp, 'tree');
+  const base = join(runDir, 'cli');
+  mkdirSync(base, { recursive: true });
+  try {
+    return compare(root, base, writeTree(root, files), files, reps);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function compare(root: string, base: string, lines: number, files: number, reps: number): CliResult {
   const cli = snapshot.cli;
   const eslint = join(repoRoot, 'node_modules', 'eslint', 'bin', 'eslint.js');
   const cliOut = join(base, 'cli.json');

@@ -1,12 +1,16 @@
 // Where the benchmark finds the repository and its own copy of the build. Other engineers
-// rebuild dist/ in the same working tree at any moment (the build starts by deleting it), so
-// run.mjs copies dist/ to bench/.work/dist right after building, and every section uses that.
+// rebuild dist/ in the same working tree at any moment (the build starts by deleting it), and
+// two benchmark runs may overlap (the smoke test inside `npm test`), so run.mjs gives each run
+// its own folder with a copy of dist/ and passes both paths here.
 import { join } from 'node:path';
 
-/** bench/.work/bench.js -> the repository. */
-export const repoRoot = join(__dirname, '..', '..');
+/** The repository (bench/.work/<run>/bench.js lives three folders down). */
+export const repoRoot = process.env.BENCH_ROOT ?? join(__dirname, '..', '..', '..');
 
-const dist = join(repoRoot, 'bench', '.work', 'dist');
+/** This run's own folder: its copy of dist/, the generated CLI tree, the production server. */
+export const runDir = process.env.BENCH_RUN_DIR ?? join(repoRoot, 'bench', '.work', 'run');
+
+const dist = join(runDir, 'dist');
 
 export const snapshot = {
   dist,

@@ -15,7 +15,9 @@ const build = () => spawnSync(process.execPath, [join(root, 'scripts', 'build.mj
 
 // The benchmark runs its own copy of dist/: other engineers rebuild dist/ in this working tree
 // (the build deletes it first), which would pull the server away in the middle of a run.
-const snapshot = join(root, 'bench', '.work', 'dist');
+// Each run has its own folder (two runs may overlap: the smoke test inside npm test).
+const runDir = join(root, 'bench', '.work', `run-${process.pid}`);
+const snapshot = join(runDir, 'dist');
 const needed = ['server.js', 'cli.js', 'cli-worker.js', 'grammars/tree-sitter.wasm', 'grammars/tree-sitter-javascript.wasm'];
 function takeSnapshot() {
   rmSync(snapshot, { recursive: true, force: true });
@@ -35,13 +37,12 @@ for (let attempt = 0; attempt < 5 && !ready; attempt++) {
   ready = takeSnapshot();
 }
 if (!ready) {
+  rmSync(runDir, { recursive: true, force: true });
   console.error('bench: could not build and copy dist/ (is another build failing?)');
   process.exit(1);
 }
 
-// Beside the repository's other git-ignored output; two folders down, so the test helpers'
-// repository root (__dirname/../..) is the same as in dist-test/.
-const outfile = join(root, 'bench', '.work', 'bench.js');
+const outfile = join(runDir, 'bench.js');
 await esbuild.build({
   absWorkingDir: root,
   entryPoints: ['bench/main.ts'],
@@ -59,6 +60,7 @@ await esbuild.build({
 const bench = spawnSync(process.execPath, ['--expose-gc', outfile, ...args.filter((a) => a !== '--no-build')], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, HTTP_STATUS_HINTS_GRAMMARS: join(snapshot, 'grammars') },
+  env: { ...process.env, HTTP_STATUS_HINTS_GRAMMARS: join(snapshot, 'grammars'), BENCH_ROOT: root, BENCH_RUN_DIR: runDir },
 });
+rmSync(runDir, { recursive: true, force: true });
 process.exit(bench.status ?? 1);
