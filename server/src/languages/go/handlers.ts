@@ -4,6 +4,7 @@
 import type { Node } from '../../parsing/treeSitter';
 import type { HandlerFacts } from '../../model';
 import { namedArgs, spanOf } from '../syntax';
+import { innermostAt } from '../spans';
 import { argsOf, calleeName, calleeParts } from './contexts';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'CONNECT', 'TRACE'];
@@ -144,34 +145,9 @@ export function collectHandlers(calls: Node[], functions: Map<string, Node[]>, s
   return { handlers, methodsByName };
 }
 
-const chains = new WeakMap<HandlerFacts[], { starts: number[]; parent: number[] }>();
-
-/**
- * The innermost handler containing `offset`, as an index into `handlers` (sorted by start,
- * nested like the functions they are). A binary search, then out through the enclosing
- * handlers: scanning every handler per response made the file's analysis quadratic.
- */
+/** The innermost handler containing `offset`, as an index into `handlers` (sorted by start). */
 export function handlerAt(handlers: HandlerFacts[], offset: number): number | undefined {
-  let c = chains.get(handlers);
-  if (!c || c.starts.length !== handlers.length) {
-    c = { starts: handlers.map((h) => h.span.start), parent: [] };
-    const open: number[] = [];
-    handlers.forEach((h, i) => {
-      while (open.length && handlers[open[open.length - 1]].span.end <= h.span.start) open.pop();
-      c!.parent.push(open.length ? open[open.length - 1] : -1);
-      open.push(i);
-    });
-    chains.set(handlers, c);
-  }
-  let lo = 0;
-  let hi = c.starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (c.starts[mid] <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo - 1; i >= 0; i = c.parent[i]) if (offset < handlers[i].span.end) return i;
-  return undefined;
+  return innermostAt(handlers, offset);
 }
 
 /** The method of a function literal passed straight to a route registration (slotAt's cheap path). */

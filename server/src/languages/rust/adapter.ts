@@ -6,7 +6,8 @@ import type { DocumentModel, OffsetEdit, StatusSite } from '../../model';
 import { emptyModel } from '../../model';
 import { constantFor, lookupConstant } from '../../data';
 import type { AdapterInput, LanguageAdapter } from '../adapter';
-import { intLiteral, namedArgs, spanOf, walk } from '../syntax';
+import { intLiteral, namedArgs, spanOf } from '../syntax';
+import { visitTypes } from '../visit';
 import { bodyFacts } from './bodies';
 import { branchOf } from './branches';
 import { calleeText, contextOf, numberContext, returnedFrom, type StatusContext } from './contexts';
@@ -34,6 +35,10 @@ function constantOf(node: Node): { vocabulary: string; name: string; code: numbe
   const hit = vocabulary ? lookupConstant(vocabulary, name) : undefined;
   return hit && vocabulary ? { vocabulary, name, code: hit.code } : undefined;
 }
+
+/** The node types the visit asks the parser for (strings and chars hold nothing of ours). */
+const VISITED = ['line_comment', 'block_comment', 'attribute_item', 'inner_attribute_item', 'use_declaration', 'macro_invocation', 'integer_literal', 'scoped_identifier', 'call_expression', 'return_expression', 'function_item'];
+const STATUS_PATH = /(^|::)\s*(StatusCode|HttpResponse|Redirect)\s*::\s*[A-Za-z_]\w*$/;
 
 /** Rust integer literals may carry a type suffix: 409u16. */
 function rustInt(text: string): number | undefined {
@@ -66,16 +71,13 @@ function extract(input: AdapterInput): DocumentModel {
   const jsonCalls: Node[] = [];
   const redirects: Node[] = [];
 
-  walk(tree, (node) => {
-    switch (node.type) {
+  visitTypes(tree, VISITED, (node, type) => {
+    switch (type) {
       case 'line_comment':
       case 'block_comment':
         // Doc comments end with their newline; the comment itself ends before it.
         model.comments.push({ span: { start: node.startIndex, end: node.startIndex + node.text.trimEnd().length }, text: node.text.trimEnd() });
         return false;
-      case 'string_literal':
-      case 'raw_string_literal':
-      case 'char_literal':
       case 'attribute_item':
       case 'inner_attribute_item':
         return false;
@@ -92,6 +94,8 @@ function extract(input: AdapterInput): DocumentModel {
         return false;
       }
       case 'scoped_identifier': {
+        // Most paths are imports and calls of other things: only StatusCode::X, HttpResponse::X and Redirect::x matter.
+        if (node.endIndex - node.startIndex > 160 || !STATUS_PATH.test(text.slice(node.startIndex, node.endIndex))) return;
         const c = constantOf(node);
         if (!c) {
           if (pathLast(node.childForFieldName('path')) === 'Redirect' && node.parent?.type === 'call_expression') redirects.push(node.parent);
@@ -141,6 +145,8 @@ function extract(input: AdapterInput): DocumentModel {
   }
 
   found.sort((a, b) => a.site.span.start - b.site.span.start);
+  const redirectAt = new Map<number, Node>();
+  for (const r of redirects) if (!redirectAt.has(r.startIndex)) redirectAt.set(r.startIndex, r);
   let lastEnd = -1;
   for (const f of found) {
     if (f.site.span.start < lastEnd) continue;
@@ -151,7 +157,7 @@ function extract(input: AdapterInput): DocumentModel {
     const site = f.site;
     const facts = f.ctx ? responseFor({ ctx: f.ctx, text, returns }) : { span: site.span, headers: [], edits: {}, branch: undefined as ReturnType<typeof branchOf> };
     if (!f.ctx) {
-      const call = redirects.find((r) => r.startIndex === site.span.start);
+      const call = redirectAt.get(site.span.start);
       facts.branch = call ? branchOf(call) : undefined;
     }
     if (f.helper) facts.helper = f.helper;
@@ -167,9 +173,11 @@ function extract(input: AdapterInput): DocumentModel {
 
   // Json(x) returned from a handler without a status: the framework answers 200.
   const imported = /\bStatusCode\b/.test(usesText);
+  const handlerByStart = new Map<number, number>();
+  model.handlers.forEach((h, i) => handlerByStart.has(h.span.start) || handlerByStart.set(h.span.start, i));
   for (const call of jsonCalls) {
     const fn = returnedFrom(call);
-    const handler = fn ? model.handlers.findIndex((h) => h.span.start === fn.startIndex) : -1;
+    const handler = fn ? handlerByStart.get(fn.startIndex) ?? -1 : -1;
     if (handler < 0) continue;
     const branch = branchOf(call);
     const body = namedArgs(call.childForFieldName('arguments'))[0];

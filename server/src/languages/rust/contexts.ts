@@ -25,13 +25,20 @@ export interface StatusContext {
 const UNWRAP = new Set(['unwrap', 'expect', 'unwrap_or_default']);
 const CONSTRUCTORS = /^(HttpResponse::build|HttpResponse::new|HttpResponse::with_body|HttpResponseBuilder::new|(\w+::)*Response::builder)$/;
 
+/** Callee texts by call node: handlers, contexts and the visit ask about the same calls. */
+const callees = new WeakMap<Node, string>();
+
 /** The callee text of a call: `HttpResponse::build`, `.status` (methods keep their dot), `Ok`. */
 export function calleeText(call: Node): string {
+  let out = callees.get(call);
+  if (out !== undefined) return out;
   const fn = call.childForFieldName('function');
-  if (!fn) return '';
-  if (fn.type === 'field_expression') return `.${fn.childForFieldName('field')?.text ?? ''}`;
-  if (fn.type === 'generic_function') return fn.childForFieldName('function')?.text ?? '';
-  return fn.text;
+  if (!fn) out = '';
+  else if (fn.type === 'field_expression') out = `.${fn.childForFieldName('field')?.text ?? ''}`;
+  else if (fn.type === 'generic_function') out = fn.childForFieldName('function')?.text ?? '';
+  else out = fn.text;
+  callees.set(call, out);
+  return out;
 }
 
 /** The last name of a call's callee: `status`, `build`, `Conflict`, `get`. */

@@ -5,6 +5,7 @@
 import type { Node } from '../../parsing/treeSitter';
 import type { HandlerFacts } from '../../model';
 import { namedArgs, spanOf } from '../syntax';
+import { innermostAt } from '../spans';
 import { calleeName, calleeText, receiverOf } from './contexts';
 import { splitArgs, namedTokenTree } from './macros';
 
@@ -164,9 +165,5 @@ export function methodOfClosure(closure: Node): string | undefined {
 
 /** The innermost handler containing `offset`, as an index into `handlers`. */
 export function handlerAt(handlers: HandlerFacts[], offset: number): number | undefined {
-  let best: number | undefined;
-  handlers.forEach((h, i) => {
-    if (h.span.start <= offset && offset < h.span.end && (best === undefined || h.span.start >= handlers[best].span.start)) best = i;
-  });
-  return best;
+  return innermostAt(handlers, offset);
 }
