@@ -326,6 +326,19 @@ test('branches and bodies: another object\'s Body, configuration checks, details
   assert.equal(response(model, text, 'Problem(').body?.leak, undefined);
 });
 
+test('constants are code only: not in comments or strings; bare names only with using static', async () => {
+  const text = `using static Microsoft.AspNetCore.Http.StatusCodes;
+// StatusCodes.Status404NotFound
+class C : ControllerBase {
+    IActionResult A() { Log("StatusCodes.Status418ImATeapot"); return StatusCode(Status409Conflict); }
+    IActionResult B() => StatusCode(System.Net.HttpStatusCode.Gone == x ? 410 : StatusCodes.Status503ServiceUnavailable);
+}`;
+  const { model } = await analyze(text, 'csharp');
+  assert.deepEqual(sites(model, text), ['Status409Conflict 409 constant response', 'System.Net.HttpStatusCode.Gone 410 constant reference', '410 410 number response', 'StatusCodes.Status503ServiceUnavailable 503 constant response']);
+  const { model: plain } = await analyze(text.replace('using static Microsoft.AspNetCore.Http.StatusCodes;', ''), 'csharp');
+  assert.equal(plain.sites.some((s) => s.name === 'Status409Conflict'), false);
+});
+
 test('assertions and comparisons in tests', async () => {
   const text = `public class T {
     [Fact] public async Task F() {

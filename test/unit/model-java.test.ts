@@ -415,6 +415,16 @@ test('branches and bodies: another object\'s body, configuration checks, details
   assert.equal(redirect.body, undefined);
 });
 
+test('@ApiResponse(responseCode = "409") is a declaration; the same text in a comment or another string is not', async () => {
+  const text = `class A {
+    // @ApiResponse(responseCode = "404")
+    @ApiResponse(responseCode = "409", description = "responseCode = \\"410\\"")
+    @Operation(summary = "x") void f() { log("responseCode = \\"418\\""); }
+}`;
+  const { model } = await analyze(text, 'java');
+  assert.deepEqual(sites(model, text), ['"409" 409 string declaration']);
+});
+
 test('vocabularies: what the code writes first, then imports in the order status slots take them', async () => {
   const imports = 'import jakarta.servlet.http.HttpServletResponse;\nimport org.springframework.http.HttpStatus;\nclass A {}';
   assert.deepEqual((await analyze(imports, 'java')).model.vocabularies.map((v) => v.form), ['HttpStatus.NAME', 'HttpServletResponse.NAME']);

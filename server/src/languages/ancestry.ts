@@ -5,7 +5,7 @@
 // node shared by many others (is this class a controller?) are worked out once.
 import type { Node, Tree } from '../parsing/treeSitter';
 
-let active: { tree: Tree; parents: Map<number, Node | null>; facts: Map<string, unknown> } | undefined;
+let active: { tree: Tree; parents: Map<number, Node | null>; facts: Map<string, Map<number, unknown>> } | undefined;
 
 /** Runs `fn` with parents of `tree`'s nodes remembered; the memory ends with it (trees change between runs). */
 export function withAncestry<T>(tree: Tree, fn: () => T): T {
@@ -32,9 +32,10 @@ export function parentOf(node: Node | null | undefined): Node | null {
 /** `compute(node)`, remembered per node inside `withAncestry` under `kind`. */
 export function remembered<T>(kind: string, node: Node, compute: (node: Node) => T): T {
   if (!active || node.tree !== active.tree) return compute(node);
-  const key = `${kind}:${node.id}`;
-  if (active.facts.has(key)) return active.facts.get(key) as T;
+  let byNode = active.facts.get(kind);
+  if (!byNode) active.facts.set(kind, (byNode = new Map()));
+  if (byNode.has(node.id)) return byNode.get(node.id) as T;
   const value = compute(node);
-  active.facts.set(key, value);
+  byNode.set(node.id, value);
   return value;
 }

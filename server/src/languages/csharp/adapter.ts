@@ -13,7 +13,7 @@ import { contextOf, type StatusContext } from './contexts';
 import { actionHandler, mapRegistration, noteGroup, type CsHandler, type Groups } from './handlers';
 import { HEADER_CALLS, headerWrite, type CsResponseInput, type HeaderWrite } from './headers';
 import { HELPER_NAMES, helperOf, type HelperCall } from './helpers';
-import { calleeName, callParts, enclosingFunction, lastSegment, nodesIn } from './nodes';
+import { calleeName, callParts, enclosingFunction, lastSegment, nodesIn, sameNode } from './nodes';
 import { helperResponse, resultObjectResponse, statusCallResponse } from './responses';
 import { csharpSlotAt } from './slot';
 import { assignmentResponse, plainReturn } from './statements';
@@ -26,10 +26,12 @@ interface Found {
   call?: Node;
 }
 
-const STRINGS = new Set(['string_literal', 'verbatim_string_literal', 'raw_string_literal', 'interpolated_string_expression']);
-/** The node types the walk looks at; `identifier` only when `using static ...StatusCodes` can make one a status. */
-const WANTED = new Set([...STRINGS, 'comment', 'using_directive', 'integer_literal', 'member_access_expression', 'invocation_expression', 'assignment_expression', 'method_declaration', 'local_function_statement', 'return_statement']);
-const WANTED_WITH_NAMES = new Set([...WANTED, 'identifier']);
+/**
+ * The node types the walk looks at. Interpolated strings only to skip what they hold; constants
+ * (`StatusCodes.Status404NotFound`) are found from the text instead: few member accesses are
+ * statuses, and every node read from the tree is a call into wasm.
+ */
+const WANTED = new Set(['interpolated_string_expression', 'comment', 'using_directive', 'integer_literal', 'invocation_expression', 'assignment_expression', 'method_declaration', 'local_function_statement', 'return_statement']);
 
 function extract(input: AdapterInput): DocumentModel {
   return input.tree ? withAncestry(input.tree, () => extractFrom(input, input.tree!)) : emptyModel(input.languageId);
@@ -49,22 +51,24 @@ function extractFrom(input: AdapterInput, tree: Tree): DocumentModel {
   const functionsByName = new Map<string, Node>();
   const methodGroups: { name: string; facts: CsHandler['facts']; methods: string[] }[] = [];
 
-  const addConstant = (node: Node) => {
+  /** A constant at `node`, which ends at `end` (where the regex match ends: no call into wasm for it). */
+  const addConstant = (node: Node, end: number) => {
     const c = constantOf(node);
     if (!c) return false;
     const ctx = contextOf(node);
-    const site: StatusSite = { code: c.code, span: spanOf(node), kind: 'constant', vocabulary: c.vocabulary, name: c.name, role: ctx?.role ?? 'reference', form: ctx?.form ?? c.name };
+    const span = { start: node.startIndex, end };
+    const site: StatusSite = { code: c.code, span, kind: 'constant', vocabulary: c.vocabulary, name: c.name, role: ctx?.role ?? 'reference', form: ctx?.form ?? c.name };
     if (ctx?.accepts) site.accepts = ctx.accepts;
     found.push({ site, ctx });
-    const written = node.text.replace(/\s+/g, '');
+    const written = text.slice(span.start, span.end).replace(/\s+/g, '');
     if (!usedForms.has(c.vocabulary)) usedForms.set(c.vocabulary, written.slice(0, written.length - c.name.length) + 'NAME');
     return true;
   };
 
-  const wanted = /using\s+static\s+[\w.]*StatusCodes\s*;/.test(text) ? WANTED_WITH_NAMES : WANTED;
-  walkWanted(tree, wanted, (node) => {
-    if (STRINGS.has(node.type)) return false;
+  walkWanted(tree, WANTED, (node) => {
     switch (node.type) {
+      case 'interpolated_string_expression':
+        return false;
       case 'comment':
         model.comments.push({ span: spanOf(node), text: node.text });
         return false;
@@ -82,11 +86,6 @@ function extractFrom(input: AdapterInput, tree: Tree): DocumentModel {
         }
         return false;
       }
-      case 'member_access_expression':
-        return addConstant(node) ? false : undefined;
-      case 'identifier':
-        if (/^Status\d{3}/.test(node.text) && parentOf(node)?.type !== 'member_access_expression') addConstant(node);
-        return false;
       case 'invocation_expression': {
         calls.push(node);
         // Most calls are none of ours: the method name turns them away before any other reading.
@@ -125,6 +124,21 @@ function extractFrom(input: AdapterInput, tree: Tree): DocumentModel {
         return;
     }
   });
+
+  // Constants, from the text; the tree says whether each is code (not a comment or a string) and where it stands.
+  const root = tree.rootNode;
+  for (const m of text.matchAll(/\b(StatusCodes|HttpStatusCode)\s*\.\s*(Status\d{3}\w*|[A-Z]\w*)/g)) {
+    const id = root.descendantForIndex(m.index! + m[0].length - m[2].length);
+    const access = id?.type === 'identifier' ? parentOf(id) : null;
+    if (access?.type === 'member_access_expression' && sameNode(access.childForFieldName('name'), id)) addConstant(access, m.index! + m[0].length);
+  }
+  // `using static Microsoft.AspNetCore.Http.StatusCodes;` makes a bare `Status404NotFound` one.
+  if (/using\s+static\s+[\w.]*StatusCodes\s*;/.test(text)) {
+    for (const m of text.matchAll(/(?<![\w.])Status\d{3}\w*/g)) {
+      const id = root.descendantForIndex(m.index!);
+      if (id?.type === 'identifier' && id.startIndex === m.index && parentOf(id)?.type !== 'member_access_expression') addConstant(id, m.index! + m[0].length);
+    }
+  }
 
   // Minimal API handlers given as method groups: app.MapGet("/x", GetTodos).
   for (const g of methodGroups) {

@@ -1,7 +1,7 @@
 // Small readers over tree-sitter-c-sharp nodes that the C# adapter's files share.
 import type { Node } from '../../parsing/treeSitter';
 import { namedArgs } from '../syntax';
-import { parentOf } from '../ancestry';
+import { parentOf, remembered } from '../ancestry';
 
 export interface Arg {
   /** The `argument` node. */
@@ -40,8 +40,12 @@ function lastNamed(n: Node): Node | undefined {
   return undefined;
 }
 
-/** Name, receiver and arguments of an invocation or an object creation. */
+/** Name, receiver and arguments of an invocation or an object creation (read once per extract: shared, not to be changed). */
 export function callParts(call: Node): CallParts {
+  return remembered('call-parts', call, readCallParts);
+}
+
+function readCallParts(call: Node): CallParts {
   if (call.type === 'object_creation_expression') {
     return { name: typeName(call.childForFieldName('type')), args: argsOf(call.childForFieldName('arguments')) };
   }

@@ -15,7 +15,7 @@ import { HELPER_NAMES, helperOf, type HelperCall } from './helpers';
 import { builderResponse, constructorResponse, statusOnlyResponse, type JavaResponseInput } from './responses';
 import { javaSlotAt } from './slot';
 import { annotationResponse, plainReturn, returnsOf, servletResponse } from './statements';
-import { callParts } from './nodes';
+import { callParts, sameNode } from './nodes';
 import { callsIn } from './headers';
 import { parentOf, withAncestry } from '../ancestry';
 
@@ -27,9 +27,12 @@ interface Found {
   call?: Node;
 }
 
-/** The node types the walk looks at; `identifier` only when a static import can make one a status. */
-const WANTED = new Set(['line_comment', 'block_comment', 'string_literal', 'decimal_integer_literal', 'field_access', 'method_invocation', 'method_reference', 'method_declaration', 'return_statement']);
-const WANTED_WITH_NAMES = new Set([...WANTED, 'identifier']);
+/**
+ * The node types the walk looks at. Constants (`HttpStatus.CONFLICT`, a statically imported
+ * `CONFLICT`) and `responseCode = "409"` are found from the text instead: few field accesses,
+ * names and strings are statuses, and every node read from the tree is a call into wasm.
+ */
+const WANTED = new Set(['line_comment', 'block_comment', 'decimal_integer_literal', 'method_invocation', 'method_reference', 'method_declaration', 'return_statement']);
 
 /** Parents under which a bare identifier is a value (a statically imported constant), not a name. */
 const VALUE_PARENTS = new Set(['argument_list', 'annotation_argument_list', 'binary_expression', 'element_value_array_initializer', 'return_statement', 'switch_label', 'ternary_expression']);
@@ -44,51 +47,32 @@ function extractFrom(input: AdapterInput, tree: Tree): DocumentModel {
   const imports = new JavaImports();
   // Imports come before any use; reading them from the text lets the walk skip identifiers when none is static.
   for (const m of text.matchAll(/^[ \t]*import\s+[^;{}]*;/gm)) imports.add(m[0].trim());
-  const wanted = imports.members.size || imports.wildcards.length ? WANTED_WITH_NAMES : WANTED;
   const calls: Node[] = [];
   const returns: Node[] = [];
   const found: Found[] = [];
   const handlers: JavaHandler[] = [];
   const usedForms = new Map<string, string>();
 
-  const addConstant = (node: Node, c: { vocabulary: string; name: string; code: number }) => {
+  /** A constant at `node`, which ends at `end` (where the regex match ends: no call into wasm for it). */
+  const addConstant = (node: Node, end: number, c: { vocabulary: string; name: string; code: number }) => {
     const ctx = contextOf(node);
-    found.push({ site: withAccepts({ code: c.code, span: spanOf(node), kind: 'constant', vocabulary: c.vocabulary, name: c.name, role: ctx?.role ?? 'reference', form: ctx?.form ?? c.name }, ctx), ctx });
-    const written = node.text.replace(/\s+/g, '');
+    const span = { start: node.startIndex, end };
+    found.push({ site: withAccepts({ code: c.code, span, kind: 'constant', vocabulary: c.vocabulary, name: c.name, role: ctx?.role ?? 'reference', form: ctx?.form ?? c.name }, ctx), ctx });
+    const written = text.slice(span.start, span.end).replace(/\s+/g, '');
     if (!usedForms.has(c.vocabulary)) usedForms.set(c.vocabulary, written.slice(0, written.length - c.name.length) + 'NAME');
   };
 
-  walkWanted(tree, wanted, (node) => {
+  walkWanted(tree, WANTED, (node) => {
     switch (node.type) {
       case 'line_comment':
       case 'block_comment':
         model.comments.push({ span: spanOf(node), text: node.text });
-        return false;
-      case 'string_literal':
-        // Only a "409"-like literal can be a responseCode: the text tells before the tree is asked.
-        if (/^"[1-5]\d\d"/.test(text.slice(node.startIndex, node.startIndex + 5)) && isResponseCodeString(node)) {
-          found.push({ site: { code: Number(text.slice(node.startIndex + 1, node.startIndex + 4)), span: spanOf(node), kind: 'string', role: 'declaration', form: '@ApiResponse(responseCode)' } });
-        }
         return false;
       case 'decimal_integer_literal': {
         if (!followsValueToken(text, node.startIndex)) return false;
         const code = intLiteral(tokenAt(text, node.startIndex));
         const ctx = code === undefined ? undefined : contextOf(node, code);
         if (ctx && code !== undefined) found.push({ site: withAccepts({ code, span: spanOf(node), kind: 'number', role: ctx.role, form: ctx.form }, ctx), ctx });
-        return false;
-      }
-      case 'field_access': {
-        const c = constantOf(node, imports);
-        if (!c) return;
-        addConstant(node, c);
-        return false;
-      }
-      case 'identifier': {
-        // Statically imported constants only; `parent` costs a walk from the root, so it comes last.
-        if (!/^[A-Z][A-Z0-9_]+$/.test(node.text)) return false;
-        const c = constantOf(node, imports);
-        const parent = c ? parentOf(node) : null;
-        if (c && parent && VALUE_PARENTS.has(parent.type)) addConstant(node, c);
         return false;
       }
       case 'method_invocation': {
@@ -135,6 +119,36 @@ function extractFrom(input: AdapterInput, tree: Tree): DocumentModel {
         return;
     }
   });
+
+  // Constants, from the text; the tree says whether each is code (not a comment or a string) and where it stands.
+  const root = tree.rootNode;
+  for (const m of text.matchAll(/\b(HttpStatus|HttpServletResponse|Status)\s*\.\s*([A-Z][A-Z0-9_]*)\b/g)) {
+    const id = root.descendantForIndex(m.index! + m[0].length - m[2].length);
+    const access = id?.type === 'identifier' ? parentOf(id) : null;
+    if (access?.type !== 'field_access' || !sameNode(access.childForFieldName('field'), id)) continue;
+    const c = constantOf(access, imports);
+    if (c) addConstant(access, m.index! + m[0].length, c);
+  }
+  // Statically imported ones: the imports name them, so most capitals are turned away before the tree is asked.
+  if (imports.members.size || imports.wildcards.length) {
+    for (const m of text.matchAll(/(?<![\w$.])[A-Z][A-Z0-9_]+\b/g)) {
+      const c = imports.bare(m[0]);
+      if (!c) continue;
+      const id = root.descendantForIndex(m.index!);
+      const parent = id?.type === 'identifier' && id.startIndex === m.index ? parentOf(id) : null;
+      if (parent && VALUE_PARENTS.has(parent.type)) addConstant(id!, m.index! + m[0].length, c);
+    }
+  }
+
+  // `@ApiResponse(responseCode = "409")`, from the text: string literals are many, these few.
+  for (const m of text.matchAll(/\bresponseCode\s*=\s*"[1-5]\d\d"/g)) {
+    const quote = m.index! + m[0].length - 5;
+    let str = tree.rootNode.descendantForIndex(quote);
+    if (str && str.type !== 'string_literal') str = parentOf(str);
+    if (str?.type === 'string_literal' && str.startIndex === quote && isResponseCodeString(str)) {
+      found.push({ site: { code: Number(text.slice(quote + 1, quote + 4)), span: spanOf(str), kind: 'string', role: 'declaration', form: '@ApiResponse(responseCode)' } });
+    }
+  }
 
   // Handlers: what they call, and the methods each route has in this file.
   const routeMethods = new Map<string, Set<string>>();

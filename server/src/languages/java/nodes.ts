@@ -1,7 +1,7 @@
 // Small readers over tree-sitter-java nodes that the Java adapter's files share.
 import type { Node } from '../../parsing/treeSitter';
 import { namedArgs } from '../syntax';
-import { parentOf } from '../ancestry';
+import { parentOf, remembered } from '../ancestry';
 
 export interface CallParts {
   /** The method name (`status` in `ResponseEntity.status(409)`), or the constructed type's simple name. */
@@ -11,8 +11,12 @@ export interface CallParts {
   args: Node[];
 }
 
-/** Name, receiver and arguments of a method invocation or an object creation. */
+/** Name, receiver and arguments of a method invocation or an object creation (read once per extract: shared, not to be changed). */
 export function callParts(call: Node): CallParts {
+  return remembered('call-parts', call, readCallParts);
+}
+
+function readCallParts(call: Node): CallParts {
   if (call.type === 'object_creation_expression') {
     return { name: typeName(call.childForFieldName('type')), args: namedArgs(call.childForFieldName('arguments')) };
   }
