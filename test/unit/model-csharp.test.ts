@@ -274,6 +274,13 @@ public class Mw2 {
         await _next(context);
     }
 }
+public class Mw3 {
+    public Task InvokeAsync(HttpContext context) {
+        foreach (var (name, value) in limits) { context.Response.Headers[name] = value; }
+        context.Response.StatusCode = 503;
+        return Task.CompletedTask;
+    }
+}
 public class Fake : DelegatingHandler {
     HttpResponseMessage M() { var response = new HttpResponseMessage(); response.StatusCode = HttpStatusCode.Unauthorized; response.Headers.WwwAuthenticate.Add(new AuthenticationHeaderValue("Bearer")); response.Content.Headers.Allow.Add("GET"); return response; }
 }
@@ -292,6 +299,7 @@ app.MapGet("/x", () => Results.StatusCode(429));`;
   assert.equal(facts(at('context.Response.StatusCode = 401')), ' +unknown', 'the context handed to a writer first');
   assert.equal(facts(at('context.Response.StatusCode = 405')), ' +unknown', 'headers through an alias');
   assert.equal(facts(at('context.Response.StatusCode = 429')), '', 'the next middleware runs on another path');
+  assert.equal(facts(at('context.Response.StatusCode = 503')), ' +unknown', 'headers whose names are variables');
   assert.equal(facts(at('response.StatusCode = HttpStatusCode')), 'www-authenticate,allow', 'HttpResponseMessage headers, the content headers too');
   assert.equal(facts(at('new ObjectResult(null)')), ' +unknown', 'a filter reaches its response through its context');
   assert.equal(facts(at('Results.StatusCode(429)')), '', 'a handler without HttpContext cannot set headers');

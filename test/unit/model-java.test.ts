@@ -352,6 +352,8 @@ test('headers out of sight: helpers, passed-in headers and escaping builders mak
         audit.log(response);
     }
     void g(HttpServletResponse response) { response.setStatus(401); }
+    void i(HttpServletResponse response) { limits.forEach(response::setHeader); response.setStatus(429); }
+    void j(HttpServletResponse response) { limits.forEach((k, v) -> response.setHeader(k, v)); response.setStatus(503); }
     Mono<Void> h(ServerWebExchange exchange) {
         ServerHttpResponse r = exchange.getResponse();
         r.getHeaders().set("WWW-Authenticate", "Bearer");
@@ -370,6 +372,8 @@ test('headers out of sight: helpers, passed-in headers and escaping builders mak
   const servlet = model.responses.filter((r) => text.slice(r.span.start, r.span.end) === 'response.setStatus(401)');
   assert.deepEqual(servlet.map((r) => r.headersUnknown ?? false), [true, false], 'handed to a helper before the status; a call in another method does not count');
   assert.equal(unknown('exchange.getResponse().setStatusCode'), true, 'headers through an alias of the response');
+  assert.equal(unknown('response.setStatus(429)'), true, 'a method reference to its setHeader');
+  assert.equal(unknown('response.setStatus(503)'), true, 'headers whose names are variables');
 });
 
 test('no body where nothing is returned: Mono<Void> with @ResponseStatus; ProblemDetail handlers answer their own status', async () => {

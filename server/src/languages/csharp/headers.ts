@@ -5,7 +5,7 @@ import type { Node } from '../../parsing/treeSitter';
 import type { HeaderFact, OffsetEdit, ResponseFacts } from '../../model';
 import { namedArgs, spanOf } from '../syntax';
 import { isControllerClass } from './helpers';
-import { callParts, csString, enclosingClass, lineIndent, stringValue, typeName } from './nodes';
+import { callParts, csString, enclosingClass, enclosingFunction, lineIndent, stringValue, typeName } from './nodes';
 import { canonicalResponse, headersOutOfSight } from './outOfSight';
 import { parentOf } from '../ancestry';
 
@@ -36,6 +36,8 @@ export interface HeaderWrite {
   node: Node;
   /** The block the write's statement is in (found once: walking up a tree is not free). */
   block?: { start: number; end: number };
+  /** The header's name is a variable (`Headers[name] = value`): the response may carry any header. */
+  unnamed?: boolean;
 }
 
 function blockOf(node: Node): { start: number; end: number } | undefined {
@@ -67,8 +69,9 @@ export function headerWrite(node: Node): HeaderWrite | undefined {
       const target = left.childForFieldName('expression');
       const sub = namedArgs(left.childForFieldName('subscript')).find((a) => a.type === 'argument');
       const name = headerName(sub?.namedChild(sub.namedChildCount - 1) ?? undefined);
-      if (target?.type === 'member_access_expression' && target.childForFieldName('name')?.text === 'Headers' && name && sub) {
-        return { receiver: ownerOf(target), fact: { name, span: spanOf(sub) }, node, block: blockOf(node) };
+      if (target?.type === 'member_access_expression' && target.childForFieldName('name')?.text === 'Headers' && sub) {
+        // `Headers[name] = value` from a loop: some header, which one the code does not say.
+        return { receiver: ownerOf(target), fact: { name: name ?? '', span: spanOf(sub) }, node, block: blockOf(node), unnamed: !name };
       }
     }
     if (left?.type === 'member_access_expression') {
@@ -94,8 +97,9 @@ export function headerWrite(node: Node): HeaderWrite | undefined {
       if (headers?.type !== 'member_access_expression' || headers.childForFieldName('name')?.text !== 'Headers' || !prop) return undefined;
       return { receiver: ownerOf(headers), fact: { name: headerFromProperty(prop.text), span: spanOf(prop) }, node, block: blockOf(node) };
     }
-    const h = headerName(args[0]?.value);
-    return h ? { receiver: ownerOf(receiver), fact: { name: h, span: spanOf(args[0].value) }, node, block: blockOf(node) } : undefined;
+    if (!args[0]) return undefined;
+    const h = headerName(args[0].value);
+    return { receiver: ownerOf(receiver), fact: { name: h ?? '', span: spanOf(args[0].value) }, node, block: blockOf(node), unnamed: !h };
   }
   return undefined;
 }
@@ -131,12 +135,17 @@ export function headerLineBefore(text: string, node: Node, target: string | unde
 }
 
 /** Headers written on `receiver` before `node`, in a block that also holds `node` (not in another branch). */
-export function headersBefore(writes: HeaderWrite[], receiver: string | undefined, node: Node): HeaderFact[] {
-  if (!receiver) return [];
-  const out: HeaderFact[] = [];
+export function headersBefore(writes: HeaderWrite[], receiver: string | undefined, node: Node): { headers: HeaderFact[]; unknown: boolean } {
+  const out = { headers: [] as HeaderFact[], unknown: false };
+  if (!receiver) return out;
+  const fn = enclosingFunction(node);
+  const from = fn?.startIndex ?? 0;
   for (const w of writes) {
-    if (w.receiver !== receiver || w.node.startIndex >= node.startIndex) continue;
-    if (w.block && w.block.start <= node.startIndex && node.endIndex <= w.block.end) out.push(w.fact);
+    const at = w.node.startIndex;
+    if (w.receiver !== receiver || at >= node.startIndex || at < from) continue;
+    // An unnamed write in any branch before: which headers the response carries is not known.
+    if (w.unnamed) out.unknown = true;
+    else if (w.block && w.block.start <= node.startIndex && node.endIndex <= w.block.end) out.headers.push(w.fact);
   }
   return out;
 }
@@ -151,7 +160,8 @@ export interface CsResponseInput {
 /** Adds the headers written on the response at `node` before it, and marks ones set out of sight; returns how the code reaches the response. */
 export function seeHeaders(facts: ResponseFacts, input: CsResponseInput, node: Node): string | undefined {
   const target = headersTarget(node);
-  facts.headers.push(...headersBefore(input.writes, target, node));
-  if (headersOutOfSight(input.text, input.calls, target, node)) facts.headersUnknown = true;
+  const seen = headersBefore(input.writes, target, node);
+  facts.headers.push(...seen.headers);
+  if (seen.unknown || headersOutOfSight(input.text, input.calls, target, node)) facts.headersUnknown = true;
   return target;
 }

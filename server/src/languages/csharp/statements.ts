@@ -48,7 +48,9 @@ export function assignmentResponse(assignment: Node, site: StatusSite, input: Cs
     if (at < scopeStart || at >= scopeEnd) continue;
     const before = at < start && !!w.block && w.block.start <= start && end <= w.block.end;
     const after = at > end && !!block && at < blockEnd;
-    if (before || after) facts.headers.push(w.fact);
+    // An unnamed write (`Headers[name] = value` in a loop) before it or in its block: any header may be there.
+    if (w.unnamed && (at < start || after)) facts.headersUnknown = true;
+    else if (before || after) facts.headers.push(w.fact);
   }
   if (headersOutOfSight(text, calls, recv, assignment, block?.endIndex)) facts.headersUnknown = true;
   // The body: await context.Response.WriteAsJsonAsync(x) after it in the same block.

@@ -62,6 +62,9 @@ export interface SeenHeaders {
   unknown: boolean;
 }
 
+/** Calls that set a header named by their first argument. */
+const SETS_BY_NAME = /^(add|set|put|setHeader|addHeader|addIntHeader|addDateHeader|setIntHeader|setDateHeader)$/;
+
 /** Calls that copy a whole header map in: what they add cannot be read here. */
 const COPIES = /^(putAll|addAll|setAll|replaceAll)$/;
 
@@ -79,8 +82,14 @@ export function headersOn(receivers: string[], calls: Node[], from: number, to: 
     const onReceiver = !!object && receivers.includes(object);
     const args = onReceiver ? undefined : c.childForFieldName('arguments');
     // Only calls that touch a receiver matter; most calls are turned away by their text alone.
-    const passed = !!args && receivers.some((r) => args.text.includes(r)) && namedArgs(args).some((a) => receivers.includes(a.text));
+    // Handed on as a value or a method reference: `write(response)`, `forEach(response::setHeader)`.
+    const passed = !!args && receivers.some((r) => args.text.includes(r)) && namedArgs(args).some((a) => receivers.includes(a.text) || receivers.some((r) => a.text.startsWith(`${r}::`)));
     if (!onReceiver && !passed) continue;
+    // `response.setHeader(name, value)` from a loop or a lambda: some header, which one the code does not say.
+    if (onReceiver && SETS_BY_NAME.test(c.childForFieldName('name')?.text ?? '') && !headerCall(c)) {
+      out.unknown = true;
+      continue;
+    }
     if (target) {
       const block = parentOf(statementOf(c));
       if (!block || block.startIndex > target.startIndex || block.endIndex < target.endIndex) continue;
