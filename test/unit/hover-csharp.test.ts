@@ -3,10 +3,10 @@
 // validation limits, timeouts, strings, comments).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, offsetOf, readFixture } from '../helpers/analyze';
+import { analyze } from '../helpers/analyze';
+import { hoverFixtureTests, type Case } from '../helpers/hoverCases';
 import { doHover } from '../../server/src/features/hover';
 
-type Case = [needle: string, occurrence: number, delta: number, expected: string | null];
 
 const fixtures: Record<string, Case[]> = {
   'OrdersController.cs': [
@@ -72,26 +72,7 @@ const fixtures: Record<string, Case[]> = {
   ],
 };
 
-for (const [file, cases] of Object.entries(fixtures)) {
-  test(`hover in ${file}`, async () => {
-    const source = readFixture('hover', 'csharp', file);
-    const { document, model, settings } = await analyze(source, 'csharp', `file:///fixtures/${file}`);
-    for (const [needle, occurrence, delta, expected] of cases) {
-      const offset = offsetOf(source, needle, occurrence, delta);
-      const hover = doHover(document, model, offset, settings);
-      const value = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
-      if (expected === null) {
-        assert.equal(hover, null, `${file}: no hover expected at "${needle}", got: ${value.split('\n')[0]}`);
-      } else {
-        assert.ok(hover, `${file}: expected a hover "${expected}" at "${needle}"`);
-        assert.match(value, new RegExp(`^\\*\\*${expected}\\*\\*`), `${file}: at "${needle}"`);
-        const start = document.offsetAt(hover.range!.start);
-        const end = document.offsetAt(hover.range!.end);
-        assert.ok(start <= offset && offset < end, `${file}: hover range should cover "${needle}"`);
-      }
-    }
-  });
-}
+hoverFixtureTests('csharp', fixtures, 'csharp');
 
 test('a StatusCodes constant names ASP.NET Core; an HttpStatusCode name names System.Net', async () => {
   const a = await analyze('class C : ControllerBase { IActionResult F() => StatusCode(StatusCodes.Status409Con|flict); }', 'csharp');

@@ -3,10 +3,10 @@
 // validation limits, strings, comments).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, offsetOf, readFixture } from '../helpers/analyze';
+import { analyze } from '../helpers/analyze';
+import { hoverFixtureTests, type Case } from '../helpers/hoverCases';
 import { doHover } from '../../server/src/features/hover';
 
-type Case = [needle: string, occurrence: number, delta: number, expected: string | null];
 
 const fixtures: Record<string, Case[]> = {
   'OrderController.java': [
@@ -94,26 +94,7 @@ const fixtures: Record<string, Case[]> = {
   ],
 };
 
-for (const [file, cases] of Object.entries(fixtures)) {
-  test(`hover in ${file}`, async () => {
-    const source = readFixture('hover', 'java', file);
-    const { document, model, settings } = await analyze(source, 'java', `file:///fixtures/${file}`);
-    for (const [needle, occurrence, delta, expected] of cases) {
-      const offset = offsetOf(source, needle, occurrence, delta);
-      const hover = doHover(document, model, offset, settings);
-      const value = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
-      if (expected === null) {
-        assert.equal(hover, null, `${file}: no hover expected at "${needle}", got: ${value.split('\n')[0]}`);
-      } else {
-        assert.ok(hover, `${file}: expected a hover "${expected}" at "${needle}"`);
-        assert.match(value, new RegExp(`^\\*\\*${expected}\\*\\*`), `${file}: at "${needle}"`);
-        const start = document.offsetAt(hover.range!.start);
-        const end = document.offsetAt(hover.range!.end);
-        assert.ok(start <= offset && offset < end, `${file}: hover range should cover "${needle}"`);
-      }
-    }
-  });
-}
+hoverFixtureTests('java', fixtures, 'java');
 
 test('a constant hover names the vocabulary it comes from', async () => {
   const { document, model, settings, offset } = await analyze('class A { Object f() { return ResponseEntity.status(HttpStatus.CONF|LICT).build(); } }', 'java');

@@ -2,10 +2,10 @@
 // that are not statuses (ports, timeouts, sizes, indexes, loop bounds, strings, comments).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, offsetOf, readFixture } from '../helpers/analyze';
+import { analyze } from '../helpers/analyze';
+import { hoverFixtureTests, type Case } from '../helpers/hoverCases';
 import { doHover } from '../../server/src/features/hover';
 
-type Case = [needle: string, occurrence: number, delta: number, expected: string | null];
 
 const fixtures: Record<string, { languageId: string; cases: Case[] }> = {
   'express.js': {
@@ -109,27 +109,7 @@ const fixtures: Record<string, { languageId: string; cases: Case[] }> = {
   },
 };
 
-for (const [file, { languageId, cases }] of Object.entries(fixtures)) {
-  test(`hover in ${file}`, async () => {
-    const source = readFixture('hover', 'javascript', file);
-    const { document, model, settings } = await analyze(source, languageId, `file:///fixtures/${file}`);
-    for (const [needle, occurrence, delta, expected] of cases) {
-      const offset = offsetOf(source, needle, occurrence, delta);
-      const hover = doHover(document, model, offset, settings);
-      const value = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
-      if (expected === null) {
-        assert.equal(hover, null, `${file}: no hover expected at "${needle}", got: ${value.split('\n')[0]}`);
-      } else {
-        assert.ok(hover, `${file}: expected a hover "${expected}" at "${needle}"`);
-        assert.match(value, new RegExp(`^\\*\\*${expected}\\*\\*`), `${file}: at "${needle}"`);
-        // The hover's range covers the token the cursor is on.
-        const start = document.offsetAt(hover.range!.start);
-        const end = document.offsetAt(hover.range!.end);
-        assert.ok(start <= offset && offset < end, `${file}: hover range should cover "${needle}"`);
-      }
-    }
-  });
-}
+hoverFixtureTests('javascript', fixtures);
 
 test('the full hover explains use, look-alikes, headers and links', async () => {
   const { document, model, settings, offset } = await analyze('app.get("/", (req, res) => res.status(4|09).json({}));', 'javascript');

@@ -3,10 +3,9 @@
 // not OpenAPI documents.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, offsetOf, readFixture } from '../helpers/analyze';
-import { doHover } from '../../server/src/features/hover';
+import { analyze, readFixture } from '../helpers/analyze';
+import { hoverFixtureTests, type Case } from '../helpers/hoverCases';
 
-type Case = [needle: string, occurrence: number, delta: number, expected: string | null];
 
 const fixtures: Record<string, { languageId: string; cases: Case[] }> = {
   'orders.yaml': {
@@ -113,26 +112,7 @@ const fixtures: Record<string, { languageId: string; cases: Case[] }> = {
   },
 };
 
-for (const [file, { languageId, cases }] of Object.entries(fixtures)) {
-  test(`hover in ${file}`, async () => {
-    const source = readFixture('hover', 'openapi', file);
-    const { document, model, settings } = await analyze(source, languageId, `file:///fixtures/${file}`);
-    for (const [needle, occurrence, delta, expected] of cases) {
-      const offset = offsetOf(source, needle, occurrence, delta);
-      const hover = doHover(document, model, offset, settings);
-      const value = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
-      if (expected === null) {
-        assert.equal(hover, null, `${file}: no hover expected at "${needle}", got: ${value.split('\n')[0]}`);
-      } else {
-        assert.ok(hover, `${file}: expected a hover "${expected}" at "${needle}"`);
-        assert.match(value, new RegExp(`^\\*\\*${expected}\\*\\*`), `${file}: at "${needle}"`);
-        const start = document.offsetAt(hover.range!.start);
-        const end = document.offsetAt(hover.range!.end);
-        assert.ok(start <= offset && offset < end, `${file}: hover range should cover "${needle}"`);
-      }
-    }
-  });
-}
+hoverFixtureTests('openapi', fixtures);
 
 test('a file that is not OpenAPI gets an empty model, whatever keys it has', async () => {
   const files = [['docker-compose.yaml', 'yaml'], ['deployment.yaml', 'yaml'], ['gateway.yaml', 'yaml'], ['gateway.json', 'json'], ['package.json', 'json'], ['tsconfig.json', 'jsonc']];

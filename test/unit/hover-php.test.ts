@@ -2,10 +2,9 @@
 // hover on the numbers that are not statuses (page sizes, loop bounds, TTLs, ports, strings, comments).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, offsetOf, readFixture } from '../helpers/analyze';
-import { doHover } from '../../server/src/features/hover';
+import { analyze } from '../helpers/analyze';
+import { hoverFixtureTests, type Case } from '../helpers/hoverCases';
 
-type Case = [needle: string, occurrence: number, delta: number, expected: string | null];
 
 const fixtures: Record<string, Case[]> = {
   'PostController.php': [
@@ -77,26 +76,7 @@ const fixtures: Record<string, Case[]> = {
   ],
 };
 
-for (const [file, cases] of Object.entries(fixtures)) {
-  test(`hover in ${file}`, async () => {
-    const source = readFixture('hover', 'php', file);
-    const { document, model, settings } = await analyze(source, 'php', `file:///fixtures/${file}`);
-    for (const [needle, occurrence, delta, expected] of cases) {
-      const offset = offsetOf(source, needle, occurrence, delta);
-      const hover = doHover(document, model, offset, settings);
-      const value = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
-      if (expected === null) {
-        assert.equal(hover, null, `${file}: no hover expected at "${needle}", got: ${value.split('\n')[0]}`);
-      } else {
-        assert.ok(hover, `${file}: expected a hover "${expected}" at "${needle}"`);
-        assert.match(value, new RegExp(`^\\*\\*${expected.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\*\\*`), `${file}: at "${needle}"`);
-        const start = document.offsetAt(hover.range!.start);
-        const end = document.offsetAt(hover.range!.end);
-        assert.ok(start <= offset && offset < end, `${file}: hover range should cover "${needle}"`);
-      }
-    }
-  });
-}
+hoverFixtureTests('php', fixtures, 'php');
 
 test('nothing is analysed outside <?php: inline HTML keeps its numbers', async () => {
   const { model } = await analyze('<p>Error 404: page not found</p>\n<?php http_response_code(404); ?>\n<p>500 px</p>', 'php');

@@ -3,10 +3,10 @@
 // comments, attributes).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, offsetOf, readFixture } from '../helpers/analyze';
+import { analyze, offsetOf } from '../helpers/analyze';
+import { hoverFixtureTests, type Case } from '../helpers/hoverCases';
 import { doHover } from '../../server/src/features/hover';
 
-type Case = [needle: string, occurrence: number, delta: number, expected: string | null];
 
 const fixtures: Record<string, Case[]> = {
   'axum.rs': [
@@ -60,26 +60,7 @@ const fixtures: Record<string, Case[]> = {
   ],
 };
 
-for (const [file, cases] of Object.entries(fixtures)) {
-  test(`hover in ${file}`, async () => {
-    const source = readFixture('hover', 'rust', file);
-    const { document, model, settings } = await analyze(source, 'rust', `file:///fixtures/${file}`);
-    for (const [needle, occurrence, delta, expected] of cases) {
-      const offset = offsetOf(source, needle, occurrence, delta);
-      const hover = doHover(document, model, offset, settings);
-      const value = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
-      if (expected === null) {
-        assert.equal(hover, null, `${file}: no hover expected at "${needle}", got: ${value.split('\n')[0]}`);
-      } else {
-        assert.ok(hover, `${file}: expected a hover "${expected}" at "${needle}"`);
-        assert.match(value, new RegExp(`^\\*\\*${expected}\\*\\*`), `${file}: at "${needle}"`);
-        const start = document.offsetAt(hover.range!.start);
-        const end = document.offsetAt(hover.range!.end);
-        assert.ok(start <= offset && offset < end, `${file}: hover range should cover "${needle}"`);
-      }
-    }
-  });
-}
+hoverFixtureTests('rust', fixtures, 'rust');
 
 test('the hover range of a qualified constant covers its whole path', async () => {
   const src = 'fn f() -> axum::http::StatusCode {\n    axum::http::StatusCode::GONE\n}\n';
