@@ -133,12 +133,30 @@ function placeAt(text: string, s: Scan, start: number): { role: StatusSlot['role
     return statusArgument(shape, { index, other: other ? statusAttrText(other.trim()) : undefined, otherText: other?.trim() }, PERMISSIVE);
   }
   const line = text.slice(s.lineStart, start);
-  const assign = /(\S+\.(status_code|status))\s*=\s*$/.exec(line);
-  if (assign && !/[=!<>]=\s*$/.test(line)) return { role: /^(self|cls)\./.test(assign[1]) ? 'declaration' : 'response', form: `${assign[1]} =` };
-  const compare = /(\S+)\s*(==|!=)\s*$/.exec(line);
+  // Patterns anchored at the end retry from every start position: on a logical line of 100,000
+  // characters that is quadratic, so they read only the line's tail (a status target is short).
+  const tail = line.length > TAIL ? line.slice(-TAIL) : line;
+  const assign = /(\S+\.(status_code|status))\s*=\s*$/.exec(tail);
+  if (assign && !/[=!<>]=\s*$/.test(tail)) return { role: /^(self|cls)\./.test(assign[1]) ? 'declaration' : 'response', form: `${assign[1]} =` };
+  const compare = /(\S+)\s*(==|!=)\s*$/.exec(tail);
   if (compare && statusAttrText(compare[1])) return { role: /^\s*assert\b/.test(line) ? 'assertion' : 'comparison', form: `${compare[1]} ${compare[2]}` };
   // Flask: return jsonify(x), |
-  const ret = /^\s*return\s+(.*),\s*$/.exec(line);
-  if (ret && s.topCommas.length === 1 && /^(jsonify|make_response|render_template)\s*\(|^[{'"]/.test(ret[1].trim())) return { role: 'response', form: 'return body, status' };
+  const ret = returnedTuple(line);
+  if (ret !== undefined && s.topCommas.length === 1 && /^(jsonify|make_response|render_template)\s*\(|^[{'"]/.test(ret.trim())) return { role: 'response', form: 'return body, status' };
   return undefined;
+}
+
+const TAIL = 300;
+
+/**
+ * What `return <x>,` returns when the line ends with that comma: what `/^\s*return\s+(.*),\s*$/`
+ * captures, without its backtracking (`\s+` and `.*` share whitespace: quadratic on long lines).
+ */
+function returnedTuple(line: string): string | undefined {
+  const head = /^\s*return\s/.exec(line);
+  if (!head) return undefined;
+  const body = line.slice(head[0].length).trimEnd();
+  if (!body.endsWith(',')) return undefined;
+  const value = body.slice(0, -1).trimStart();
+  return /[\n\r\u2028\u2029]/.test(value) ? undefined : value;
 }
