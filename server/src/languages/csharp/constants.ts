@@ -56,9 +56,11 @@ export function vocabularyUses(usings: CsUsings, used: Map<string, string>): Voc
   return out;
 }
 
+// Lines start with `[ \t]*`, not `\s*`: with the `m` flag `\s*` would run from every line start
+// across all the blank lines below it (quadratic on a file of empty lines).
 const USING_OF: Record<string, { ns: string; already: RegExp }> = {
-  aspnet: { ns: 'Microsoft.AspNetCore.Http', already: /^\s*(global\s+)?using\s+(static\s+)?Microsoft\.AspNetCore\.Http(\.StatusCodes)?\s*;|\bStatusCodes\.Status\d{3}/m },
-  dotnet: { ns: 'System.Net', already: /^\s*(global\s+)?using\s+System\.Net\s*;|\bSystem\.Net\.HttpStatusCode\b/m },
+  aspnet: { ns: 'Microsoft.AspNetCore.Http', already: /^[ \t]*(global\s+)?using\s+(static\s+)?Microsoft\.AspNetCore\.Http(\.StatusCodes)?\s*;|\bStatusCodes\.Status\d{3}/m },
+  dotnet: { ns: 'System.Net', already: /^[ \t]*(global\s+)?using\s+System\.Net\s*;|\bSystem\.Net\.HttpStatusCode\b/m },
 };
 
 /** The using directive for `vocabulary`, after the file's last using (or at the top). */

@@ -114,14 +114,16 @@ export function vocabularyUses(imports: JavaImports, used: Map<string, string>):
   return out;
 }
 
+// Lines start with `[ \t]*`, not `\s*`: with the `m` flag `\s*` would run from every line start
+// across all the blank lines below it (quadratic on a file of empty lines).
 /** The import line each vocabulary needs; `NS` is `jakarta` or `javax`, as the file already uses. */
 const IMPORT_OF: Record<string, { line: string; already: RegExp }> = {
-  spring: { line: 'import org.springframework.http.HttpStatus;', already: /^\s*import\s+org\.springframework\.http\.(HttpStatus|\*)\s*;/m },
-  jaxrs: { line: 'import NS.ws.rs.core.Response;', already: /^\s*import\s+(jakarta|javax)\.ws\.rs\.core\.(Response|\*)\s*;/m },
-  servlet: { line: 'import NS.servlet.http.HttpServletResponse;', already: /^\s*import\s+(jakarta|javax)\.servlet\.http\.(HttpServletResponse|\*)\s*;/m },
+  spring: { line: 'import org.springframework.http.HttpStatus;', already: /^[ \t]*import\s+org\.springframework\.http\.(HttpStatus|\*)\s*;/m },
+  jaxrs: { line: 'import NS.ws.rs.core.Response;', already: /^[ \t]*import\s+(jakarta|javax)\.ws\.rs\.core\.(Response|\*)\s*;/m },
+  servlet: { line: 'import NS.servlet.http.HttpServletResponse;', already: /^[ \t]*import\s+(jakarta|javax)\.servlet\.http\.(HttpServletResponse|\*)\s*;/m },
   mockmvc: {
     line: 'import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;',
-    already: /^\s*import\s+static\s+org\.springframework\.test\.web\.servlet\.result\.MockMvcResultMatchers\.(status|\*)\s*;/m,
+    already: /^[ \t]*import\s+static\s+org\.springframework\.test\.web\.servlet\.result\.MockMvcResultMatchers\.(status|\*)\s*;/m,
   },
 };
 
@@ -129,7 +131,7 @@ const IMPORT_OF: Record<string, { line: string; already: RegExp }> = {
 export function importEdit(text: string, tree: Tree | undefined, vocabulary: string): OffsetEdit | undefined {
   const spec = IMPORT_OF[vocabulary];
   if (!spec || spec.already.test(text)) return undefined;
-  const ns = /^\s*import\s+(static\s+)?javax\./m.test(text) ? 'javax' : 'jakarta';
+  const ns = /^[ \t]*import\s+(static\s+)?javax\./m.test(text) ? 'javax' : 'jakarta';
   const line = spec.line.replace('NS', ns);
   let lastImport: { end: number } | undefined;
   let pkg: { end: number } | undefined;
