@@ -74,14 +74,18 @@ function inStringOrComment(before: string): boolean {
   return false;
 }
 
-/** Import names from the top of the file only (imports come first in Go). */
+/**
+ * Import names from the top of the file only (imports come first in Go). An alias and its path
+ * share a line in Go, so the patterns skip only spaces and tabs: `\s*` after each `\n` would run
+ * across every blank line below it (quadratic, and this runs per keystroke).
+ */
 function fileInfo(text: string): GoFileInfo {
   const head = text.slice(0, 6000);
   const alias = (re: RegExp, fallback: string) => re.exec(head)?.[1] ?? fallback;
   return {
-    httpName: alias(/(?:^|\n)\s*(?:import\s+)?([A-Za-z_]\w*)\s+"net\/http"/, 'http'),
-    echoName: alias(/(?:^|\n)\s*(?:import\s+)?([A-Za-z_]\w*)\s+"github\.com\/labstack\/echo[^"]*"/, 'echo'),
-    fiberName: alias(/(?:^|\n)\s*(?:import\s+)?([A-Za-z_]\w*)\s+"github\.com\/gofiber\/fiber[^"]*"/, 'fiber'),
+    httpName: alias(/(?:^|\n)[ \t]*(?:import[ \t]+)?([A-Za-z_]\w*)[ \t]+"net\/http"/, 'http'),
+    echoName: alias(/(?:^|\n)[ \t]*(?:import[ \t]+)?([A-Za-z_]\w*)[ \t]+"github\.com\/labstack\/echo[^"]*"/, 'echo'),
+    fiberName: alias(/(?:^|\n)[ \t]*(?:import[ \t]+)?([A-Za-z_]\w*)[ \t]+"github\.com\/gofiber\/fiber[^"]*"/, 'fiber'),
     recorders: new Set(),
   };
 }
