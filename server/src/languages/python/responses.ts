@@ -146,12 +146,32 @@ export function assignmentResponse(assign: Node, env: ResponseEnv): ResponseFact
     django = isDjangoResponse(boundName, env.fw);
   } else if (!bound) {
     // FastAPI: `response.status_code = 201` then `return item`: the returned value is the body.
-    const ret = env.returns.find((r) => r.startIndex > assign.endIndex && sameNode(r.parent, stmt.parent));
+    const ret = returnAfter(env.returns, assign, stmt.parent);
     facts.body = bodyFacts(ret?.namedChild(0) ?? undefined, caught);
   }
   const q = env.quote;
   facts.edits.addHeader = (h, v) => statementAfter(env.text, stmt, django ? `${name}[${pyString(h, q)}] = ${pyString(v, q)}` : `${name}.headers[${pyString(h, q)}] = ${pyString(v, q)}`);
   return facts;
+}
+
+/**
+ * The first return after `node` in `block` (`returns` in source order). Found by binary search
+ * and looked for only inside the block: a scan of every return of the file for every status
+ * assignment (each asking the parser for the return's parent) made large files quadratic.
+ */
+function returnAfter(returns: Node[], node: Node, block: Node | null): Node | undefined {
+  if (!block) return undefined;
+  const after = node.endIndex;
+  const end = block.endIndex;
+  let lo = 0;
+  let hi = returns.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (returns[mid].startIndex <= after) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < returns.length && returns[i].startIndex < end; i++) if (sameNode(returns[i].parent, block)) return returns[i];
+  return undefined;
 }
 
 /** AWS Lambda: {"statusCode": 404, "body": ..., "headers": {...}}. */

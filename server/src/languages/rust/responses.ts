@@ -57,6 +57,18 @@ function chainAbove(call: Node): Node[] {
   return out;
 }
 
+/** Whether a `return` (`returns` in source order) starts within [start, end): a binary search, not a scan of every return per response. */
+function hasReturnWithin(returns: Node[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = returns.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (returns[mid].startIndex < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < returns.length && returns[lo].startIndex < end;
+}
+
 /**
  * True when the tuple (or value) `e` may change type: `.into_response()` is called on it, or it
  * is the one value its `impl IntoResponse` function returns (its tail, with no `return` inside).
@@ -67,7 +79,7 @@ export function mayChangeType(e: Node, returns: Node[]): boolean {
   if (fn?.type !== 'function_item') return false;
   if (!/^(Result<\s*)?impl\s+IntoResponse\b/.test(fn.childForFieldName('return_type')?.text ?? '')) return false;
   const body = fn.childForFieldName('body');
-  if (returns.some((r) => fn.startIndex <= r.startIndex && r.endIndex <= fn.endIndex)) return false;
+  if (hasReturnWithin(returns, fn.startIndex, fn.endIndex)) return false;
   // Only a straight tail (possibly wrapped in Ok(..)): branches would give several values.
   for (let n = e.parent; n && n.startIndex !== body?.startIndex; n = n.parent) {
     if (n.type !== 'arguments' && !(n.type === 'call_expression' && calleeText(n) === 'Ok')) return false;
