@@ -172,6 +172,8 @@ export interface StatusSlot {
    * Spring's `@ResponseStatus(`), a symbol (Ruby), or a string (OpenAPI keys, `responseCode = "409"`).
    */
   accepts: 'any' | 'number' | 'constant' | 'symbol' | 'string';
+  /** The vocabulary the place is typed with, when only one fits (Spring's HttpStatus for `@ResponseStatus(`). */
+  vocabulary?: string;
   role: SiteRole;
   /** A short, human name of the call form, e.g. `res.status()`. */
   form: string;

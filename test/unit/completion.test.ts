@@ -176,3 +176,22 @@ test("Ruby: completion writes the names of the file's Rack (before 3.1: :unproce
   const item = doComplete(b.ctx, b.offset).find((i) => i.label === '422 Unprocessable Content')!;
   assert.equal((item.textEdit as TextEdit).newText, ':unprocessable_content');
 });
+
+test('a typed slot writes its own vocabulary even where the file uses another one first', async () => {
+  const src = [
+    'import jakarta.servlet.http.HttpServletResponse;',
+    'import org.springframework.http.HttpStatus;',
+    'import org.springframework.web.bind.annotation.*;',
+    '@RestController',
+    'class C {',
+    '  @GetMapping("/a") void a(HttpServletResponse r) { r.setStatus(HttpServletResponse.SC_OK); }',
+    '  @PostMapping("/b") @ResponseStatus(|) void b() {}',
+    '}',
+  ].join('\n');
+  const a = await analyze(src, 'java');
+  const items = doComplete(a.ctx, a.offset);
+  const created = items.find((i) => i.label === '201 Created');
+  assert.ok(created, 'offers 201 Created in @ResponseStatus(');
+  assert.equal((created.textEdit as TextEdit).newText, 'HttpStatus.CREATED');
+  assert.ok(items.every((i) => !(i.textEdit as TextEdit).newText.startsWith('HttpServletResponse.')), 'no servlet ints in an HttpStatus place');
+});

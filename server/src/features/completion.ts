@@ -34,7 +34,7 @@ export interface WrittenCode {
  */
 export function writeCode(ctx: FeatureContext, slot: StatusSlot, code: number): WrittenCode | undefined {
   const number = { text: String(code) };
-  if (slot.accepts === 'constant') return constantOnly(ctx, code);
+  if (slot.accepts === 'constant') return constantOnly(ctx, code, slot.vocabulary);
   if (slot.accepts === 'string' && /^(yaml|json|jsonc)$/.test(ctx.model.languageId)) return { text: openApiKey(ctx, slot, code) };
   if (slot.accepts === 'number' || slot.accepts === 'string' || ctx.settings.completion.style === 'number') {
     if (slot.accepts !== 'symbol') return number;
@@ -53,9 +53,13 @@ export function writeCode(ctx: FeatureContext, slot: StatusSlot, code: number): 
 }
 
 /** For an enum-typed parameter: the file's vocabulary (or the language's usual one), never a number. */
-function constantOnly(ctx: FeatureContext, code: number): WrittenCode | undefined {
-  const used = ctx.model.vocabularies[0] ?? usedWithoutImport(ctx);
-  const vocabulary = used?.vocabulary ?? DEFAULT_VOCABULARY[ctx.model.languageId];
+function constantOnly(ctx: FeatureContext, code: number, typed?: string): WrittenCode | undefined {
+  const fileUses = [...ctx.model.vocabularies];
+  const unimported = usedWithoutImport(ctx);
+  if (unimported) fileUses.push(unimported);
+  // The place's own type decides when it names one: a file's other vocabulary (servlet ints) would not compile.
+  const used = typed ? fileUses.find((u) => u.vocabulary === typed) : fileUses[0];
+  const vocabulary = typed ?? used?.vocabulary ?? DEFAULT_VOCABULARY[ctx.model.languageId];
   const name = vocabulary ? ((used?.vocabulary === vocabulary ? used.names?.[code] : undefined) ?? constantFor(vocabulary, code)) : undefined;
   if (!vocabulary || !name) return undefined;
   const form = used && used.vocabulary === vocabulary ? used.form : vocabularies()[vocabulary]?.form ?? 'NAME';

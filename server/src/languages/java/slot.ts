@@ -13,7 +13,7 @@ import { lastSegment } from './nodes';
 import { scanTypedCall, type TypedCall } from '../typedCall';
 import { parentOf } from '../ancestry';
 
-type SlotKind = Pick<StatusSlot, 'accepts' | 'role' | 'form'>;
+type SlotKind = Pick<StatusSlot, 'accepts' | 'vocabulary' | 'role' | 'form'>;
 
 /** What may be typed as a status: nothing yet, digits, or a constant being written. */
 const TOKEN = /^(\d{0,3}|[A-Z_][A-Z0-9_]*|(HttpStatus|HttpStatusCode|Status|Response\.Status|HttpServletResponse)\.\w*)$/;
@@ -34,15 +34,15 @@ function decide(call: TypedCall, token: string): SlotKind | undefined {
   if (!TOKEN.test(token)) return undefined;
   if (call.isAnnotation) {
     // Annotation elements are typed: @ResponseStatus takes an HttpStatus, Swagger 2's code an int.
-    if (name === 'ResponseStatus' && (call.key === undefined ? call.index === 0 : /^(value|code)$/.test(call.key))) return { accepts: 'constant', role: 'response', form: '@ResponseStatus' };
+    if (name === 'ResponseStatus' && (call.key === undefined ? call.index === 0 : /^(value|code)$/.test(call.key))) return { accepts: 'constant', vocabulary: 'spring', role: 'response', form: '@ResponseStatus' };
     if (name === 'ApiResponse' && call.key === 'code') return { accepts: 'number', role: 'declaration', form: '@ApiResponse(code)' };
     return undefined;
   }
   if (call.key !== undefined) return undefined;
   if (call.isNew) {
     // Spring's constructors take an HttpStatusCode; only (body, headers, int) takes a number as well.
-    if (name === 'ResponseEntity' && call.index >= 1) return { accepts: call.index === 1 ? 'constant' : 'any', role: 'response', form: 'new ResponseEntity<>()' };
-    if ((name === 'ResponseStatusException' || name === 'ErrorResponseException') && call.index === 0) return { accepts: 'constant', role: 'response', form: `new ${name}()` };
+    if (name === 'ResponseEntity' && call.index >= 1) return call.index === 1 ? { accepts: 'constant', vocabulary: 'spring', role: 'response', form: 'new ResponseEntity<>()' } : { accepts: 'any', role: 'response', form: 'new ResponseEntity<>()' };
+    if ((name === 'ResponseStatusException' || name === 'ErrorResponseException') && call.index === 0) return { accepts: 'constant', vocabulary: 'spring', role: 'response', form: `new ${name}()` };
     if (name === 'WebApplicationException' && call.index >= 1) return { accepts: 'any', role: 'response', form: 'new WebApplicationException()' };
     return undefined;
   }
@@ -55,7 +55,7 @@ function decide(call: TypedCall, token: string): SlotKind | undefined {
   if (name === 'statusCode' && receiver.endsWith(')') && /\b(then|expect)\(\)/.test(receiver)) return { accepts: 'number', role: 'assertion', form: '.statusCode()' };
   if (name === 'isEqualTo' && /expectStatus\(\)$/.test(receiver)) return { accepts: 'any', role: 'assertion', form: 'expectStatus().isEqualTo()' };
   if (name === 'forStatus' && owner === 'ProblemDetail') return { accepts: 'any', role: 'response', form: 'ProblemDetail.forStatus()' };
-  if (name === 'forStatusAndDetail' && owner === 'ProblemDetail') return { accepts: 'constant', role: 'response', form: 'ProblemDetail.forStatusAndDetail()' };
+  if (name === 'forStatusAndDetail' && owner === 'ProblemDetail') return { accepts: 'constant', vocabulary: 'spring', role: 'response', form: 'ProblemDetail.forStatusAndDetail()' };
   if (name === 'valueOf' && /^(HttpStatus|HttpStatusCode)$/.test(owner)) return { accepts: 'number', role: 'reference', form: `${owner}.valueOf()` };
   return undefined;
 }
