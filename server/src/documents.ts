@@ -15,6 +15,8 @@ export interface OpenDocument {
   treeVersion?: number;
   model?: DocumentModel;
   modelVersion?: number;
+  /** The last model made before the pending changes; the adapter may reuse its unchanged parts. */
+  previousModel?: DocumentModel;
   /** Set when analysis is skipped for this document (too large, binary, minified). */
   skipped?: string;
 }
@@ -72,6 +74,7 @@ export class DocumentStore {
       }
       entry.doc = TextDocument.update(before, [change], version);
     }
+    if (entry.model) entry.previousModel = entry.model;
     entry.model = undefined;
     this.classify(entry);
     return entry;
@@ -99,6 +102,7 @@ export class DocumentStore {
     if (adapter !== entry.adapter) {
       entry.tree?.delete();
       entry.tree = undefined;
+      entry.previousModel = undefined;
     }
     entry.adapter = adapter;
     entry.grammar = adapter?.grammarFor?.(doc.languageId, doc.uri);
@@ -140,8 +144,9 @@ export class DocumentStore {
       this.parseNow(entry);
       if (!entry.tree || entry.treeVersion !== doc.version) return emptyModel(doc.languageId);
     }
-    const model = adapter.extract({ uri: doc.uri, languageId: doc.languageId, text: doc.getText(), tree: entry.tree });
+    const model = adapter.extract({ uri: doc.uri, languageId: doc.languageId, text: doc.getText(), tree: entry.tree, previous: entry.previousModel });
     entry.model = model;
+    entry.previousModel = undefined;
     entry.modelVersion = doc.version;
     return model;
   }

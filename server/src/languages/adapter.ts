@@ -8,6 +8,12 @@ export interface AdapterInput {
   text: string;
   /** The current parse tree, for adapters with a tree-sitter grammar. */
   tree?: Tree;
+  /**
+   * The model this adapter made for the previous version of the same open document (absent on
+   * open). An adapter may reuse what it derived from text the edit did not change; the tree
+   * that model came from is gone.
+   */
+  previous?: DocumentModel;
 }
 
 export interface LanguageAdapter {

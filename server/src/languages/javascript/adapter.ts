@@ -1,55 +1,15 @@
 // JavaScript / TypeScript / JSX / TSX: Express, Koa, Fastify, NestJS, Hono, Next.js, Node http,
 // fetch Response, http-errors, and supertest / jest / chai / node:assert in tests.
-import type { Node } from '../../parsing/treeSitter';
-import type { DocumentModel, HandlerFacts, StatusSite, VocabularyUse } from '../../model';
+// A file is analysed one top-level statement at a time (unit.ts); after an edit, the statements
+// whose text did not change keep their facts from the previous model (reuse.ts).
+import type { DocumentModel, HandlerFacts, ResponseFacts, VocabularyUse } from '../../model';
 import { emptyModel } from '../../model';
-import { lookupConstant } from '../../data';
 import type { AdapterInput, LanguageAdapter } from '../adapter';
-import { intLiteral, namedArgs, spanOf, unquote, walk } from '../syntax';
-import { calleeParts, contextOf, type StatusContext } from './contexts';
-import { responseFor } from './responses';
-import { implicitResponse } from './implicit';
-import { statusEdit } from '../edits';
+import { releaseCode } from './code';
+import { bindTree, releaseTree } from './nodes';
+import { copiedEdits, reanalyse, rememberEdits, rememberUnits, reusableUnits, shiftResponse, shiftSite, unitKey, type Category, type ModelUnits, type UnitRecord } from './reuse';
 import { javascriptImportEdit, javascriptSlotAt } from './slots';
-
-/** Strings and regexes hold no statuses; the walk does not descend into them. */
-const SKIP_TYPES: ReadonlySet<string> = new Set(['string', 'template_string', 'regex', 'comment']);
-const BASE_TYPES = ['comment', 'string', 'template_string', 'regex', 'number', 'call_expression', 'new_expression', 'assignment_expression', 'method_definition', 'function_declaration', 'variable_declarator'];
-
-/**
- * The node types the walk builds nodes for. Member expressions and identifiers are the most
- * common nodes in any file; they matter only where the text names a status vocabulary.
- */
-function walkTypes(text: string): ReadonlySet<string> {
-  const types = new Set(BASE_TYPES);
-  if (/StatusCodes|HttpStatus|HTTP_STATUS_/.test(text)) types.add('member_expression');
-  if (text.includes('HTTP_STATUS_')) types.add('identifier');
-  return types;
-}
-
-const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all']);
-const NEST_METHODS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'Head', 'Options', 'All']);
-const EXPORTED_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
-
-/** The vocabulary a member expression's object names, e.g. `StatusCodes` -> http-status-codes. */
-function constantOf(node: Node): { vocabulary: string; name: string; code: number } | undefined {
-  if (node.type === 'member_expression') {
-    const prop = node.childForFieldName('property');
-    const obj = node.childForFieldName('object');
-    if (!prop || !obj) return undefined;
-    const name = prop.text;
-    const objName = obj.type === 'member_expression' ? obj.childForFieldName('property')?.text : obj.text;
-    const vocabulary = objName === 'StatusCodes' ? 'http-status-codes' : objName === 'HttpStatus' ? 'nestjs' : objName === 'constants' && name.startsWith('HTTP_STATUS_') ? 'node-http2' : undefined;
-    if (!vocabulary) return undefined;
-    const hit = lookupConstant(vocabulary, name);
-    return hit ? { vocabulary, name, code: hit.code } : undefined;
-  }
-  if (node.type === 'identifier' && node.text.startsWith('HTTP_STATUS_')) {
-    const hit = lookupConstant('node-http2', node.text);
-    return hit ? { vocabulary: 'node-http2', name: node.text, code: hit.code } : undefined;
-  }
-  return undefined;
-}
+import { extractUnit, type UnitEnv, type UnitFacts } from './unit';
 
 function vocabularyUses(text: string): VocabularyUse[] {
   const uses: VocabularyUse[] = [];
@@ -59,159 +19,175 @@ function vocabularyUses(text: string): VocabularyUse[] {
   return uses;
 }
 
+/** One statement's facts: freshly analysed, or copied from the previous model. */
+type Part = { start: number; end: number; key?: string } & ({ fresh: UnitFacts } | { record: UnitRecord; from: DocumentModel });
+
 function extract(input: AdapterInput): DocumentModel {
   const { text, tree } = input;
   const model = emptyModel(input.languageId);
   if (!tree) return model;
   const quote = /(^|[^\\])'/.test(text.slice(0, 4000)) || !text.includes('"') ? "'" : '"';
-  const calls: Node[] = [];
-  const assignments: Node[] = [];
-  const found: { site: StatusSite; ctx?: StatusContext; value: Node }[] = [];
-  const implicitCandidates: Node[] = [];
-  const handlers: { fn: Node; facts: HandlerFacts }[] = [];
-  const namedRoutes: { route: string; method: string }[] = [];
-
-  walk(tree, (node) => {
-    switch (node.type) {
-      case 'comment':
-        model.comments.push({ span: spanOf(node), text: node.text });
-        return false;
-      case 'string':
-      case 'template_string':
-      case 'regex':
-        return false;
-      case 'number': {
-        const code = intLiteral(node.text);
-        if (code === undefined) return false;
-        const ctx = contextOf(node);
-        if (ctx) found.push({ site: { code, span: spanOf(node), kind: 'number', role: ctx.role, form: ctx.form }, ctx, value: node });
-        return false;
-      }
-      case 'member_expression':
-      case 'identifier': {
-        const c = constantOf(node);
-        if (!c) return;
-        const ctx = contextOf(node);
-        found.push({ site: { code: c.code, span: spanOf(node), kind: 'constant', vocabulary: c.vocabulary, name: c.name, role: ctx?.role ?? 'reference', form: ctx?.form ?? c.name }, ctx, value: node });
-        return false;
-      }
-      case 'call_expression': {
-        calls.push(node);
-        const { name, receiver } = calleeParts(node);
-        const args = namedArgs(node.childForFieldName('arguments'));
-        if (name && receiver && ROUTE_METHODS.has(name)) {
-          const fn = args.find((a) => a.type === 'arrow_function' || a.type === 'function_expression' || a.type === 'function');
-          // app.route('/x').get(fn).post(fn): the route is the argument of the chain's route() call.
-          let routeCall: Node | undefined = receiver;
-          while (routeCall?.type === 'call_expression' && ROUTE_METHODS.has(calleeParts(routeCall).name ?? '')) routeCall = calleeParts(routeCall).receiver;
-          const routeArg = args[0]?.type === 'string' ? args[0] : routeCall?.type === 'call_expression' && calleeParts(routeCall).name === 'route' ? namedArgs(routeCall.childForFieldName('arguments'))[0] : undefined;
-          const method = name === 'all' ? undefined : name === 'del' ? 'DELETE' : name.toUpperCase();
-          if (fn && routeArg?.type === 'string') {
-            handlers.push({ fn, facts: { span: spanOf(fn), method, route: unquote(routeArg.text), calls: [] } });
-          } else if (method && routeArg?.type === 'string' && unquote(routeArg.text).startsWith('/') && args.length >= 2) {
-            // A route whose handler is defined elsewhere still tells which methods the path has (for Allow).
-            namedRoutes.push({ route: unquote(routeArg.text), method });
-          }
+  const env: UnitEnv = { text, uri: input.uri, quote, tree };
+  const previous = reusableUnits(input.previous, input.uri, input.languageId, quote);
+  const parts: Part[] = [];
+  bindTree(tree, text);
+  // The top-level statements, read with one cursor; a node is made only for those analysed.
+  const cursor = tree.walk();
+  try {
+    if (cursor.gotoFirstChild()) {
+      do {
+        const start = cursor.startIndex;
+        const end = cursor.endIndex;
+        // The statement's kind is part of its key: the same text can be a statement or part of an error.
+        const key = `${cursor.nodeTypeId}:${unitKey(text, start, end)}`;
+        const record = previous?.units.get(key);
+        if (record) {
+          parts.push({ start, end, key, record, from: input.previous! });
+        } else {
+          const node = cursor.currentNode;
+          const fresh = extractUnit(env, node);
+          // A statement with a syntax error is analysed afresh every time (how the parser recovers
+          // from an error can depend on the text around it), and so is one whose facts reach
+          // past it (a decorator whose method the parser put in the next statement).
+          parts.push({ start, end, key: node.hasError || reachesOut(fresh, start, end) ? undefined : key, fresh });
         }
-        if ((name === 'json' || name === 'send') && receiver?.type === 'identifier' && /^(res|response)$/.test(receiver.text) && args.length === 1) implicitCandidates.push(node);
-        if (name === 'json' && receiver && /^(c|ctx|context)$/.test(receiver.text) && args.length === 1) implicitCandidates.push(node);
-        if (name === 'json' && receiver && /^(NextResponse|Response)$/.test(receiver.text) && args.length === 1) implicitCandidates.push(node);
-        return;
-      }
-      case 'assignment_expression':
-        assignments.push(node);
-        return;
-      case 'method_definition': {
-        const decorators = namedArgs(node).filter((d) => d.type === 'decorator');
-        // TypeScript puts decorators before the method as siblings in the class body.
-        let prev = node.previousNamedSibling;
-        while (prev?.type === 'decorator') {
-          decorators.push(prev);
-          prev = prev.previousNamedSibling;
-        }
-        for (const d of decorators) {
-          const call = d.namedChild(0);
-          const dname = call?.type === 'call_expression' ? call.childForFieldName('function')?.text : call?.text;
-          if (dname && NEST_METHODS.has(dname)) {
-            const route = call?.type === 'call_expression' ? namedArgs(call.childForFieldName('arguments'))[0] : undefined;
-            handlers.push({ fn: node, facts: { span: spanOf(node), method: dname.toUpperCase() === 'ALL' ? undefined : dname.toUpperCase(), route: route?.type === 'string' ? unquote(route.text) : '', calls: [] } });
-          }
-        }
-        return;
-      }
-      case 'function_declaration': {
-        const fname = node.childForFieldName('name')?.text;
-        if (fname && EXPORTED_METHODS.has(fname) && node.parent?.type === 'export_statement') {
-          handlers.push({ fn: node, facts: { span: spanOf(node), method: fname, route: input.uri, calls: [] } });
-        }
-        return;
-      }
-      case 'variable_declarator': {
-        const vname = node.childForFieldName('name')?.text;
-        const value = node.childForFieldName('value');
-        if (vname && value && EXPORTED_METHODS.has(vname) && /^(arrow_function|function_expression|function)$/.test(value.type) && node.parent?.parent?.type === 'export_statement') {
-          handlers.push({ fn: value, facts: { span: spanOf(value), method: vname, route: input.uri, calls: [] } });
-        }
-        return;
-      }
-      default:
-        return;
+      } while (cursor.gotoNextSibling());
     }
-  }, walkTypes(text), SKIP_TYPES);
-
-  // Handlers: what they call, and the methods each route has in this file.
-  handlers.sort((a, b) => a.facts.span.start - b.facts.span.start);
-  const routeMethods = new Map<string, Set<string>>();
-  for (const r of namedRoutes) routeMethods.set(r.route, (routeMethods.get(r.route) ?? new Set<string>()).add(r.method));
-  for (const h of handlers) {
-    if (h.facts.route !== undefined && h.facts.method) {
-      const s = routeMethods.get(h.facts.route) ?? new Set();
-      s.add(h.facts.method);
-      routeMethods.set(h.facts.route, s);
-    }
+  } finally {
+    cursor.delete();
+    releaseTree(tree);
+    releaseCode(tree);
   }
-  let ci = 0;
-  for (const h of handlers) {
-    while (ci < calls.length && calls[ci].startIndex < h.facts.span.start) ci++;
-    for (let k = ci; k < calls.length && calls[k].startIndex < h.facts.span.end; k++) {
-      const n = calleeParts(calls[k]).name;
-      if (n) h.facts.calls.push(n);
-    }
-    if (h.facts.route !== undefined) h.facts.routeMethods = [...(routeMethods.get(h.facts.route) ?? [])];
-    model.handlers.push(h.facts);
-  }
-  const handlerOf = (offset: number): number | undefined => {
-    let best: number | undefined;
-    model.handlers.forEach((h, i) => {
-      if (h.span.start <= offset && offset < h.span.end && (best === undefined || h.span.start >= model.handlers[best].span.start)) best = i;
-    });
-    return best;
-  };
-
-  // Status sites in source order; each response-setting site gets its response.
-  found.sort((a, b) => a.site.span.start - b.site.span.start);
-  for (const f of found) {
-    const index = model.sites.length;
-    model.sites.push(f.site);
-    if (f.site.role !== 'response' || !f.ctx) continue;
-    const facts = responseFor({ text, value: f.value, carrier: f.ctx.carrier, calls, assignments, quote });
-    facts.site = index;
-    facts.handler = handlerOf(f.site.span.start);
-    const site = f.site;
-    facts.edits.setStatus = (code) => statusEdit(site, code, text);
-    f.site.response = model.responses.length;
-    model.responses.push(facts);
-  }
-
-  // Implicit 200s (implicit.ts): res.json(x), c.json(x), NextResponse.json(x), Koa's ctx.body = x.
-  const implicitInput = { text, calls, assignments, quote, handlerOf, handlerStarts: new Set(handlers.map((h) => h.fn.startIndex)) };
-  const koaBodies = assignments.filter((a) => /^(ctx|context)\.body$/.test(a.childForFieldName('left')?.text ?? ''));
-  for (const node of [...implicitCandidates, ...koaBodies]) {
-    const facts = implicitResponse(node, implicitInput);
-    if (facts) model.responses.push(facts);
-  }
+  assemble(model, parts, env);
   model.vocabularies = vocabularyUses(text);
   return model;
+}
+
+/** True when a fact of the statement [start, end) lies outside it. */
+function reachesOut(f: UnitFacts, start: number, end: number): boolean {
+  const out = (s: { start: number; end: number }) => s.start < start || s.end > end;
+  return (
+    f.handlers.some((h) => out(h.span)) ||
+    [...f.siteResponses, ...f.implicit, ...f.koa].some(({ facts: r }) => out(r.span) || (r.body && out(r.body.span)) || r.headers.some((h) => out(h.span)) || (r.branch && out(r.branch.span)))
+  );
+}
+
+const CATEGORIES: Category[] = ['siteResponses', 'implicit', 'koa'];
+
+/** Puts the statements' facts together into the model, in the order one walk would have found them. */
+function assemble(model: DocumentModel, parts: Part[], env: UnitEnv): void {
+  const placed: Record<Category, { facts: ResponseFacts; at: number; unit: number }[]> = { siteResponses: [], implicit: [], koa: [] };
+  const routes: { route: string; method: string }[] = [];
+  const records: UnitRecord[] = [];
+  // One analysis of a statement in the current tree, made when an edit of a copied response is asked for.
+  const freshCache = new Map<number, UnitFacts | undefined>();
+  parts.forEach((part, p) => {
+    const record: UnitRecord = { start: part.start, end: part.end, sites: [0, 0], siteResponses: [0, 0], implicit: [0, 0], koa: [0, 0], handlers: [0, 0], comments: [0, 0], routes: [] };
+    const siteBase = model.sites.length;
+    const handlerBase = model.handlers.length;
+    const commentBase = model.comments.length;
+    if ('fresh' in part) {
+      const f = part.fresh;
+      model.comments.push(...f.comments);
+      model.sites.push(...f.sites);
+      model.handlers.push(...f.handlers);
+      record.routes = f.routes;
+      for (const category of CATEGORIES) {
+        for (const r of f[category]) {
+          if (r.facts.site !== undefined) r.facts.site += siteBase;
+          rememberEdits(r.facts, r.local);
+          placed[category].push({ facts: r.facts, at: r.at, unit: p });
+        }
+      }
+    } else {
+      const { record: old, from } = part;
+      const d = part.start - old.start;
+      const fresh = () => {
+        if (!freshCache.has(p)) freshCache.set(p, reanalyse(env, part.start, part.end));
+        return freshCache.get(p);
+      };
+      for (let i = old.comments[0]; i < old.comments[1]; i++) {
+        const c = from.comments[i];
+        model.comments.push({ span: { start: c.span.start + d, end: c.span.end + d }, text: c.text });
+      }
+      for (let i = old.sites[0]; i < old.sites[1]; i++) model.sites.push(shiftSite(from.sites[i], d));
+      for (let i = old.handlers[0]; i < old.handlers[1]; i++) {
+        const h = from.handlers[i];
+        const copy: HandlerFacts = { span: { start: h.span.start + d, end: h.span.end + d }, calls: h.calls };
+        if (h.method !== undefined) copy.method = h.method;
+        if (h.route !== undefined) copy.route = h.route;
+        model.handlers.push(copy);
+      }
+      record.routes = old.routes;
+      for (const category of CATEGORIES) {
+        const [first, last] = old[category];
+        for (let i = first; i < last; i++) {
+          const r = from.responses[i];
+          const site = r.site !== undefined ? siteBase + (r.site - old.sites[0]) : undefined;
+          const facts = shiftResponse(r, d);
+          facts.edits = copiedEdits(r, d, facts, fresh, category, i - first, site !== undefined ? model.sites[site] : undefined, env.text);
+          if (site !== undefined) facts.site = site;
+          // A site's response belongs to the handler around the site; an implicit one, around its call.
+          const at = (r.site !== undefined ? from.sites[r.site].span.start : r.span.start) + d;
+          placed[category].push({ facts, at, unit: p });
+        }
+      }
+    }
+    record.sites = [siteBase, model.sites.length];
+    record.handlers = [handlerBase, model.handlers.length];
+    record.comments = [commentBase, model.comments.length];
+    routes.push(...record.routes);
+    records.push(record);
+  });
+
+  // Responses: those set by sites (in site order), then implicit 200s, then Koa bodies.
+  const handlerOf = innermostHandler(model.handlers);
+  for (const category of CATEGORIES) {
+    for (const { facts, at, unit } of placed[category]) {
+      const range = records[unit][category];
+      if (range[0] === range[1]) range[0] = model.responses.length;
+      facts.handler = handlerOf(at);
+      if (facts.site !== undefined) model.sites[facts.site].response = model.responses.length;
+      model.responses.push(facts);
+      range[1] = model.responses.length;
+    }
+  }
+  addRouteMethods(model.handlers, routes);
+  const units: ModelUnits = { uri: env.uri, languageId: model.languageId, quote: env.quote, units: new Map() };
+  parts.forEach((part, p) => {
+    if (part.key !== undefined) units.units.set(part.key, records[p]);
+  });
+  rememberUnits(model, units);
+}
+
+/** The methods each route has in this file (for Allow), on every handler with a route. */
+function addRouteMethods(handlers: HandlerFacts[], routes: { route: string; method: string }[]): void {
+  const byRoute = new Map<string, Set<string>>();
+  const add = (route: string, method: string) => byRoute.set(route, (byRoute.get(route) ?? new Set<string>()).add(method));
+  for (const r of routes) add(r.route, r.method);
+  for (const h of handlers) if (h.route !== undefined && h.method) add(h.route, h.method);
+  for (const h of handlers) if (h.route !== undefined) h.routeMethods = [...(byRoute.get(h.route) ?? [])];
+}
+
+/**
+ * The index of the innermost handler around an offset (the last one to start, when two start
+ * together). Handlers are sorted by start and their spans nest or do not overlap.
+ */
+function innermostHandler(handlers: HandlerFacts[]): (offset: number) => number | undefined {
+  // For each handler, the furthest end among it and those before it: where to stop looking back.
+  const reach: number[] = [];
+  handlers.forEach((h, i) => reach.push(Math.max(h.span.end, i ? reach[i - 1] : 0)));
+  return (offset) => {
+    let lo = 0;
+    let hi = handlers.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (handlers[mid].span.start <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo - 1; i >= 0 && reach[i] > offset; i--) if (offset < handlers[i].span.end) return i;
+    return undefined;
+  };
 }
 
 export const javascriptAdapter: LanguageAdapter = {

@@ -2,14 +2,18 @@
 // message of a caught error. Judged from the syntax only; doubtful shapes are left alone.
 import type { Node } from '../../parsing/treeSitter';
 import type { BodyFacts } from '../../model';
-import { namedArgs, spanOf } from '../syntax';
+import { endOf, field, kids, textOf, typeOf } from './nodes';
 
 const ERROR_KEYS = new Set(['error', 'errors', 'err', 'errorMessage', 'error_message']);
 /** Names that hold an error or its text, as opposed to a record that merely has an error field. */
 const ERRORISH = /^(e|err|error|errors|ex|exc|exception|cause|reason|msg|message|errorMessage|problem|failure)$/i;
 
 function keyName(pair: Node): string {
-  return (pair.childForFieldName('key')?.text ?? '').replace(/^['"]|['"]$/g, '');
+  return textOf(field(pair, 'key')).replace(/^['"]|['"]$/g, '');
+}
+
+function spanOf(n: Node): { start: number; end: number } {
+  return { start: n.startIndex, end: endOf(n) };
 }
 
 /**
@@ -19,11 +23,12 @@ function keyName(pair: Node): string {
  */
 function reportsError(value: Node | null, caught: string | undefined): boolean {
   if (!value) return true; // shorthand `{ error }`
-  if (isFalsy(value) || ((value.type === 'array' || value.type === 'object') && namedArgs(value).length === 0)) return false;
-  if (value.type === 'member_expression') {
-    const obj = value.childForFieldName('object');
-    const prop = value.childForFieldName('property')?.text ?? '';
-    return (obj?.type === 'identifier' && (obj.text === caught || ERRORISH.test(obj.text))) || /^(message|stack|details)$/.test(prop);
+  const type = typeOf(value);
+  if (isFalsy(value) || ((type === 'array' || type === 'object') && kids(value).length === 0)) return false;
+  if (type === 'member_expression') {
+    const obj = field(value, 'object');
+    const prop = textOf(field(value, 'property'));
+    return (typeOf(obj) === 'identifier' && (textOf(obj) === caught || ERRORISH.test(textOf(obj)))) || /^(message|stack|details)$/.test(prop);
   }
   return true;
 }
@@ -32,34 +37,36 @@ function reportsError(value: Node | null, caught: string | undefined): boolean {
 export function bodyFacts(body: Node, caught: string | undefined): BodyFacts | undefined {
   if (isEmptyBody(body)) return undefined;
   // res.end(JSON.stringify({ error })) sends the object's shape.
-  if (body.type === 'call_expression' && body.childForFieldName('function')?.text === 'JSON.stringify') {
-    const inner = namedArgs(body.childForFieldName('arguments'))[0];
+  const bodyType = typeOf(body);
+  if (bodyType === 'call_expression' && textOf(field(body, 'function')) === 'JSON.stringify') {
+    const inner = kids(field(body, 'arguments'))[0];
     if (inner) {
       const facts = bodyFacts(inner, caught);
       return facts && { ...facts, span: spanOf(body) };
     }
   }
   const facts: BodyFacts = { span: spanOf(body) };
-  if (body.type === 'object') {
-    const pairs = namedArgs(body);
+  if (bodyType === 'object') {
+    const pairs = kids(body);
     // GraphQL and similar envelopes: data next to errors is a partial success by design.
-    const hasData = pairs.some((p) => (p.type === 'pair' && keyName(p) === 'data' && !isFalsy(p.childForFieldName('value')!)) || (p.type === 'shorthand_property_identifier' && p.text === 'data'));
+    const hasData = pairs.some((p) => (typeOf(p) === 'pair' && keyName(p) === 'data' && !isFalsy(field(p, 'value')!)) || (typeOf(p) === 'shorthand_property_identifier' && textOf(p) === 'data'));
     for (const p of pairs) {
-      const key = p.type === 'pair' ? keyName(p) : p.type === 'shorthand_property_identifier' ? p.text : '';
-      const value = p.type === 'pair' ? p.childForFieldName('value') : null;
+      const pType = typeOf(p);
+      const key = pType === 'pair' ? keyName(p) : pType === 'shorthand_property_identifier' ? textOf(p) : '';
+      const value = pType === 'pair' ? field(p, 'value') : null;
       if (ERROR_KEYS.has(key) && !hasData && reportsError(value, caught)) {
         facts.errorShape ??= { span: spanOf(p), reason: `an "${key}" key` };
-      } else if ((key === 'success' || key === 'ok') && value?.text === 'false') {
+      } else if ((key === 'success' || key === 'ok') && value && textOf(value) === 'false') {
         facts.errorShape ??= { span: spanOf(p), reason: `"${key}: false"` };
-      } else if (key === 'status' && value && /^['"](error|fail|failed|failure)['"]$/i.test(value.text)) {
-        facts.errorShape ??= { span: spanOf(p), reason: `status ${value.text}` };
+      } else if (key === 'status' && value && /^['"](error|fail|failed|failure)['"]$/i.test(textOf(value))) {
+        facts.errorShape ??= { span: spanOf(p), reason: `status ${textOf(value)}` };
       } else if (key === 'message' && caught && value && mentionsCaught(value, caught)) {
         facts.errorShape ??= { span: spanOf(p), reason: 'a message taken from a caught error' };
       }
     }
-  } else if (body.type === 'new_expression' && /Error$/.test(body.childForFieldName('constructor')?.text ?? '')) {
+  } else if (bodyType === 'new_expression' && /Error$/.test(textOf(field(body, 'constructor')))) {
     facts.errorShape = { span: spanOf(body), reason: 'an Error object' };
-  } else if (caught && body.type === 'identifier' && body.text === caught) {
+  } else if (caught && bodyType === 'identifier' && textOf(body) === caught) {
     facts.errorShape = { span: spanOf(body), reason: 'the caught error itself' };
     facts.leak = { span: spanOf(body), what: 'the raw exception object' };
   }
@@ -68,39 +75,43 @@ export function bodyFacts(body: Node, caught: string | undefined): BodyFacts | u
 }
 
 export function isEmptyBody(n: Node): boolean {
-  return n.type === 'null' || n.type === 'undefined' || (n.type === 'identifier' && n.text === 'undefined');
+  const type = typeOf(n);
+  return type === 'null' || type === 'undefined' || (type === 'identifier' && textOf(n) === 'undefined');
 }
 
 function isFalsy(n: Node): boolean {
-  return n.type === 'null' || n.type === 'false' || /^(undefined|0|''|""|``)$/.test(n.text);
+  const type = typeOf(n);
+  return type === 'null' || type === 'false' || /^(undefined|0|''|""|``)$/.test(textOf(n));
 }
 
 function mentionsCaught(n: Node, caught: string): boolean {
-  return new RegExp(`(^|[^\\w$.])${caught.replace(/\$/g, '\\$')}\\b`).test(n.text);
+  return new RegExp(`(^|[^\\w$.])${caught.replace(/\$/g, '\\$')}\\b`).test(textOf(n));
 }
 
 /** `err.stack` anywhere in the body; `err.message` of a caught error. Bounded walk of the body only. */
 function findLeaks(body: Node, caught: string | undefined, facts: BodyFacts): void {
+  // Every leak names a stack or the caught error: without either, the body's nodes need no reading.
+  const written = textOf(body);
+  if (!written.includes('stack') && !(caught && written.includes(caught))) return;
   const stack: Node[] = [body];
   let visited = 0;
   while (stack.length && visited++ < 2000) {
     const n = stack.pop()!;
-    if (n.type === 'member_expression') {
-      const prop = n.childForFieldName('property')?.text;
-      const obj = n.childForFieldName('object');
+    const type = typeOf(n);
+    if (type === 'member_expression') {
+      const prop = textOf(field(n, 'property'));
+      const obj = field(n, 'object');
       // `stack` of an error-like object; a `stack` field of other data (a deck, a call stack model) is not a trace.
-      if (prop === 'stack' && !facts.leak && obj && (obj.text === caught || ERRORISH.test(obj.text.split('.').pop() ?? ''))) facts.leak = { span: spanOf(n), what: `${n.text} (a stack trace)` };
-      if (prop === 'message' && caught && obj?.text === caught && !facts.rawErrorMessage) facts.rawErrorMessage = spanOf(n);
-    } else if (n.type === 'call_expression' && caught && /^String$/.test(n.childForFieldName('function')?.text ?? '')) {
-      const a = namedArgs(n.childForFieldName('arguments'))[0];
-      if (a?.text === caught && !facts.rawErrorMessage) facts.rawErrorMessage = spanOf(n);
-    } else if (caught && !facts.leak && (n.type === 'shorthand_property_identifier' ? n.text === caught : n.type === 'pair' && n.childForFieldName('value')?.text === caught)) {
+      if (prop === 'stack' && !facts.leak && obj && (textOf(obj) === caught || ERRORISH.test(textOf(obj).split('.').pop() ?? ''))) facts.leak = { span: spanOf(n), what: `${textOf(n)} (a stack trace)` };
+      if (prop === 'message' && caught && obj && textOf(obj) === caught && !facts.rawErrorMessage) facts.rawErrorMessage = spanOf(n);
+    } else if (type === 'call_expression' && caught && /^String$/.test(textOf(field(n, 'function')))) {
+      const a = kids(field(n, 'arguments'))[0];
+      if (a && textOf(a) === caught && !facts.rawErrorMessage) facts.rawErrorMessage = spanOf(n);
+    } else if (caught && !facts.leak && (type === 'shorthand_property_identifier' ? textOf(n) === caught : type === 'pair' && textOf(field(n, 'value')) === caught)) {
       // `{ error }` or `{ error: err }` with the caught exception: serialised with whatever it carries.
       facts.leak = { span: spanOf(n), what: 'the raw exception object' };
     }
-    for (let i = n.namedChildCount - 1; i >= 0; i--) {
-      const c = n.namedChild(i);
-      if (c) stack.push(c);
-    }
+    const children = kids(n);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
 }

@@ -2,15 +2,17 @@
 // own input (a field of req.body, a name destructured from it), the result of a schema
 // validation, the caller's credentials, a lookup that found nothing. Only what the syntax shows
 // is classified; a condition on anything else is `other`.
-import type { Node, Tree } from '../../parsing/treeSitter';
+import type { Node } from '../../parsing/treeSitter';
 import type { BranchFact } from '../../model';
-import { spanOf } from '../syntax';
+import { codeOf } from './code';
+import { endOf, field, kids, memo, parentOf, textOf, typeOf } from './nodes';
+import { PathSeeker } from './seek';
 
 const FUNCTIONS = ['function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'generator_function_declaration'];
 
 /** The enclosing function of a node, if any. */
 export function enclosingFunction(node: Node): Node | undefined {
-  for (let n = node.parent; n; n = n.parent) if (FUNCTIONS.includes(n.type)) return n;
+  for (let n = parentOf(node); n; n = parentOf(n)) if (FUNCTIONS.includes(typeOf(n))) return n;
   return undefined;
 }
 
@@ -20,70 +22,80 @@ const AUTH = /authori[sz]ation|\btoken\b|\bapi[_-]?key\b|\bsession\b|req(uest)?\
 const VALIDATION_CALL = /(^|\.)(safeParse|safeParseAsync|validate|validateSync|validateAsync|isValid\w*|validationResult|check|assert|parseAsync|decode)$/;
 const VALIDATION_ERROR_TYPES = /instanceof\s+([\w$]+\.)*(ZodError|ValidationError|ValidateError|SyntaxError|AjvError|ValiError|ArkErrors)\b/;
 
+/** Words without which a declaration binds neither request input nor a validation result. */
+const BINDS_INPUT = /\b(req|request|safeParse\w*|validate\w*|isValid\w*|validationResult|check|assert|parseAsync|decode)\b/;
+
 interface ScopeNames {
   input: string[];
   validation: string[];
 }
 
-// Per tree, by node id: web-tree-sitter makes a new Node object on every `parent` or child
-// access, so a cache keyed by the Node object itself never hit and every if-branch re-walked
-// its whole function (a fifth of the extraction time on a 10,000-line file).
-const scopeCache = new WeakMap<Tree, Map<number, ScopeNames>>();
-
-/** Names the function binds to request input, and to the results of validating something. */
+/**
+ * Names the function binds to request input, and to the results of validating something. Its
+ * declarations are found by searching its code for `const`/`let`/`var`; those inside nested
+ * functions belong to their own scope.
+ */
 function scopeNames(fn: Node | undefined): ScopeNames {
-  if (!fn) return { input: [], validation: [] };
-  let byId = scopeCache.get(fn.tree);
-  if (!byId) scopeCache.set(fn.tree, (byId = new Map()));
-  const cached = byId.get(fn.id);
-  if (cached) return cached;
+  return fn ? memo(fn, 'scope', () => findScopeNames(fn)) : { input: [], validation: [] };
+}
+
+function findScopeNames(fn: Node): ScopeNames {
   const names: ScopeNames = { input: [], validation: [] };
-  const stack: Node[] = [fn];
-  let visited = 0;
-  while (stack.length && visited++ < 20_000) {
-    const n = stack.pop()!;
-    if (n.type === 'variable_declarator') {
-      let value = n.childForFieldName('value');
-      while (value && (value.type === 'await_expression' || value.type === 'parenthesized_expression')) value = value.namedChild(0);
-      const target = n.childForFieldName('name');
+  const { code, start } = codeOf(fn);
+  const seeker = new PathSeeker(fn);
+  const re = /(?<![\w$.])(?:const|let|var)(?![\w$])/g;
+  for (let m = re.exec(code); m; m = re.exec(code)) {
+    // Only a declaration that reads the request or validates something binds a name that counts.
+    const semicolon = code.indexOf(';', m.index);
+    const window = code.slice(m.index, semicolon < 0 || semicolon - m.index > 600 ? m.index + 600 : semicolon);
+    if (!BINDS_INPUT.test(window)) continue;
+    const decl = seeker.at(start + m.index, start + m.index + m[0].length);
+    const type = typeOf(decl);
+    if (!decl || (type !== 'lexical_declaration' && type !== 'variable_declaration') || !ownScope(decl, fn)) continue;
+    for (const n of kids(decl)) {
+      if (typeOf(n) !== 'variable_declarator') continue;
+      let value = field(n, 'value');
+      while (value && (typeOf(value) === 'await_expression' || typeOf(value) === 'parenthesized_expression')) value = kids(value)[0] ?? null;
+      const target = field(n, 'name');
       if (value && target) {
-        const callee = value.type === 'call_expression' ? value.childForFieldName('function')?.text ?? '' : '';
+        const callee = typeOf(value) === 'call_expression' ? textOf(field(value, 'function')) : '';
         if (isRequestInput(value, callee)) names.input.push(...boundNames(target));
         else if (callee && VALIDATION_CALL.test(callee)) names.validation.push(...boundNames(target));
       }
     }
-    for (let i = n.namedChildCount - 1; i >= 0; i--) {
-      const c = n.namedChild(i);
-      // Nested functions have their own scope.
-      if (c && !FUNCTIONS.includes(c.type)) stack.push(c);
-    }
   }
-  byId.set(fn.id, names);
   return names;
+}
+
+/** True when no function lies between `node` and `fn`. */
+function ownScope(node: Node, fn: Node): boolean {
+  for (let n = parentOf(node); n; n = parentOf(n)) {
+    if (n.id === fn.id) return true;
+    if (FUNCTIONS.includes(typeOf(n))) return false;
+  }
+  return false;
 }
 
 /** `req.body`, `req.query.page`, `await req.json()`, `c.req.valid('json')`... */
 function isRequestInput(value: Node, callee: string): boolean {
   if (callee) return /^(req|request|c\.req|ctx\.request)\.(json|formData|text|valid|param|query|queries|parseBody)$/.test(callee);
-  return /^(req|request|ctx\.request|c\.req)\.(body|query|params|headers|cookies|files?)\b/.test(value.text);
+  return /^(req|request|ctx\.request|c\.req)\.(body|query|params|headers|cookies|files?)\b/.test(textOf(value));
 }
 
 function boundNames(target: Node): string[] {
-  if (target.type === 'identifier') return [target.text];
+  if (typeOf(target) === 'identifier') return [textOf(target)];
   const out: string[] = [];
   const stack: Node[] = [target];
   while (stack.length) {
     const n = stack.pop()!;
-    if (n.type === 'shorthand_property_identifier_pattern' || (n.type === 'identifier' && n.parent?.type !== 'pair_pattern')) out.push(n.text);
-    else if (n.type === 'pair_pattern') {
-      const v = n.childForFieldName('value');
+    const type = typeOf(n);
+    if (type === 'shorthand_property_identifier_pattern' || (type === 'identifier' && typeOf(parentOf(n)) !== 'pair_pattern')) out.push(textOf(n));
+    else if (type === 'pair_pattern') {
+      const v = field(n, 'value');
       if (v) stack.push(v);
       continue;
     }
-    for (let i = 0; i < n.namedChildCount; i++) {
-      const c = n.namedChild(i);
-      if (c) stack.push(c);
-    }
+    for (const c of n.namedChildren) if (c) stack.push(c);
   }
   return out;
 }
@@ -105,22 +117,27 @@ export function classifyCondition(cond: string, names: ScopeNames = { input: [],
 
 /** The catch variable or branch condition the node sits under (innermost first, within its function). */
 export function branchOf(node: Node, text: string): BranchFact | undefined {
-  for (let n = node.parent, child: Node = node; n; child = n, n = n.parent) {
-    if (FUNCTIONS.includes(n.type)) return undefined;
-    if (n.type === 'catch_clause') {
-      const param = n.childForFieldName('parameter');
-      return { kind: 'catch', span: spanOf(n), errorName: param?.type === 'identifier' ? param.text : undefined };
+  for (let n = parentOf(node), child: Node = node; n; child = n, n = parentOf(n)) {
+    const type = typeOf(n);
+    if (FUNCTIONS.includes(type)) return undefined;
+    if (type === 'catch_clause') {
+      const param = field(n, 'parameter');
+      return { kind: 'catch', span: span(n), errorName: typeOf(param) === 'identifier' ? textOf(param) : undefined };
     }
-    if (n.type === 'if_statement') {
-      const cond = n.childForFieldName('condition');
+    if (type === 'if_statement') {
+      const cond = field(n, 'condition');
       if (!cond) continue;
-      if (n.childForFieldName('consequence')?.startIndex === child.startIndex) {
-        return { kind: classifyCondition(text.slice(cond.startIndex, cond.endIndex), scopeNames(enclosingFunction(n))), span: spanOf(cond) };
+      if (field(n, 'consequence')?.startIndex === child.startIndex) {
+        return { kind: classifyCondition(text.slice(cond.startIndex, endOf(cond)), scopeNames(enclosingFunction(n))), span: span(cond) };
       }
       // The `else` of a check: a branch, but what it means is the opposite of the condition.
-      if (child.type === 'else_clause') return { kind: 'other', span: spanOf(cond) };
+      if (typeOf(child) === 'else_clause') return { kind: 'other', span: span(cond) };
     }
-    if (n.type === 'switch_case' || n.type === 'ternary_expression') return { kind: 'other', span: spanOf(n) };
+    if (type === 'switch_case' || type === 'ternary_expression') return { kind: 'other', span: span(n) };
   }
   return undefined;
+}
+
+function span(n: Node): { start: number; end: number } {
+  return { start: n.startIndex, end: endOf(n) };
 }

@@ -3,7 +3,7 @@
 // A number counts as a status only in one of these places; everywhere else it is left alone.
 import type { Node } from '../../parsing/treeSitter';
 import type { SiteRole } from '../../model';
-import { argIndex, namedArgs } from '../syntax';
+import { field, kids, parentOf, sameNode, textOf, typeOf } from './nodes';
 
 export interface StatusContext {
   role: SiteRole;
@@ -17,21 +17,22 @@ const STATUS_PROPS = new Set(['status', 'statusCode']);
 /** `res.status`, `response.statusCode`, `r.status` ... */
 export function isStatusMember(node: Node | null | undefined): boolean {
   if (!node) return false;
-  if (node.type === 'member_expression') {
-    const prop = node.childForFieldName('property');
-    return !!prop && STATUS_PROPS.has(prop.text);
+  if (typeOf(node) === 'member_expression') {
+    const prop = field(node, 'property');
+    return !!prop && STATUS_PROPS.has(textOf(prop));
   }
   return false;
 }
 
 /** The callee's last name (`status` for `res.status`, `HttpCode` for `HttpCode`) and its receiver. */
 export function calleeParts(call: Node): { name?: string; receiver?: Node; callee?: Node } {
-  const callee = call.childForFieldName(call.type === 'new_expression' ? 'constructor' : 'function');
+  const callee = field(call, typeOf(call) === 'new_expression' ? 'constructor' : 'function');
   if (!callee) return {};
-  if (callee.type === 'identifier') return { name: callee.text, callee };
-  if (callee.type === 'member_expression') {
-    const prop = callee.childForFieldName('property');
-    return { name: prop?.text, receiver: callee.childForFieldName('object') ?? undefined, callee };
+  const type = typeOf(callee);
+  if (type === 'identifier') return { name: textOf(callee), callee };
+  if (type === 'member_expression') {
+    const prop = field(callee, 'property');
+    return { name: prop ? textOf(prop) : undefined, receiver: field(callee, 'object') ?? undefined, callee };
   }
   return { callee };
 }
@@ -40,12 +41,13 @@ export function calleeParts(call: Node): { name?: string; receiver?: Node; calle
 function rootIsExpect(node: Node | undefined): boolean {
   let n: Node | null | undefined = node;
   for (let i = 0; n && i < 12; i++) {
-    if (n.type === 'call_expression') {
-      const f = n.childForFieldName('function');
-      if (f?.type === 'identifier') return f.text === 'expect' || f.text === 'assert';
+    const type = typeOf(n);
+    if (type === 'call_expression') {
+      const f = field(n, 'function');
+      if (typeOf(f) === 'identifier') return textOf(f) === 'expect' || textOf(f) === 'assert';
       n = f;
-    } else if (n.type === 'member_expression') {
-      n = n.childForFieldName('object');
+    } else if (type === 'member_expression') {
+      n = field(n, 'object');
     } else {
       return false;
     }
@@ -61,30 +63,30 @@ const RESPONSE_STATICS = /^(Response|NextResponse)\.(json|redirect|rewrite|next)
 
 /** The status context of a value node (a number or a constant expression), if it is in one. */
 export function contextOf(value: Node): StatusContext | undefined {
-  const parent = value.parent;
+  const parent = parentOf(value);
   if (!parent) return undefined;
-  switch (parent.type) {
+  switch (typeOf(parent)) {
     case 'arguments':
       return argumentContext(value, parent);
     case 'pair':
       return pairContext(value, parent);
     case 'assignment_expression': {
-      const left = parent.childForFieldName('left');
-      if (parent.childForFieldName('right')?.startIndex === value.startIndex && isStatusMember(left)) {
-        return { role: 'response', form: `${left!.text} =`, carrier: parent };
+      const left = field(parent, 'left');
+      if (field(parent, 'right')?.startIndex === value.startIndex && isStatusMember(left)) {
+        return { role: 'response', form: `${textOf(left)} =`, carrier: parent };
       }
       return undefined;
     }
     case 'binary_expression': {
-      const op = parent.childForFieldName('operator')?.text ?? '';
+      const op = textOf(field(parent, 'operator'));
       if (!['===', '==', '!==', '!='].includes(op)) return undefined;
-      const left = parent.childForFieldName('left');
-      const right = parent.childForFieldName('right');
+      const left = field(parent, 'left');
+      const right = field(parent, 'right');
       const other = left?.startIndex === value.startIndex ? right : left;
       // `.status` is also a process's exit code (spawnSync(...).status !== 0): only a value
       // in the HTTP range makes the comparison about an HTTP status.
-      if (value.type === 'number' && !/^[1-5]\d\d$/.test(value.text)) return undefined;
-      if (isStatusMember(other)) return { role: 'comparison', form: `${other!.text} ${op}`, carrier: parent };
+      if (typeOf(value) === 'number' && !/^[1-5]\d\d$/.test(textOf(value))) return undefined;
+      if (isStatusMember(other)) return { role: 'comparison', form: `${textOf(other)} ${op}`, carrier: parent };
       return undefined;
     }
     default:
@@ -93,15 +95,16 @@ export function contextOf(value: Node): StatusContext | undefined {
 }
 
 function argumentContext(value: Node, args: Node): StatusContext | undefined {
-  const call = args.parent;
-  if (!call || (call.type !== 'call_expression' && call.type !== 'new_expression')) return undefined;
-  const index = argIndex(args, value);
-  const all = namedArgs(args);
+  const call = parentOf(args);
+  const callType = typeOf(call);
+  if (!call || (callType !== 'call_expression' && callType !== 'new_expression')) return undefined;
+  const all = kids(args);
+  const index = all.findIndex((a) => sameNode(a, value));
   const { name, receiver } = calleeParts(call);
   if (!name) return undefined;
-  const recv = receiver?.text ?? '';
+  const recv = receiver ? textOf(receiver) : '';
   const form = receiver ? `${lastName(recv)}.${name}()` : `${name}()`;
-  const isNew = call.type === 'new_expression';
+  const isNew = callType === 'new_expression';
 
   if (isNew) {
     if ((name === 'HttpException' || name === 'HttpError') && index === 1) return { role: 'response', form: `new ${name}()`, carrier: call };
@@ -111,23 +114,23 @@ function argumentContext(value: Node, args: Node): StatusContext | undefined {
 
   if (!receiver) {
     // Bare functions: NestJS's decorator and the http-errors family.
-    if (name === 'HttpCode' && index === 0 && call.parent?.type === 'decorator') return { role: 'response', form: '@HttpCode()', carrier: call };
+    if (name === 'HttpCode' && index === 0 && typeOf(parentOf(call)) === 'decorator') return { role: 'response', form: '@HttpCode()', carrier: call };
     if ((name === 'createError' || name === 'createHttpError' || name === 'httpErrors') && index === 0) return { role: 'response', form: `${name}()`, carrier: call };
     return undefined;
   }
 
   // Assertions: expect(res.status).toBe(409), assert.equal(res.statusCode, 409).
   if (ASSERT_EQUAL.has(name)) {
-    if (receiver.type === 'call_expression') {
+    if (typeOf(receiver) === 'call_expression') {
       const inner = calleeParts(receiver);
-      const innerArgs = namedArgs(receiver.childForFieldName('arguments'));
-      if (inner.name === 'expect' && isStatusMember(innerArgs[0]) && index === 0) return { role: 'assertion', form: `expect(${innerArgs[0].text}).${name}()`, carrier: call };
+      const innerArgs = kids(field(receiver, 'arguments'));
+      if (inner.name === 'expect' && isStatusMember(innerArgs[0]) && index === 0) return { role: 'assertion', form: `expect(${textOf(innerArgs[0])}).${name}()`, carrier: call };
     }
     if (/^(assert|t|test|chai\.assert)$/.test(recv) && all.length >= 2 && index <= 1 && isStatusMember(all[1 - index])) {
       return { role: 'assertion', form: `${recv}.${name}()`, carrier: call };
     }
     // chai: expect(res.status).to.equal(409)
-    if (rootIsExpect(receiver) && index === 0 && /expect\([^)]*\.status(Code)?\)/.test(receiver.text)) {
+    if (rootIsExpect(receiver) && index === 0 && /expect\([^)]*\.status(Code)?\)/.test(textOf(receiver))) {
       return { role: 'assertion', form: `expect().${name}()`, carrier: call };
     }
     return undefined;
@@ -146,10 +149,10 @@ function argumentContext(value: Node, args: Node): StatusContext | undefined {
       return index === 0 && all.length === 1 && RESPONSE_NAMES.test(lastName(recv)) ? { role: 'response', form, carrier: call } : undefined;
     case 'expect':
       // supertest: request(app).get('/').expect(409); a bare expect(409) is jest, not a status.
-      return index === 0 && receiver.type === 'call_expression' ? { role: 'assertion', form: '.expect()', carrier: call } : undefined;
+      return index === 0 && typeOf(receiver) === 'call_expression' ? { role: 'assertion', form: '.expect()', carrier: call } : undefined;
     case 'redirect':
       // Express: res.redirect(301, url); Hono: c.redirect(url, 301).
-      if (all.length === 2 && (index === 0 || index === 1) && all[1 - index].type !== 'number') return { role: 'response', form, carrier: call };
+      if (all.length === 2 && (index === 0 || index === 1) && typeOf(all[1 - index]) !== 'number') return { role: 'response', form, carrier: call };
       return undefined;
     case 'throw':
       return /^(ctx|context)$/.test(lastName(recv)) ? { role: 'response', form: 'ctx.throw()', carrier: call } : undefined;
@@ -162,32 +165,35 @@ function argumentContext(value: Node, args: Node): StatusContext | undefined {
 }
 
 function pairContext(value: Node, pair: Node): StatusContext | undefined {
-  if (pair.childForFieldName('value')?.startIndex !== value.startIndex) return undefined;
-  const key = pair.childForFieldName('key')?.text.replace(/^['"]|['"]$/g, '');
+  if (field(pair, 'value')?.startIndex !== value.startIndex) return undefined;
+  const key = textOf(field(pair, 'key')).replace(/^['"]|['"]$/g, '');
   if (key !== 'status' && key !== 'statusCode' && key !== ':status') return undefined;
-  const object = pair.parent;
-  const args = object?.parent;
-  if (object?.type !== 'object') return undefined;
+  const object = parentOf(pair);
+  const args = parentOf(object);
+  if (typeOf(object) !== 'object') return undefined;
+  const argsType = typeOf(args);
   // Node http2: stream.respond({ ':status': 409 })
-  if (key === ':status') return args?.type === 'arguments' && args.parent ? { role: 'response', form: 'stream.respond()', carrier: args.parent } : undefined;
-  if (args?.type === 'arguments') {
-    const call = args.parent;
+  if (key === ':status') return argsType === 'arguments' && parentOf(args) ? { role: 'response', form: 'stream.respond()', carrier: parentOf(args)! } : undefined;
+  if (argsType === 'arguments') {
+    const call = parentOf(args);
     if (!call) return undefined;
-    const callee = call.childForFieldName(call.type === 'new_expression' ? 'constructor' : 'function')?.text ?? '';
-    if ((call.type === 'new_expression' && RESPONSE_CTORS.test(callee)) || (call.type === 'call_expression' && RESPONSE_STATICS.test(callee))) {
-      return { role: 'response', form: call.type === 'new_expression' ? `new ${callee}()` : `${callee}()`, carrier: call };
+    const callType = typeOf(call);
+    const callee = textOf(field(call, callType === 'new_expression' ? 'constructor' : 'function'));
+    if ((callType === 'new_expression' && RESPONSE_CTORS.test(callee)) || (callType === 'call_expression' && RESPONSE_STATICS.test(callee))) {
+      return { role: 'response', form: callType === 'new_expression' ? `new ${callee}()` : `${callee}()`, carrier: call };
     }
     return undefined;
   }
   // A Lambda-style result: { statusCode: 404, body: ... }.
-  if (key === 'statusCode' && hasKey(object, ['body', 'headers'])) return { role: 'response', form: '{ statusCode }', carrier: object };
+  if (key === 'statusCode' && hasKey(object!, ['body', 'headers'])) return { role: 'response', form: '{ statusCode }', carrier: object! };
   return undefined;
 }
 
 function hasKey(object: Node, keys: string[]): boolean {
-  for (const p of namedArgs(object)) {
-    if (p.type === 'pair' && keys.includes(p.childForFieldName('key')?.text.replace(/^['"]|['"]$/g, '') ?? '')) return true;
-    if (p.type === 'shorthand_property_identifier' && keys.includes(p.text)) return true;
+  for (const p of kids(object)) {
+    const type = typeOf(p);
+    if (type === 'pair' && keys.includes(textOf(field(p, 'key')).replace(/^['"]|['"]$/g, ''))) return true;
+    if (type === 'shorthand_property_identifier' && keys.includes(textOf(p))) return true;
   }
   return false;
 }

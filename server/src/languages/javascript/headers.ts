@@ -4,41 +4,48 @@
 // that may set headers, the response is marked `headersUnknown`.
 import type { Node } from '../../parsing/treeSitter';
 import type { HeaderFact, ResponseFacts } from '../../model';
-import { namedArgs, spanOf, unquote } from '../syntax';
+import { unquote } from '../syntax';
 import { calleeParts } from './contexts';
-import { nodesInFunction } from './within';
+import { endOf, field, kids, parentOf, textOf, typeOf } from './nodes';
+import { usesIn } from './uses';
 
 export const HEADER_METHODS = new Set(['set', 'header', 'setHeader', 'append', 'headers', 'location', 'links', 'type', 'attachment', 'vary', 'cookie']);
 
 type HeaderSink = Pick<ResponseFacts, 'headers' | 'headersUnknown'>;
 
+function span(n: Node): { start: number; end: number } {
+  return { start: n.startIndex, end: endOf(n) };
+}
+
 /** Header facts from one header-setting call (`res.set('Allow', 'GET')`, `res.location(url)`). */
 export function headersFromCall(call: Node, out: HeaderSink): void {
   const { name } = calleeParts(call);
-  const args = namedArgs(call.childForFieldName('arguments'));
+  const args = kids(field(call, 'arguments'));
   if (!name) return;
-  if (name === 'location') out.headers.push({ name: 'location', span: spanOf(call) });
-  else if (name === 'type') out.headers.push({ name: 'content-type', span: spanOf(call) });
-  else if (name === 'links') out.headers.push({ name: 'link', span: spanOf(call) });
-  else if (name === 'vary') out.headers.push({ name: 'vary', span: spanOf(call) });
-  else if (name === 'cookie') out.headers.push({ name: 'set-cookie', span: spanOf(call) });
-  else if (name === 'attachment') out.headers.push({ name: 'content-disposition', span: spanOf(call) });
-  else if (args[0]?.type === 'string') out.headers.push({ name: unquote(args[0].text).toLowerCase(), span: spanOf(args[0]) });
-  else if (args[0]?.type === 'object') objectHeaders(args[0], out);
+  if (name === 'location') out.headers.push({ name: 'location', span: span(call) });
+  else if (name === 'type') out.headers.push({ name: 'content-type', span: span(call) });
+  else if (name === 'links') out.headers.push({ name: 'link', span: span(call) });
+  else if (name === 'vary') out.headers.push({ name: 'vary', span: span(call) });
+  else if (name === 'cookie') out.headers.push({ name: 'set-cookie', span: span(call) });
+  else if (name === 'attachment') out.headers.push({ name: 'content-disposition', span: span(call) });
+  else if (typeOf(args[0]) === 'string') out.headers.push({ name: unquote(textOf(args[0])).toLowerCase(), span: span(args[0]) });
+  else if (typeOf(args[0]) === 'object') objectHeaders(args[0], out);
   else if (args[0]) out.headersUnknown = true;
 }
 
 /** Keys of a headers object literal; a spread or a computed key makes the set unknown. */
 export function objectHeaders(obj: Node | undefined, out: HeaderSink): void {
   if (!obj) return;
-  if (obj.type !== 'object') {
+  if (typeOf(obj) !== 'object') {
     out.headersUnknown = true;
     return;
   }
-  for (const p of namedArgs(obj)) {
-    const k = p.type === 'pair' ? p.childForFieldName('key') : null;
-    if (k && (k.type === 'string' || k.type === 'property_identifier')) out.headers.push({ name: unquote(k.text).toLowerCase(), span: spanOf(k) });
-    else if (p.type === 'shorthand_property_identifier') out.headers.push({ name: p.text.toLowerCase(), span: spanOf(p) });
+  for (const p of kids(obj)) {
+    const type = typeOf(p);
+    const k = type === 'pair' ? field(p, 'key') : null;
+    const kt = typeOf(k);
+    if (k && (kt === 'string' || kt === 'property_identifier')) out.headers.push({ name: unquote(textOf(k)).toLowerCase(), span: span(k) });
+    else if (type === 'shorthand_property_identifier') out.headers.push({ name: textOf(p).toLowerCase(), span: span(p) });
     else out.headersUnknown = true;
   }
 }
@@ -46,7 +53,7 @@ export function objectHeaders(obj: Node | undefined, out: HeaderSink): void {
 /** Keys of an object literal, as header facts (kept for callers that only need the names). */
 export function objectKeys(obj: Node | undefined): HeaderFact[] {
   const sink: HeaderSink = { headers: [] };
-  if (obj?.type === 'object') objectHeaders(obj, sink);
+  if (obj && typeOf(obj) === 'object') objectHeaders(obj, sink);
   return sink.headers;
 }
 
@@ -54,16 +61,19 @@ export function objectKeys(obj: Node | undefined): HeaderFact[] {
  * Headers set on `receiver` anywhere in `fn` (before or after the status: both reach the same
  * response), and whether `receiver` is handed to other code that may set more.
  */
-export function headersInFunction(fn: Node | undefined, receiver: string, carrier: Node, calls: Node[], out: HeaderSink): void {
+export function headersInFunction(fn: Node | undefined, receiver: string, carrier: Node, out: HeaderSink): void {
   if (!fn) return;
   const carrierStart = carrier.startIndex;
-  const carrierEnd = carrier.endIndex;
-  for (const c of nodesInFunction(calls, fn)) {
-    if (c.startIndex >= carrierStart && c.endIndex <= carrierEnd) continue;
-    const { name, receiver: r } = calleeParts(c);
-    if (name && HEADER_METHODS.has(name) && r?.text === receiver) headersFromCall(c, out);
-    else if (namedArgs(c.childForFieldName('arguments')).some((a) => a.type === 'identifier' && a.text === receiver)) out.headersUnknown = true;
+  const carrierEnd = endOf(carrier);
+  const inCarrier = (c: Node) => c.startIndex >= carrierStart && endOf(c) <= carrierEnd;
+  const uses = usesIn(fn, receiver);
+  const headerCalls = new Set<number>();
+  for (const { call, name } of uses.calls) {
+    if (!HEADER_METHODS.has(name) || inCarrier(call)) continue;
+    headerCalls.add(call.id);
+    headersFromCall(call, out);
   }
+  if (uses.passed.some((c) => !inCarrier(c) && !headerCalls.has(c.id))) out.headersUnknown = true;
   if (isLibraryCallback(fn)) out.headersUnknown = true;
 }
 
@@ -73,11 +83,11 @@ export function headersInFunction(fn: Node | undefined, receiver: string, carrie
  * (express-rate-limit sets Retry-After itself).
  */
 export function isLibraryCallback(fn: Node): boolean {
-  const pair = fn.parent;
-  if (pair?.type !== 'pair' || pair.childForFieldName('value')?.startIndex !== fn.startIndex) return false;
-  const obj = pair.parent;
-  if (obj?.type !== 'object' || obj.parent?.type !== 'arguments') return false;
+  const pair = parentOf(fn);
+  if (typeOf(pair) !== 'pair' || field(pair, 'value')?.startIndex !== fn.startIndex) return false;
+  const obj = parentOf(pair);
+  if (typeOf(obj) !== 'object' || typeOf(parentOf(obj)) !== 'arguments') return false;
   // A route definition (Fastify's route(), Hapi's server.route()) is the application's own handler.
-  const keys = namedArgs(obj).map((p) => (p.type === 'pair' ? unquote(p.childForFieldName('key')?.text ?? '') : p.text));
+  const keys = kids(obj).map((p) => (typeOf(p) === 'pair' ? unquote(textOf(field(p, 'key'))) : textOf(p)));
   return !keys.some((k) => k === 'url' || k === 'path' || k === 'method');
 }

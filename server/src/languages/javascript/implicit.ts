@@ -5,39 +5,33 @@
 // whose status its caller may already have set.
 import type { Node } from '../../parsing/treeSitter';
 import type { ResponseFacts } from '../../model';
-import { namedArgs, spanOf } from '../syntax';
 import { branchOf, enclosingFunction } from './branches';
 import { calleeParts } from './contexts';
+import { endOf, field, kids, parentOf, textOf, typeOf } from './nodes';
 import { responseFor, responseInit } from './responses';
-import { nodesWithin } from './within';
+import { usesIn } from './uses';
 
 const STATUS_CALLS = new Set(['status', 'sendStatus', 'writeHead', 'code', 'throw', 'redirect']);
 
 /** True when `fn` sets a status on `receiver` anywhere (before or after: Koa reads it at the end). */
-function setsStatus(fn: Node | undefined, receiver: string, calls: Node[], assignments: Node[], before?: number): boolean {
+function setsStatus(fn: Node | undefined, receiver: string, before?: number): boolean {
   if (!fn) return false;
-  const end = before === undefined ? fn.endIndex : Math.min(before, fn.endIndex);
-  if (nodesWithin(calls, fn.startIndex, end).some((c) => STATUS_CALLS.has(calleeParts(c).name ?? '') && calleeParts(c).receiver?.text === receiver)) return true;
-  return nodesWithin(assignments, fn.startIndex, end).some((a) => {
-    const l = a.childForFieldName('left');
-    return l?.type === 'member_expression' && l.childForFieldName('object')?.text === receiver && /^(status|statusCode)$/.test(l.childForFieldName('property')?.text ?? '');
-  });
+  const end = before === undefined ? endOf(fn) : Math.min(before, endOf(fn));
+  const uses = usesIn(fn, receiver);
+  if (uses.calls.some((c) => c.call.startIndex < end && STATUS_CALLS.has(c.name))) return true;
+  return uses.assigned.some((a) => a.assignment.startIndex < end && /^(status|statusCode)$/.test(a.prop));
 }
 
 function paramNames(fn: Node | undefined): string[] {
-  const params = fn?.childForFieldName('parameters') ?? fn?.childForFieldName('parameter');
+  const params = field(fn, 'parameters') ?? field(fn, 'parameter');
   if (!params) return [];
-  if (params.type === 'identifier') return [params.text];
-  return namedArgs(params).map((p) => (p.type === 'identifier' ? p.text : (p.childForFieldName('pattern')?.text ?? '')));
+  if (typeOf(params) === 'identifier') return [textOf(params)];
+  return kids(params).map((p) => (typeOf(p) === 'identifier' ? textOf(p) : textOf(field(p, 'pattern'))));
 }
 
 export interface ImplicitInput {
   text: string;
-  calls: Node[];
-  assignments: Node[];
   quote: string;
-  /** Index of the handler around an offset, if any. */
-  handlerOf(offset: number): number | undefined;
   /** Start offsets of the functions registered as route handlers. */
   handlerStarts: Set<number>;
 }
@@ -47,40 +41,40 @@ export function implicitResponse(node: Node, input: ImplicitInput): ResponseFact
   const { text, quote } = input;
   const q = (s: string) => `${quote}${s}${quote}`;
   const fn = enclosingFunction(node);
-  if (node.type === 'assignment_expression') {
+  if (typeOf(node) === 'assignment_expression') {
     // Koa: `ctx.body = x` answers 200 unless the middleware sets ctx.status.
-    const obj = node.childForFieldName('left')?.childForFieldName('object')?.text;
-    if (!obj || !/^(ctx|context)$/.test(obj) || !paramNames(fn).includes(obj) || setsStatus(fn, obj, input.calls, input.assignments)) return undefined;
-    const facts = responseFor({ text, carrier: node, calls: input.calls, assignments: input.assignments, quote });
-    return finish(facts, node, input, (code) => {
-      const stmt = node.parent?.type === 'expression_statement' ? node.parent : node;
-      return [{ start: stmt.startIndex, end: stmt.startIndex, newText: `${obj}.status = ${code};\n${text.slice(text.lastIndexOf('\n', stmt.startIndex - 1) + 1, stmt.startIndex)}` }];
-    });
+    const obj = textOf(field(field(node, 'left'), 'object'));
+    if (!obj || !/^(ctx|context)$/.test(obj) || !paramNames(fn).includes(obj) || setsStatus(fn, obj)) return undefined;
+    const facts = responseFor({ text, carrier: node, quote });
+    const parent = parentOf(node);
+    const stmt = parent && typeOf(parent) === 'expression_statement' ? parent : node;
+    return finish(facts, (code) => [{ start: stmt.startIndex, end: stmt.startIndex, newText: `${obj}.status = ${code};\n${text.slice(text.lastIndexOf('\n', stmt.startIndex - 1) + 1, stmt.startIndex)}` }]);
   }
   const { receiver } = calleeParts(node);
-  if (!receiver || node.parent?.type === 'member_expression') return undefined;
-  const args = namedArgs(node.childForFieldName('arguments'));
+  if (!receiver || typeOf(parentOf(node)) === 'member_expression') return undefined;
+  const args = kids(field(node, 'arguments'));
   if (args.length !== 1) return undefined;
-  if (/^(NextResponse|Response)$/.test(receiver.text)) {
-    const facts: ResponseFacts = { span: spanOf(node), headers: [], edits: {}, branch: branchOf(node, text) };
+  const receiverText = textOf(receiver);
+  if (/^(NextResponse|Response)$/.test(receiverText)) {
+    const facts: ResponseFacts = { span: { start: node.startIndex, end: endOf(node) }, headers: [], edits: {}, branch: branchOf(node, text) };
     responseInit(facts, args, facts.branch?.kind === 'catch' ? facts.branch.errorName : undefined, q, text, node);
-    return finish(facts, node, input, (code) => [{ start: args[0].endIndex, end: args[0].endIndex, newText: `, { status: ${code} }` }]);
+    const at = endOf(args[0]);
+    return finish(facts, (code) => [{ start: at, end: at, newText: `, { status: ${code} }` }]);
   }
-  if (receiver.type !== 'identifier' || setsStatus(fn, receiver.text, input.calls, input.assignments, node.startIndex)) return undefined;
+  if (typeOf(receiver) !== 'identifier' || setsStatus(fn, receiverText, node.startIndex)) return undefined;
   const params = paramNames(fn);
-  if (!params.includes(receiver.text)) return undefined;
-  const express = /^(res|response)$/.test(receiver.text);
+  if (!params.includes(receiverText)) return undefined;
+  const express = /^(res|response)$/.test(receiverText);
   // A helper that is handed `res` may run after its caller set the status; a handler may not.
   if (express && !(fn && input.handlerStarts.has(fn.startIndex)) && !params.some((p) => /^_?(req|request)$/.test(p))) return undefined;
-  const facts = responseFor({ text, carrier: node, calls: input.calls, assignments: input.assignments, quote });
-  return finish(facts, node, input, (code) =>
-    express ? [{ start: receiver.endIndex, end: receiver.endIndex, newText: `.status(${code})` }] : [{ start: args[0].endIndex, end: args[0].endIndex, newText: `, ${code}` }],
-  );
+  const facts = responseFor({ text, carrier: node, quote });
+  const receiverEnd = endOf(receiver);
+  const argEnd = endOf(args[0]);
+  return finish(facts, (code) => (express ? [{ start: receiverEnd, end: receiverEnd, newText: `.status(${code})` }] : [{ start: argEnd, end: argEnd, newText: `, ${code}` }]));
 }
 
-function finish(facts: ResponseFacts, node: Node, input: ImplicitInput, setStatus: (code: number) => { start: number; end: number; newText: string }[]): ResponseFacts {
+function finish(facts: ResponseFacts, setStatus: (code: number) => { start: number; end: number; newText: string }[]): ResponseFacts {
   facts.implicitStatus = 200;
-  facts.handler = input.handlerOf(node.startIndex);
   facts.edits.setStatus = setStatus;
   return facts;
 }

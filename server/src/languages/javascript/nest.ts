@@ -3,12 +3,14 @@
 // response itself, so its headers cannot be known from the decorators.
 import type { Node } from '../../parsing/treeSitter';
 import type { OffsetEdit, ResponseFacts } from '../../model';
-import { namedArgs, unquote } from '../syntax';
+import { unquote } from '../syntax';
+import { field, kids, parentOf, textOf, typeOf } from './nodes';
 import { lineIndent } from './responses';
 
 /** The decorators of the method a decorator belongs to, and the method. */
-function methodOf(decorator: Node): { method?: Node; decorators: Node[] } {
-  if (decorator.parent?.type === 'method_definition') return { method: decorator.parent, decorators: namedArgs(decorator.parent).filter((d) => d.type === 'decorator') };
+export function methodOf(decorator: Node): { method?: Node; decorators: Node[] } {
+  const parent = parentOf(decorator);
+  if (parent && typeOf(parent) === 'method_definition') return { method: parent, decorators: kids(parent).filter((d) => typeOf(d) === 'decorator') };
   // TypeScript keeps a method's decorators as siblings before it in the class body.
   const decorators: Node[] = [];
   let n: Node | null = decorator;
@@ -17,9 +19,9 @@ function methodOf(decorator: Node): { method?: Node; decorators: Node[] } {
   return { method: n?.type === 'method_definition' ? n : undefined, decorators };
 }
 
-function decoratorName(d: Node): string {
-  const call = d.namedChild(0);
-  return (call?.type === 'call_expression' ? call.childForFieldName('function')?.text : call?.text) ?? '';
+export function decoratorName(d: Node): string {
+  const call = kids(d)[0];
+  return call ? (typeOf(call) === 'call_expression' ? textOf(field(call, 'function')) : textOf(call)) : '';
 }
 
 /** The edit that adds `Header` to the file's `@nestjs/common` import: none needed, one, or undefined when there is no such import. */
@@ -32,17 +34,17 @@ function importHeader(text: string): OffsetEdit[] | undefined {
 }
 
 export function nestResponse(facts: ResponseFacts, httpCode: Node, q: (s: string) => string, text: string): ResponseFacts {
-  const decorator = httpCode.parent!;
+  const decorator = parentOf(httpCode)!;
   const { method, decorators } = methodOf(decorator);
   for (const d of decorators) {
     const name = decoratorName(d);
-    const args = namedArgs(d.namedChild(0)?.childForFieldName('arguments'));
-    if (name === 'Header' && args[0]?.type === 'string') facts.headers.push({ name: unquote(args[0].text).toLowerCase(), span: { start: args[0].startIndex, end: args[0].endIndex } });
+    const args = kids(field(kids(d)[0], 'arguments'));
+    if (name === 'Header' && args[0] && typeOf(args[0]) === 'string') facts.headers.push({ name: unquote(textOf(args[0])).toLowerCase(), span: { start: args[0].startIndex, end: args[0].endIndex } });
     else if (name === 'Header') facts.headersUnknown = true;
     else if (name === 'Redirect') facts.helper = 'redirect';
   }
-  const params = method?.childForFieldName('parameters');
-  if (params && /@(Res|Response|Next)\s*\(/.test(params.text)) facts.headersUnknown = true;
+  const params = field(method, 'parameters');
+  if (params && /@(Res|Response|Next)\s*\(/.test(textOf(params))) facts.headersUnknown = true;
   if (method) facts.span = { start: decorators[0]?.startIndex ?? method.startIndex, end: method.endIndex };
   facts.edits.addHeader = (h, v) => {
     const imports = importHeader(text);

@@ -1,0 +1,43 @@
+// Finds nodes by offset inside one subtree, and records the path from the subtree's root down
+// to each of them, so the analysis can climb from a status to its call, statement, branch and
+// function without `node.parent` (which this web-tree-sitter answers by searching down from the
+// root of the whole tree every time). Targets are usually asked for in source order; the path
+// of the previous target is kept and only the part below the common ancestor is read again.
+import type { Node } from '../../parsing/treeSitter';
+import { endOf, recordParent } from './nodes';
+
+export class PathSeeker {
+  private path: Node[];
+
+  constructor(root: Node) {
+    this.path = [root];
+  }
+
+  /**
+   * The innermost node spanning [start, end) (the innermost named one unless `named` is false),
+   * or undefined when the range lies outside the root.
+   */
+  at(start: number, end: number, named = true): Node | undefined {
+    const path = this.path;
+    while (path.length > 1 && !contains(path[path.length - 1], start, end)) path.pop();
+    const top = path[path.length - 1];
+    if (!contains(top, start, end)) return undefined;
+    const target = named ? top.namedDescendantForIndex(start, end) : top.descendantForIndex(start, end);
+    if (!target) return undefined;
+    // Read the path down to the target one level at a time (each level is one call into the
+    // parser); every node on it learns its parent.
+    for (let guard = 0; guard < 500; guard++) {
+      const last = path[path.length - 1];
+      if (last.id === target.id) return last;
+      const child = last.childWithDescendant(target);
+      if (!child || child.id === last.id) break;
+      recordParent(child, last);
+      path.push(child);
+    }
+    return target;
+  }
+}
+
+function contains(node: Node, start: number, end: number): boolean {
+  return node.startIndex <= start && end <= endOf(node);
+}
