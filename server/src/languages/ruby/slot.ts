@@ -31,6 +31,15 @@ const FORMS: Form[] = [
 ];
 
 /**
+ * A quoted string on one line. A backslash is only ever an escape: in `(?:\\.|(?!\1).)*` it could
+ * also be a plain character, and a run of backslashes before a missing quote backtracked
+ * exponentially.
+ */
+const QUOTED = /(['"])(?:\\.|(?!\1)[^\\\n\r\u2028\u2029])*\1/g;
+/** How much of the statement before the cursor is read: every form fits, and the regexes stay cheap on a 100,000-character line. */
+const MAX_STATEMENT = 1000;
+
+/**
  * `status:` belongs to the render-like call itself, not to a call nested in its arguments
  * (`render json: Order.where(status: |` is a query, not a status).
  */
@@ -39,7 +48,7 @@ function topLevelOption(head: string): boolean {
   if (!m) return false;
   const rest = head.slice(m.index + m[0].length);
   let depth = 0;
-  for (const ch of rest.replace(/(['"])(?:\\.|(?!\1).)*\1/g, '')) {
+  for (const ch of rest.replace(QUOTED, '')) {
     if ('([{'.includes(ch)) depth++;
     else if (')]}'.includes(ch)) depth--;
   }
@@ -55,7 +64,7 @@ function statementBefore(text: string, offset: number): string {
     if (!/[,(]\s*$/.test(prev)) break;
     start = prevStart;
   }
-  return text.slice(start, offset).replace(/\n/g, ' ');
+  return text.slice(Math.max(start, offset - MAX_STATEMENT), offset).replace(/\n/g, ' ');
 }
 
 function insideLiteral(node: Node | null): boolean {
@@ -74,7 +83,7 @@ export function slotAt(input: AdapterInput, offset: number): StatusSlot | undefi
   const partial = /:?\w*$/.exec(before)![0];
   if (partial && !/^(:\w*|\d+)$/.test(partial)) return undefined;
   const head = before.slice(0, before.length - partial.length);
-  if (/#/.test(head.replace(/(['"])(?:\\.|(?!\1).)*\1/g, ''))) return undefined; // a comment on the line
+  if (/#/.test(head.replace(QUOTED, ''))) return undefined; // a comment on the line
   const form = FORMS.find((f) => f.re.test(head) && (f.form !== 'render status:' || topLevelOption(head)));
   if (!form) return undefined;
   if (!form.symbols && partial.startsWith(':')) return undefined;
