@@ -4,6 +4,7 @@
 import type { OffsetEdit, StatusSlot } from '../../model';
 import type { AdapterInput } from '../adapter';
 import { branchOf, enclosingFunction } from './responses';
+import { nameBeforeClause } from '../nameBeforeClause';
 
 /** Each pattern ends right before the partial token; the partial is matched separately. */
 const FORMS: { re: RegExp; role: StatusSlot['role']; form: string; accepts?: StatusSlot['accepts'] }[] = [
@@ -27,6 +28,11 @@ const FORMS: { re: RegExp; role: StatusSlot['role']; form: string; accepts?: Sta
 
 const PARTIAL = /(?:[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\.?|\d{0,3})$/;
 const MAX_PREFIX = 400;
+/**
+ * A quoted string on one line. A backslash is only ever an escape: in `(?:\\.|(?!\1).)*` it could
+ * also be a plain character, and 50 backslashes before a missing quote backtracked for hours.
+ */
+const QUOTED = /(['"`])(?:\\.|(?!\1)[^\\\n\r\u2028\u2029])*\1/g;
 
 export function javascriptSlotAt(input: AdapterInput, offset: number): StatusSlot | undefined {
   const { text } = input;
@@ -35,7 +41,7 @@ export function javascriptSlotAt(input: AdapterInput, offset: number): StatusSlo
   const line = text.slice(Math.max(lineStart, offset - MAX_PREFIX), offset);
   const partial = PARTIAL.exec(line)?.[0] ?? '';
   const before = line.slice(0, line.length - partial.length);
-  if (/\/\/|\/\*/.test(before.replace(/(['"`])(?:\\.|(?!\1).)*\1/g, '')) && !/\*\//.test(before)) return undefined;
+  if (/\/\/|\/\*/.test(before.replace(QUOTED, '')) && !/\*\//.test(before)) return undefined;
   if (insideString(before)) return undefined;
   const form = FORMS.find((f) => f.re.test(before));
   if (!form) return undefined;
@@ -90,30 +96,66 @@ function insideString(before: string): boolean {
   return quote !== undefined;
 }
 
-const IMPORTS: Record<string, { esm: string; cjs: string; test: RegExp }> = {
-  'http-status-codes': { esm: "import { StatusCodes } from 'http-status-codes';", cjs: "const { StatusCodes } = require('http-status-codes');", test: /\bStatusCodes\b[^;\n]*(from\s+['"]http-status-codes['"]|require\(\s*['"]http-status-codes['"])/ },
-  nestjs: { esm: "import { HttpStatus } from '@nestjs/common';", cjs: "const { HttpStatus } = require('@nestjs/common');", test: /\bHttpStatus\b[^;]*(from\s+['"]@nestjs\/common['"])/ },
-  'node-http2': { esm: "import http2 from 'node:http2';", cjs: "const http2 = require('node:http2');", test: /\bhttp2\b[^;\n]*['"](node:)?http2['"]/ },
+// Each `imported` asks what /NAME[^STOPS]*CLAUSE/ would, in one pass (nameBeforeClause).
+const IMPORTS: Record<string, { esm: string; cjs: string; imported: (text: string) => boolean }> = {
+  'http-status-codes': {
+    esm: "import { StatusCodes } from 'http-status-codes';",
+    cjs: "const { StatusCodes } = require('http-status-codes');",
+    imported: (text) => nameBeforeClause(text, /\bStatusCodes\b/, /from\s+['"]http-status-codes['"]|require\(\s*['"]http-status-codes['"]/, ';\n'),
+  },
+  nestjs: {
+    esm: "import { HttpStatus } from '@nestjs/common';",
+    cjs: "const { HttpStatus } = require('@nestjs/common');",
+    imported: (text) => nameBeforeClause(text, /\bHttpStatus\b/, /from\s+['"]@nestjs\/common['"]/, ';'),
+  },
+  'node-http2': {
+    esm: "import http2 from 'node:http2';",
+    cjs: "const http2 = require('node:http2');",
+    imported: (text) => nameBeforeClause(text, /\bhttp2\b/, /['"](node:)?http2['"]/, ';\n'),
+  },
 };
+
+/**
+ * The braces of the first `import { ... } from '@nestjs/common'`. Found from each clause's `}`
+ * back to its `{` within the text after the previous clause, so the whole search is linear (the
+ * regex `import\s*\{([^}]*)\}\s*from...` rescans to the end from every unclosed `import {`).
+ */
+export function nestjsImportBraces(text: string): { open: number; close: number } | undefined {
+  let from = 0;
+  for (const m of text.matchAll(/\}\s*from\s*['"]@nestjs\/common['"]/g)) {
+    const close = m.index;
+    const start = from;
+    const window = text.slice(start, close);
+    from = close + 1;
+    const open = window.lastIndexOf('{');
+    if (open < 0 || window.includes('}', open)) continue;
+    if (/import\s*$/.test(window.slice(Math.max(0, window.lastIndexOf('import', open)), open))) return { open: start + open, close };
+  }
+  return undefined;
+}
 
 /** The import line for a vocabulary, in the file's module style, after its last import. */
 export function javascriptImportEdit(input: AdapterInput, vocabulary: string): OffsetEdit | undefined {
   const spec = IMPORTS[vocabulary];
   if (!spec) return undefined;
   const { text } = input;
-  if (spec.test.test(text)) return undefined;
+  if (spec.imported(text)) return undefined;
   // NestJS files usually already import from @nestjs/common: add HttpStatus to that import.
   if (vocabulary === 'nestjs') {
-    const m = /import\s*\{([^}]*)\}\s*from\s*['"]@nestjs\/common['"]/.exec(text);
-    if (m) {
-      const at = m.index + m[0].indexOf('}');
-      const names = m[1].trimEnd();
-      return { start: m.index + m[0].indexOf('{') + 1 + names.length, end: at, newText: `${names.endsWith(',') ? '' : ','} HttpStatus ` };
+    const braces = nestjsImportBraces(text);
+    if (braces) {
+      const names = text.slice(braces.open + 1, braces.close).trimEnd();
+      return { start: braces.open + 1 + names.length, end: braces.close, newText: `${names.endsWith(',') ? '' : ','} HttpStatus ` };
     }
   }
-  const esm = /^\s*import\s[^\n]*$/m.test(text) || !/\brequire\(/.test(text);
+  // `[ \t]*`, not `\s*`: with the `m` flag `\s*` runs from every line start across the blank lines below.
+  const esm = /^[ \t]*import\s/m.test(text) || !/\brequire\(/.test(text);
   const line = esm ? spec.esm : spec.cjs;
-  const importRe = esm ? /^(?:import\s[^;]*?from\s+['"][^'"]+['"];?|import\s+['"][^'"]+['"];?)[ \t]*$/gm : /^(?:const|let|var)\s[^\n]*=\s*require\([^)]*\)[^\n]*$/gm;
+  // Bounded repetitions: an unfinished `import {` or `require(` line would otherwise be rescanned
+  // to the end of the file from every such line (quadratic); no real import is that long.
+  const importRe = esm
+    ? /^(?:import\s[^;]{0,2000}?from\s+['"][^'"]{1,500}['"];?|import\s+['"][^'"]{1,500}['"];?)[ \t]*$/gm
+    : /^(?:const|let|var)\s[^\n]*=\s*require\([^)]{0,500}\)[^\n]*$/gm;
   let lastEnd = -1;
   for (let m = importRe.exec(text); m; m = importRe.exec(text)) {
     lastEnd = m.index + m[0].length;
