@@ -5,8 +5,6 @@
 import type { DocumentModel, HandlerFacts, ResponseFacts, VocabularyUse } from '../../model';
 import { emptyModel } from '../../model';
 import type { AdapterInput, LanguageAdapter } from '../adapter';
-import { releaseCode } from './code';
-import { bindTree, releaseTree } from './nodes';
 import { copiedEdits, reanalyse, rememberEdits, rememberUnits, reusableUnits, shiftResponse, shiftSite, unitKey, type Category, type ModelUnits, type UnitRecord } from './reuse';
 import { javascriptImportEdit, javascriptSlotAt } from './slots';
 import { extractUnit, type UnitEnv, type UnitFacts } from './unit';
@@ -30,7 +28,6 @@ function extract(input: AdapterInput): DocumentModel {
   const env: UnitEnv = { text, uri: input.uri, quote, tree };
   const previous = reusableUnits(input.previous, input.uri, input.languageId, quote);
   const parts: Part[] = [];
-  bindTree(tree, text);
   // The top-level statements, read with one cursor; a node is made only for those analysed.
   const cursor = tree.walk();
   try {
@@ -45,7 +42,13 @@ function extract(input: AdapterInput): DocumentModel {
           parts.push({ start, end, key, record, from: input.previous! });
         } else {
           const node = cursor.currentNode;
-          const fresh = extractUnit(env, node);
+          let fresh: UnitFacts;
+          try {
+            fresh = extractUnit(env, node);
+          } catch {
+            // One statement the analysis cannot read costs its facts, not the file's.
+            fresh = { comments: [], sites: [], siteResponses: [], implicit: [], koa: [], handlers: [], routes: [] };
+          }
           // A statement with a syntax error is analysed afresh every time (how the parser recovers
           // from an error can depend on the text around it), and so is one whose facts reach
           // past it (a decorator whose method the parser put in the next statement).
@@ -55,8 +58,6 @@ function extract(input: AdapterInput): DocumentModel {
     }
   } finally {
     cursor.delete();
-    releaseTree(tree);
-    releaseCode(tree);
   }
   assemble(model, parts, env);
   model.vocabularies = vocabularyUses(text);

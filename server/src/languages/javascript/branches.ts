@@ -5,15 +5,33 @@
 import type { Node } from '../../parsing/treeSitter';
 import type { BranchFact } from '../../model';
 import { codeOf } from './code';
-import { endOf, field, kids, memo, parentOf, textOf, typeOf } from './nodes';
+import { endOf, field, kids, memo, memoed, parentOf, setMemo, textOf, typeOf } from './nodes';
 import { PathSeeker } from './seek';
 
 const FUNCTIONS = ['function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'generator_function_declaration'];
 
 /** The enclosing function of a node, if any. */
 export function enclosingFunction(node: Node): Node | undefined {
-  for (let n = parentOf(node); n; n = parentOf(n)) if (FUNCTIONS.includes(typeOf(n))) return n;
-  return undefined;
+  // Climb to the first function (or to a node whose function is already known), then tell every
+  // node passed on the way: responses of one function climb the same path.
+  const passed: Node[] = [];
+  let found: Node | undefined;
+  for (let n: Node | null = node; n; ) {
+    const known = memoed(n, 'fn');
+    if (known.has) {
+      found = known.value as Node | undefined;
+      break;
+    }
+    passed.push(n);
+    const p: Node | null = parentOf(n);
+    if (p && FUNCTIONS.includes(typeOf(p))) {
+      found = p;
+      break;
+    }
+    n = p;
+  }
+  for (const n of passed) setMemo(n, 'fn', found);
+  return found;
 }
 
 /** Request input read directly: req.body, request.query, ctx.request.body, c.req.param(...). */
@@ -22,8 +40,11 @@ const AUTH = /authori[sz]ation|\btoken\b|\bapi[_-]?key\b|\bsession\b|req(uest)?\
 const VALIDATION_CALL = /(^|\.)(safeParse|safeParseAsync|validate|validateSync|validateAsync|isValid\w*|validationResult|check|assert|parseAsync|decode)$/;
 const VALIDATION_ERROR_TYPES = /instanceof\s+([\w$]+\.)*(ZodError|ValidationError|ValidateError|SyntaxError|AjvError|ValiError|ArkErrors)\b/;
 
-/** Words without which a declaration binds neither request input nor a validation result. */
-const BINDS_INPUT = /\b(req|request|safeParse\w*|validate\w*|isValid\w*|validationResult|check|assert|parseAsync|decode)\b/;
+/**
+ * A declaration that can bind request input or a validation result: a value (after `=`, an
+ * `await`, parentheses) that starts with the request, or calls a validation function.
+ */
+const BINDS_INPUT = /=\s*(?:await\s+)?[(\s]*(?:(?:req|request|c\s*\.\s*req|ctx\s*\.\s*request)\s*\.|[^;]*?\b(?:safeParse|safeParseAsync|validate|validateSync|validateAsync|isValid\w*|validationResult|check|assert|parseAsync|decode)\s*\()/;
 
 interface ScopeNames {
   input: string[];

@@ -3,7 +3,7 @@
 // A number counts as a status only in one of these places; everywhere else it is left alone.
 import type { Node } from '../../parsing/treeSitter';
 import type { SiteRole } from '../../model';
-import { field, kids, parentOf, sameNode, textOf, typeOf } from './nodes';
+import { field, kids, memo, parentOf, sameNode, textOf, typeOf } from './nodes';
 
 export interface StatusContext {
   role: SiteRole;
@@ -26,6 +26,10 @@ export function isStatusMember(node: Node | null | undefined): boolean {
 
 /** The callee's last name (`status` for `res.status`, `HttpCode` for `HttpCode`) and its receiver. */
 export function calleeParts(call: Node): { name?: string; receiver?: Node; callee?: Node } {
+  return memo(call, 'callee', () => readCallee(call));
+}
+
+function readCallee(call: Node): { name?: string; receiver?: Node; callee?: Node } {
   const callee = field(call, typeOf(call) === 'new_expression' ? 'constructor' : 'function');
   if (!callee) return {};
   const type = typeOf(callee);

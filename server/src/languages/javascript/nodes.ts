@@ -18,7 +18,9 @@ interface TreeCache {
   tree: Tree;
   text: string;
   nodes: Map<number, Info>;
-  memos: Map<string, unknown>;
+  /** Nodes whose parent is known, by start offset, outermost first. */
+  starts: Map<number, Node[]>;
+  memos: Map<string, Map<number, unknown>>;
 }
 
 const caches = new WeakMap<Tree, TreeCache>();
@@ -40,7 +42,7 @@ function infoOf(cache: TreeCache, id: number): Info {
 
 /** Starts caching reads of `tree` (whose source is `text`); `releaseTree` ends it. */
 export function bindTree(tree: Tree, text: string): void {
-  const cache: TreeCache = { tree, text, nodes: new Map(), memos: new Map() };
+  const cache: TreeCache = { tree, text, nodes: new Map(), starts: new Map(), memos: new Map() };
   caches.set(tree, cache);
   last = cache;
 }
@@ -56,10 +58,27 @@ export function sourceOf(node: Node): string | undefined {
   return cacheOf(node.tree)?.text;
 }
 
+function record(cache: TreeCache, child: Node, parent: Node): void {
+  const info = infoOf(cache, child.id);
+  if (info.parent) return;
+  info.parent = parent;
+  const list = cache.starts.get(child.startIndex);
+  if (list) list.push(child);
+  else cache.starts.set(child.startIndex, [child]);
+}
+
 /** Records that `parent` is the parent of `child` (the path seek.ts walked). */
 export function recordParent(child: Node, parent: Node): void {
   const cache = cacheOf(child.tree);
-  if (cache) infoOf(cache, child.id).parent = parent;
+  if (cache) record(cache, child, parent);
+}
+
+/** The innermost node spanning exactly [start, end) whose parent is already known, if any. */
+export function knownAt(tree: Tree, start: number, end: number): Node | undefined {
+  const list = cacheOf(tree)?.starts.get(start);
+  if (!list) return undefined;
+  for (let i = list.length - 1; i >= 0; i--) if (endOf(list[i]) === end) return list[i];
+  return undefined;
 }
 
 export function parentOf(node: Node | null | undefined): Node | null {
@@ -69,7 +88,7 @@ export function parentOf(node: Node | null | undefined): Node | null {
   const info = infoOf(cache, node.id);
   if (info.parent) return info.parent;
   const p = node.parent;
-  if (p) info.parent = p;
+  if (p) record(cache, node, p);
   return p;
 }
 
@@ -109,7 +128,7 @@ export function field(node: Node | null | undefined, name: string): Node | null 
   if (child === undefined) {
     child = node.childForFieldName(name);
     fields.set(name, child);
-    if (child) infoOf(cache, child.id).parent = node;
+    if (child) record(cache, child, node);
   }
   return child;
 }
@@ -124,7 +143,7 @@ export function kids(node: Node | null | undefined): Node[] {
   for (const c of node.namedChildren) {
     if (!c || typeOf(c) === 'comment') continue;
     out.push(c);
-    if (cache) infoOf(cache, c.id).parent = node;
+    if (cache) record(cache, c, node);
   }
   if (info) info.kids = out;
   return out;
@@ -134,11 +153,27 @@ export function kids(node: Node | null | undefined): Node[] {
 export function memo<T>(node: Node, what: string, compute: () => T): T {
   const memos = cacheOf(node.tree)?.memos;
   if (!memos) return compute();
-  const key = `${node.id}:${what}`;
-  if (memos.has(key)) return memos.get(key) as T;
+  let byId = memos.get(what);
+  if (!byId) memos.set(what, (byId = new Map()));
+  if (byId.has(node.id)) return byId.get(node.id) as T;
   const value = compute();
-  memos.set(key, value);
+  byId.set(node.id, value);
   return value;
+}
+
+/** What `memo` holds for `what` of a node, if anything (`has` tells undefined from missing). */
+export function memoed(node: Node, what: string): { has: boolean; value?: unknown } {
+  const byId = cacheOf(node.tree)?.memos.get(what);
+  return byId?.has(node.id) ? { has: true, value: byId.get(node.id) } : { has: false };
+}
+
+/** Sets what `memo` holds for `what` of a node. */
+export function setMemo(node: Node, what: string, value: unknown): void {
+  const memos = cacheOf(node.tree)?.memos;
+  if (!memos) return;
+  let byId = memos.get(what);
+  if (!byId) memos.set(what, (byId = new Map()));
+  byId.set(node.id, value);
 }
 
 /** Same span and type: the same node of the same tree, whichever object stands for it. */

@@ -7,8 +7,6 @@
 import type { BodyFacts, DocumentModel, OffsetEdit, ResponseEdits, ResponseFacts, Span, StatusSite } from '../../model';
 import type { Node, Tree } from '../../parsing/treeSitter';
 import { statusEdit } from '../edits';
-import { bindTree, releaseTree } from './nodes';
-import { releaseCode } from './code';
 import { extractUnit, type UnitEnv, type UnitFacts } from './unit';
 
 /** Where one statement's facts sit in its model's lists: [from, to) index ranges. */
@@ -151,14 +149,10 @@ export function copiedEdits(previous: ResponseFacts, d: number, copy_: ResponseF
 export function reanalyse(env: UnitEnv, start: number, end: number): UnitFacts | undefined {
   const unit = topLevelAt(env.tree, start, end);
   if (!unit) return undefined;
-  bindTree(env.tree, env.text);
   try {
     return extractUnit(env, unit);
   } catch {
     return undefined;
-  } finally {
-    releaseTree(env.tree);
-    releaseCode(env.tree);
   }
 }
 

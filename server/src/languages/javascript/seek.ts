@@ -4,7 +4,7 @@
 // root of the whole tree every time). Targets are usually asked for in source order; the path
 // of the previous target is kept and only the part below the common ancestor is read again.
 import type { Node } from '../../parsing/treeSitter';
-import { endOf, recordParent } from './nodes';
+import { endOf, knownAt, recordParent } from './nodes';
 
 export class PathSeeker {
   private path: Node[];
@@ -18,6 +18,9 @@ export class PathSeeker {
    * or undefined when the range lies outside the root.
    */
   at(start: number, end: number, named = true): Node | undefined {
+    // A node already read with its parent (on an earlier path, as a field or a child) needs no search.
+    const known = named ? knownAt(this.path[0].tree, start, end) : undefined;
+    if (known && this.inside(known)) return known;
     const path = this.path;
     while (path.length > 1 && !contains(path[path.length - 1], start, end)) path.pop();
     const top = path[path.length - 1];
@@ -35,6 +38,11 @@ export class PathSeeker {
       path.push(child);
     }
     return target;
+  }
+
+  private inside(node: Node): boolean {
+    const root = this.path[0];
+    return root.startIndex <= node.startIndex && endOf(node) <= endOf(root);
   }
 }
 

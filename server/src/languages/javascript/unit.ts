@@ -8,14 +8,14 @@ import { lookupConstant } from '../../data';
 import { statusEdit } from '../edits';
 import { intLiteral } from '../syntax';
 import { findCandidates } from './candidates';
-import { registerCode } from './code';
+import { registerCode, releaseCode } from './code';
 import { enclosingFunction } from './branches';
 import { calleeParts, contextOf, type StatusContext } from './contexts';
 import { implicitResponse } from './implicit';
 import { lex } from './lexer';
 import { exported, nestHandlers, route, type HandlerAt } from './handlers';
 import { methodOf } from './nest';
-import { endOf, field, kids, parentOf, textOf, typeOf } from './nodes';
+import { bindTree, endOf, field, kids, parentOf, releaseTree, textOf, typeOf } from './nodes';
 import { responseFor } from './responses';
 import { PathSeeker } from './seek';
 
@@ -98,7 +98,21 @@ function collect(root: Node, types: ReadonlySet<string>): Node[] {
   }
 }
 
+/**
+ * The facts of one top-level statement. What is read from the tree is kept only while the
+ * statement is analysed: short-lived, so the garbage collector has little to carry.
+ */
 export function extractUnit(env: UnitEnv, unit: Node): UnitFacts {
+  bindTree(env.tree, env.text);
+  try {
+    return analyse(env, unit);
+  } finally {
+    releaseTree(env.tree);
+    releaseCode(env.tree);
+  }
+}
+
+function analyse(env: UnitEnv, unit: Node): UnitFacts {
   const { text, quote } = env;
   const start = unit.startIndex;
   const end = endOf(unit);
