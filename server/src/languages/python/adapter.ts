@@ -201,9 +201,8 @@ function writtenStatus(model: DocumentModel, code: number): string {
 
 function topLevelImports(input: AdapterInput): ImportTable {
   const table = emptyImports();
-  const root = input.tree?.rootNode;
-  for (let i = 0; root && i < root.namedChildCount; i++) {
-    const n = root.namedChild(i);
+  // namedChildren in one call: namedChild(i) walks from the first child each time (quadratic).
+  for (const n of input.tree?.rootNode.namedChildren ?? []) {
     if (n && /^(import_statement|import_from_statement|future_import_statement)$/.test(n.type)) recordImport(n, table);
   }
   return table;

@@ -13,7 +13,8 @@ export interface PyConstant {
 /** Cheap test on the text of an attribute or identifier: could it be a status constant? */
 export function maybeConstantName(type: string, written: string): boolean {
   if (type === 'attribute') {
-    const last = /\.\s*([A-Za-z_]\w*)$/.exec(written)?.[1] ?? '';
+    // Only the end matters, and a chain a.b.c... nests one attribute per dot: reading each whole is quadratic.
+    const last = /\.\s*([A-Za-z_]\w*)$/.exec(written.length > 128 ? written.slice(-128) : written)?.[1] ?? '';
     return /^[A-Z][A-Z0-9_]+$/.test(last) || /^HTTP[A-Z][A-Za-z]+$/.test(last) || /^HttpResponse[A-Z]\w+$/.test(last);
   }
   return /^HTTP_\d{3}_[A-Z_]+$/.test(written) || /^HTTP[A-Z][a-z]\w+$/.test(written) || /^HttpResponse[A-Z]\w+$/.test(written);

@@ -88,15 +88,35 @@ function methodAround(node: Node, uri: string): string | undefined {
   return undefined;
 }
 
-const IMPORTS: Record<string, { test: RegExp; line: (text: string) => string }> = {
+/**
+ * True when a `use` statement (from a line start to its `;`) names `name`: what
+ * /^\s*(pub\s+)?use\s[^;]*\bNAME\b[^;]*;/m asks, in one pass. That regex ran from every line start
+ * across blank lines and rescanned to the next `;` from every `use` (quadratic on broken code).
+ */
+function usesName(text: string, name: RegExp): boolean {
+  const starts = /^[ \t]*(?:pub\s+)?use\s/gm;
+  let scanned = 0;
+  for (let m = starts.exec(text); m; m = starts.exec(text)) {
+    const from = m.index + m[0].length;
+    // A `use` inside a span already read ends at the same `;`: its text was read.
+    if (from < scanned) continue;
+    const end = text.indexOf(';', from);
+    if (end < 0) return false;
+    if (name.test(text.slice(from, end))) return true;
+    scanned = end;
+  }
+  return false;
+}
+
+const IMPORTS: Record<string, { test: (text: string) => boolean; line: (text: string) => string }> = {
   'rust-http': {
-    test: /^\s*(pub\s+)?use\s[^;]*\bStatusCode\b[^;]*;/m,
+    test: (text) => usesName(text, /\bStatusCode\b/),
     line: (text) => {
       const crate = /\buse\s+axum\b|\baxum::/.test(text) ? 'axum::http' : /\buse\s+actix_web\b|\bactix_web::/.test(text) ? 'actix_web::http' : /\bwarp::/.test(text) ? 'warp::http' : /\breqwest::/.test(text) ? 'reqwest' : /\bhyper::/.test(text) ? 'hyper' : 'http';
       return `use ${crate}::StatusCode;`;
     },
   },
-  actix: { test: /^\s*(pub\s+)?use\s[^;]*\bHttpResponse\b[^;]*;/m, line: () => 'use actix_web::HttpResponse;' },
+  actix: { test: (text) => usesName(text, /\bHttpResponse\b/), line: () => 'use actix_web::HttpResponse;' },
 };
 
 /** The `use` line for a vocabulary, after the file's last top-level `use` (or at the top). */
@@ -104,7 +124,7 @@ export function rustImportEdit(input: AdapterInput, vocabulary: string): OffsetE
   const spec = IMPORTS[vocabulary];
   if (!spec) return undefined;
   const { text, tree } = input;
-  if (spec.test.test(text)) return undefined;
+  if (spec.test(text)) return undefined;
   const line = spec.line(text);
   let lastUse: Node | undefined;
   let lead = 0;
