@@ -19,13 +19,13 @@ export interface Lexed {
   jsx: boolean;
 }
 
-const JSX_MARK = /<\/|\/>/g;
+const JSX_MARK = /<\/|\/>/;
 
 /** Tokenizes text[start, end). */
 export function lex(text: string, start: number, end: number): Lexed {
-  JSX_MARK.lastIndex = start;
-  const mark = JSX_MARK.exec(text);
-  const out: Lexed = { code: '', comments: [], calls: [], jsx: !!mark && mark.index < end - 1 };
+  // A closing tag or a self-closing one: within this statement only (a search that ran on to the
+  // end of the file for every statement made the lexing of a file quadratic).
+  const out: Lexed = { code: '', comments: [], calls: [], jsx: JSX_MARK.test(text.slice(start, end)) };
   const parts: string[] = [];
   let copied = start;
   const blank = (from: number, to: number) => {
