@@ -27,8 +27,11 @@ import { setWorkspaceFolders } from './rules/testFiles';
 import { normalizeLanguageId } from './languageIds';
 import { ProjectSettings } from './projectSettings';
 import { withProjectSettings } from './config/projectConfig';
+import { installFaults } from './faults';
 
 const knownLanguages = new Set(supportedLanguageIds());
+// Test hook: nothing unless HTTP_STATUS_HINTS_FAULTS is set (see faults.ts).
+const faults = installFaults();
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const log = (message: string) => connection.console.log(message);
@@ -108,7 +111,11 @@ connection.onInitialized(() => {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'httpStatusHints' });
   }
   log(`HTTP Status Hints server ready (languages: ${supportedLanguageIds().join(', ')})`);
+  if (faults.length) log(`Test faults injected: ${faults.map((f) => `${f.kind}:${f.name}${f.uriPart ? `@${f.uriPart}` : ''}`).join(', ')}`);
 });
+
+// Which process serves this client: the e2e suite kills it to prove the client restarts it.
+connection.onRequest('httpStatusHints/serverInfo', () => ({ pid: process.pid }));
 
 connection.onDidChangeConfiguration((change) => {
   settingsCache.clear();

@@ -59,6 +59,6 @@ export function toDiagnostic(doc: TextDocument, r: RuleResult): Diagnostic {
 export function doValidate(ctx: FeatureContext): Diagnostic[] {
   const { results, failures } = runRules({ document: ctx.document, model: ctx.model, settings: ctx.settings, importEdit: ctx.importEdit });
   // A rule that throws is a bug; the others still report. stderr reaches the client's server log.
-  for (const f of failures) console.error(`http-status rule ${f.rule} failed on ${ctx.document.uri}: ${f.error instanceof Error ? f.error.stack : String(f.error)}`);
+  for (const f of failures) console.error(`http-status rule ${f.rule} failed on ${ctx.document.uri} (${ctx.document.languageId}): ${f.error instanceof Error ? f.error.stack : String(f.error)}`);
   return results.map((r) => toDiagnostic(ctx.document, r));
 }

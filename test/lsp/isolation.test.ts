@@ -1,0 +1,169 @@
+// One failure stays one failure: a rule, an adapter or a completion slot that throws on one
+// document is caught and logged with the document's language and the rule or feature, and the
+// other features on that document and every other document go on answering. The failures are
+// injected through the server's test hook (HTTP_STATUS_HINTS_FAULTS, see server/src/faults.ts),
+// which only a test sets; the server under test is the real bundle over stdio.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { CompletionItem, Diagnostic, Hover, Position } from 'vscode-languageserver-protocol';
+import { LspClient } from '../helpers/lsp';
+
+const JS = `const app = require('express')();
+app.get('/a', (req, res) => res.status(299).json({ done: true }));
+app.delete('/b', (req, res) => res.status(204).json({ deleted: true }));
+app.post('/c', (req, res) => res.status(
+`;
+const PY = `from flask import Flask, jsonify, abort
+app = Flask(__name__)
+
+@app.get('/orders/<id>')
+def show(id):
+    abort(404)
+
+@app.post('/orders')
+def create():
+    abort(
+`;
+
+/** A server whose test hook injects `faults`; the variable is only set while it spawns. */
+async function serverWith(faults: string): Promise<LspClient> {
+  process.env.HTTP_STATUS_HINTS_FAULTS = faults;
+  try {
+    const client = new LspClient();
+    await client.initialize();
+    return client;
+  } finally {
+    delete process.env.HTTP_STATUS_HINTS_FAULTS;
+  }
+}
+
+/** The position `delta` characters after the start of `needle` in `src`. */
+function at(src: string, needle: string, delta = 0): Position {
+  const offset = src.indexOf(needle);
+  assert.ok(offset >= 0, needle);
+  const before = src.slice(0, offset + delta).split('\n');
+  return { line: before.length - 1, character: before[before.length - 1].length };
+}
+
+function hover(client: LspClient, uri: string, position: Position): Promise<Hover | null> {
+  return client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position });
+}
+
+function complete(client: LspClient, uri: string, position: Position): Promise<CompletionItem[]> {
+  return client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position });
+}
+
+const JS_299 = at(JS, '299', 1);
+const JS_204 = at(JS, '204', 1);
+const JS_SLOT = at(JS, "res.status(\n", 11);
+const PY_404 = at(PY, '404', 1);
+const PY_SLOT = at(PY, 'abort(\n', 6);
+
+function text(h: Hover | null): string {
+  const c = h?.contents as { value?: string } | undefined;
+  return c?.value ?? '';
+}
+
+async function diagnosticsOf(client: LspClient, uri: string): Promise<string[]> {
+  const p = await client.waitFor(() => client.diagnostics.get(uri), 10_000, `diagnostics of ${uri}`);
+  return p.diagnostics.map((d: Diagnostic) => String(d.code)).sort();
+}
+
+test('a rule that throws on one document is logged with the language and the rule; other rules, hover, completion and other documents go on', async () => {
+  const client = await serverWith('rule:nonstandard-code@faulty');
+  try {
+    await client.waitFor(() => client.logs.find((l) => l.includes('Test faults injected: rule:nonstandard-code@faulty')), 5000, 'the hook saying it is on');
+    await client.open('file:///w/faulty.js', 'javascript', JS);
+    await client.open('file:///w/healthy.js', 'javascript', JS);
+    const faulty = await diagnosticsOf(client, 'file:///w/faulty.js');
+    const healthy = await diagnosticsOf(client, 'file:///w/healthy.js');
+    assert.ok(healthy.includes('nonstandard-code') && healthy.includes('body-not-allowed'), `the healthy document has both findings: ${healthy}`);
+    assert.ok(!faulty.includes('nonstandard-code'), 'the failing rule reports nothing on the faulty document');
+    assert.ok(faulty.includes('body-not-allowed'), `the other rules still report on it: ${faulty}`);
+
+    const log = client.logs.find((l) => l.includes('injected fault rule:nonstandard-code'));
+    assert.ok(log, `the failure is logged: ${client.logs.join('\n')}`);
+    assert.match(log, /nonstandard-code/, 'the log names the rule');
+    assert.match(log, /javascript/, 'the log names the language');
+    assert.match(log, /faulty\.js/, 'the log names the document');
+    assert.ok(!client.logs.some((l) => l.includes('injected fault') && l.includes('healthy.js')), 'nothing failed on the healthy document');
+
+    assert.match(text(await hover(client, 'file:///w/faulty.js', JS_204)), /204 No Content/, 'hover still answers on the faulty document');
+    const items = await complete(client, 'file:///w/faulty.js', JS_SLOT);
+    assert.ok(items.some((i) => i.label.toString().startsWith('201')), 'completion still answers on the faulty document');
+  } finally {
+    await client.stop();
+  }
+});
+
+test('an adapter that throws on one document is logged with the language and the adapter; other documents of that language and others are unaffected', async () => {
+  const client = await serverWith('adapter:python@broken');
+  try {
+    await client.open('file:///w/broken.py', 'python', PY);
+    await client.open('file:///w/fine.py', 'python', PY);
+    await client.open('file:///w/fine.js', 'javascript', JS);
+    assert.equal(await hover(client, 'file:///w/broken.py', PY_404), null, 'no model, no hover on the failing document');
+    const log = await client.waitFor(() => client.logs.find((l) => l.includes('injected fault adapter:python')), 5000, 'the logged failure');
+    assert.match(log, /\(python, python\)/, `the log names the language and the adapter: ${log}`);
+    assert.match(log, /broken\.py/, 'the log names the document');
+    assert.match(text(await hover(client, 'file:///w/fine.py', PY_404)), /404 Not Found/, 'another Python document still has hover');
+    assert.match(text(await hover(client, 'file:///w/fine.js', JS_299)), /299/, 'a JavaScript document still has hover');
+    assert.ok((await diagnosticsOf(client, 'file:///w/fine.js')).includes('nonstandard-code'), 'and diagnostics');
+    assert.ok((await complete(client, 'file:///w/fine.py', PY_SLOT)).length > 0, 'and completion');
+    assert.deepEqual(await diagnosticsOf(client, 'file:///w/broken.py'), [], 'the failing document gets no diagnostics, not stale ones');
+    // Failing again on every request does not wear the server down.
+    for (let i = 0; i < 20; i++) await hover(client, 'file:///w/broken.py', PY_404);
+    assert.match(text(await hover(client, 'file:///w/fine.py', PY_404)), /404 Not Found/);
+  } finally {
+    await client.stop();
+  }
+});
+
+test('a completion slot that throws on one document leaves hover and diagnostics on it, and completion elsewhere', async () => {
+  const client = await serverWith('slot:python@typing');
+  try {
+    await client.open('file:///w/typing.py', 'python', PY);
+    await client.open('file:///w/other.py', 'python', PY);
+    assert.deepEqual(await complete(client, 'file:///w/typing.py', PY_SLOT), [], 'no completion where the slot failed');
+    const log = await client.waitFor(() => client.logs.find((l) => l.includes('injected fault slot:python')), 5000, 'the logged failure');
+    assert.match(log, /completion slot \(python\)/, `the log names the feature and the language: ${log}`);
+    assert.match(text(await hover(client, 'file:///w/typing.py', PY_404)), /404 Not Found/, 'hover on the same document');
+    await diagnosticsOf(client, 'file:///w/typing.py');
+    assert.ok((await complete(client, 'file:///w/other.py', PY_SLOT)).some((i) => i.label.toString().startsWith('201')), 'completion in another document');
+  } finally {
+    await client.stop();
+  }
+});
+
+test('without the variable the hook injects nothing', async () => {
+  delete process.env.HTTP_STATUS_HINTS_FAULTS;
+  const client = new LspClient();
+  try {
+    await client.initialize();
+    await client.open('file:///w/faulty.js', 'javascript', JS);
+    assert.ok((await diagnosticsOf(client, 'file:///w/faulty.js')).includes('nonstandard-code'));
+    assert.ok(!client.logs.some((l) => /Test faults injected|injected fault/.test(l)), client.logs.join('\n'));
+  } finally {
+    await client.stop();
+  }
+});
+
+// A real failure, not an injected one: this Python line makes the tree-sitter runtime (one wasm
+// instance shared by every grammar) fail with "memory access out of bounds", and every parse
+// after it fails too, in every language. Marked todo until the parser layer recovers (see the
+// report on issue 8: re-create the runtime and skip the offending document).
+test('a document that crashes the parser does not break parsing of other documents', { todo: 'parser runtime recovery (documents.ts / parsing/treeSitter.ts)' }, async () => {
+  const client = new LspClient();
+  try {
+    await client.initialize();
+    const crash = `def f():\n    if ${'*/'.repeat(2500)}:\n        return 1\n`;
+    await client.open('file:///w/crash.py', 'python', crash);
+    await client.waitFor(() => client.diagnostics.get('file:///w/crash.py'), 10_000, 'the crashing document handled');
+    await client.open('file:///w/after.js', 'javascript', JS);
+    assert.match(text(await hover(client, 'file:///w/after.js', JS_299)), /299/, 'a JavaScript document opened afterwards still has hover');
+    await client.open('file:///w/after.py', 'python', PY);
+    assert.match(text(await hover(client, 'file:///w/after.py', PY_404)), /404 Not Found/, 'and a Python one');
+  } finally {
+    await client.stop();
+  }
+});
