@@ -5,7 +5,6 @@ import type { Node } from '../../parsing/treeSitter';
 import type { HeaderFact } from '../../model';
 import { enclosingFunction } from './branches';
 import { argsOf, contextParamType } from './contexts';
-import { firstCallFrom } from './statements';
 
 export type Framework = 'gin' | 'echo' | 'fiber';
 
@@ -84,6 +83,52 @@ function handedOver(call: Node): { callee: string; roots: Set<string> } {
   return out;
 }
 
+interface HandOvers {
+  /** Starts of the calls that hand `root` to other code (not a known-safe use), in order. */
+  any: number[];
+  /** The same, for callees whose name says they deal with headers. */
+  headerish: number[];
+}
+
+const handOverIndex = new WeakMap<Node[], Map<string, HandOvers>>();
+
+/**
+ * Where a writer or context is handed to other code, over the whole file, once per name: asking
+ * for each response about every call before it made a large handler quadratic (a 4,000-line
+ * switch took seconds).
+ */
+function handOversOf(calls: Node[], root: string, text: string): HandOvers {
+  let byRoot = handOverIndex.get(calls);
+  if (!byRoot) handOverIndex.set(calls, (byRoot = new Map()));
+  let h = byRoot.get(root);
+  if (h) return h;
+  h = { any: [], headerish: [] };
+  const named = new RegExp(`(?<![\\w.])${root}\\b`);
+  for (const c of calls) {
+    // Most calls do not mention the name at all: the text says so without asking the parser.
+    if (!named.test(text.slice(c.startIndex, c.endIndex))) continue;
+    const { callee, roots } = handedOver(c);
+    if (!roots.has(root) || SAFE_WRITER_USES.test(callee)) continue;
+    h.any.push(c.startIndex);
+    // A framework context is passed around as a context.Context; only header-ish helpers count.
+    if (HEADER_HELPERS.test(callee)) h.headerish.push(c.startIndex);
+  }
+  byRoot.set(root, h);
+  return h;
+}
+
+/** Whether a sorted list of offsets has one in [from, to). */
+export function anyWithin(starts: number[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < starts.length && starts[lo] < to;
+}
+
 /**
  * Headers set on `root` in the function around `node` before `before`, and whether more may come
  * from elsewhere: a name that is not a literal, or the writer handed to other code first.
@@ -97,16 +142,8 @@ export function headersBefore(node: Node, root: string | undefined, before: numb
     if (s.header) out.headers.push(s.header);
     else out.unknown = true;
   }
-  const named = new RegExp(`(?<![\\w.])${root}\\b`);
-  for (let k = firstCallFrom(input.calls, fn.startIndex); k < input.calls.length && !out.unknown; k++) {
-    const c = input.calls[k];
-    if (c.startIndex >= before) break;
-    // Most calls do not mention the writer at all: the text says so without asking the parser.
-    if (!named.test(input.text.slice(c.startIndex, c.endIndex))) continue;
-    const { callee, roots } = handedOver(c);
-    if (!roots.has(root) || SAFE_WRITER_USES.test(callee)) continue;
-    // A framework context is passed around as a context.Context; only header-ish helpers count.
-    if (isWriter || HEADER_HELPERS.test(callee)) out.unknown = true;
-  }
+  // Handed to other code before the response: the writer, or the context to a header-ish helper.
+  const h = handOversOf(input.calls, root, input.text);
+  if (anyWithin(isWriter ? h.any : h.headerish, fn.startIndex, before)) out.unknown = true;
   return out;
 }

@@ -31,6 +31,29 @@ function setsStatus(call: Node, target: string, kind: ImplicitCandidate['kind'],
   return first === target && (receiver.text === httpName || call.childForFieldName('function')?.type === 'identifier');
 }
 
+const setterIndex = new WeakMap<Node[], Map<string, { calls: Node[]; scopes: { start: number; end: number }[] }>>();
+
+/**
+ * The calls of the file that set a status on `target`, with the statement list each sits in,
+ * found once per target: looking through every earlier call for each body write made a large
+ * handler quadratic.
+ */
+function settersOf(calls: Node[], target: string, kind: ImplicitCandidate['kind'], httpName: string): { calls: Node[]; scopes: { start: number; end: number }[] } {
+  let byTarget = setterIndex.get(calls);
+  if (!byTarget) setterIndex.set(calls, (byTarget = new Map()));
+  const key = `${kind}:${target}`;
+  let found = byTarget.get(key);
+  if (found) return found;
+  found = { calls: [], scopes: [] };
+  for (const c of calls) {
+    if (!setsStatus(c, target, kind, httpName)) continue;
+    found.calls.push(c);
+    found.scopes.push(scopeOf(c));
+  }
+  byTarget.set(key, found);
+  return found;
+}
+
 /** Builds the implicit-200 response of a candidate, or undefined when a status was set before it. */
 export interface ImplicitInput {
   calls: Node[];
@@ -47,14 +70,13 @@ export function implicitResponse(cand: ImplicitCandidate, input: ImplicitInput):
   const { call, target, kind } = cand;
   const fn = enclosingFunction(call);
   if (!fn) return undefined;
-  for (let k = firstCallFrom(calls, fn.startIndex); k < calls.length; k++) {
-    const c = calls[k];
-    if (c.startIndex >= call.startIndex) break;
-    // A status set in another branch (that returned) does not reach this write.
-    if (setsStatus(c, target, kind, httpName)) {
-      const scope = scopeOf(c);
-      if (scope.start <= call.startIndex && call.startIndex < scope.end) return undefined;
-    }
+  // A status set before this write in the same function, in a statement list that holds the
+  // write (one set in another branch, that returned, does not reach it).
+  const setters = settersOf(calls, target, kind, httpName);
+  const at = call.startIndex;
+  for (let k = firstCallFrom(setters.calls, fn.startIndex); k < setters.calls.length && setters.calls[k].startIndex < at; k++) {
+    const scope = setters.scopes[k];
+    if (scope.start <= at && at < scope.end) return undefined;
   }
   const branch = branchOf(call);
   const stmt = statementOf(call);
