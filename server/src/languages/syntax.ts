@@ -49,12 +49,14 @@ export function ancestor(node: Node, types: readonly string[], limit = 1000): No
   return undefined;
 }
 
+// Children come from namedChildren, one call: namedChild(i) walks from the first child each
+// time, so a loop over it is quadratic in the child count (a block of thousands of statements).
+
 /** The named children of a node, skipping comments. */
 export function namedArgs(node: Node | null | undefined): Node[] {
   if (!node) return [];
   const out: Node[] = [];
-  for (let i = 0; i < node.namedChildCount; i++) {
-    const c = node.namedChild(i);
+  for (const c of node.namedChildren) {
     if (c && c.type !== 'comment') out.push(c);
   }
   return out;
@@ -63,8 +65,7 @@ export function namedArgs(node: Node | null | undefined): Node[] {
 /** Index of `child` among `parent`'s named, non-comment children, or -1. */
 export function argIndex(parent: Node, child: Node): number {
   let k = 0;
-  for (let i = 0; i < parent.namedChildCount; i++) {
-    const c = parent.namedChild(i);
+  for (const c of parent.namedChildren) {
     if (!c || c.type === 'comment') continue;
     if (c.startIndex === child.startIndex && c.endIndex === child.endIndex && c.type === child.type) return k;
     k++;

@@ -72,8 +72,8 @@ export function importEdit(text: string, tree: Tree | undefined, vocabulary: str
   if (tree) {
     // Usings sit at the top level or at the top of a namespace block; nowhere deeper.
     const scan = (parent: Node, depth: number) => {
-      for (let i = 0; i < parent.namedChildCount; i++) {
-        const c = parent.namedChild(i);
+      // namedChildren in one call: namedChild(i) walks from the first child each time (quadratic).
+      for (const c of parent.namedChildren) {
         if (!c) continue;
         if (c.type === 'using_directive') last = c.endIndex;
         else if (depth === 0 && c.type === 'namespace_declaration') {

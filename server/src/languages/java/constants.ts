@@ -136,9 +136,8 @@ export function importEdit(text: string, tree: Tree | undefined, vocabulary: str
   let lastImport: { end: number } | undefined;
   let pkg: { end: number } | undefined;
   if (tree) {
-    const root = tree.rootNode;
-    for (let i = 0; i < root.namedChildCount; i++) {
-      const c = root.namedChild(i);
+    // namedChildren in one call: namedChild(i) walks from the first child each time (quadratic).
+    for (const c of tree.rootNode.namedChildren) {
       if (c?.type === 'import_declaration') lastImport = { end: c.endIndex };
       else if (c?.type === 'package_declaration') pkg = { end: c.endIndex };
     }

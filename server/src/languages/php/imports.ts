@@ -61,8 +61,8 @@ export function importEdit(input: AdapterInput, vocabulary: string): OffsetEdit 
   let root: Node = input.tree.rootNode;
   let anchor: Node | undefined;
   let lastUse: Node | undefined;
-  for (let i = 0; i < root.namedChildCount; i++) {
-    const c = root.namedChild(i);
+  // namedChildren in one call: namedChild(i) walks from the first child each time (quadratic).
+  for (const c of root.namedChildren) {
     if (!c) continue;
     if (c.type === 'php_tag' && !anchor) anchor = c;
     if (c.type === 'declare_statement' || (c.type === 'namespace_definition' && !c.childForFieldName('body'))) anchor = c;
