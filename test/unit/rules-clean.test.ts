@@ -25,3 +25,9 @@ for (const lang of languages) {
 test('the clean corpus covers JavaScript and TypeScript', () => {
   assert.ok(readdirSync(join(root, 'javascript')).length >= 5);
 });
+
+test('the clean corpus covers Python, Go, Rust, OpenAPI and .http files', () => {
+  for (const [lang, min] of [['python', 8], ['go', 5], ['rust', 5], ['openapi', 3], ['http', 2]] as const) {
+    assert.ok(readdirSync(join(root, lang)).length >= min, `${lang}: at least ${min} files`);
+  }
+});
