@@ -4,8 +4,8 @@ import type { BranchFact } from '../model';
 import { codeLabel, rankFixes, resolvedResponses, statusFix, statusSpan, type ResolvedResponse } from './facts';
 import type { Finding, Rule } from './types';
 
-/** Endpoints whose product is a report about the client's input (a validator, a linter). */
-const REPORT_ROUTES = /validat|lint/i;
+/** Endpoints whose product is a report about the client's input (a validator, a linter, a check or dry run). */
+const REPORT_ROUTES = /validat|lint|\bcheck\b|verify|dry-?run|preview/i;
 
 /** The codes to offer, best first, for the kind of branch the response sits in. */
 export function errorCodesFor(branch: BranchFact['kind'] | undefined): number[] {

@@ -20,7 +20,7 @@ function isActionRoute(route: string): boolean {
   const parts = route.split('/').filter(Boolean);
   const last = parts[parts.length - 1] ?? '';
   const before = parts[parts.length - 2] ?? '';
-  return /^[:{<[]/.test(before) && /^[a-z][a-z-]*$/i.test(last) && !/s$/i.test(last);
+  return /^[:{<[]/.test(before) && /^[a-z][a-z_-]*$/i.test(last) && !/s$/i.test(last);
 }
 
 function creates(handler: HandlerFacts): boolean {
