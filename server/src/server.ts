@@ -114,9 +114,6 @@ connection.onInitialized(() => {
   if (faults.length) log(`Test faults injected: ${faults.map((f) => `${f.kind}:${f.name}${f.uriPart ? `@${f.uriPart}` : ''}`).join(', ')}`);
 });
 
-// Which process serves this client: the e2e suite kills it to prove the client restarts it.
-connection.onRequest('httpStatusHints/serverInfo', () => ({ pid: process.pid }));
-
 connection.onDidChangeConfiguration((change) => {
   settingsCache.clear();
   const raw = (change.settings as { httpStatusHints?: unknown } | undefined)?.httpStatusHints;

@@ -13,14 +13,16 @@ const AUTH_EXCEPTIONS = /\b(PermissionDenied|PermissionError|AuthenticationFaile
 /** Names the kind of check an `if` condition makes. */
 export function classifyCondition(cond: string, requestNames: () => string[] = () => []): BranchFact['kind'] {
   if (/\bis_valid\s*\(|\.errors\b|\bvalidat|\bis_invalid\b|\bnot\s+valid\b/.test(cond)) return 'validation-error';
-  if (/\brequest\.(json|form|args|data|files|values|GET|POST|query_params|query|body|get_json|content_type|headers\.get\(['"]content-type)|\bnot\s+(body|data|payload|params|json_data|form|args|input|request_data|name|email|title)\b|\bnot\s+in\s+(data|payload|body|request\.\w+|params|form)\b|\bis\s+None\b.*\b(data|payload|body|json)\b|\b(data|payload|body|json)\b.*\bis\s+None\b/.test(cond)) return 'input-check';
+  if (/\brequest\.(json|form|args|data|files|values|GET|POST|query_params|query|body|get_json|content_type|headers\.get\(['"]content-type)|\bnot\s+(body|data|payload|params|json_data|form|args|input|request_data|name|email|title)\b|\bnot\s+in\s+(data|payload|body|request\.\w+|params|form)\b|\bis\s+None\b.{0,1000}\b(data|payload|body|json)\b|\b(data|payload|body|json)\b.{0,1000}\bis\s+None\b/.test(cond)) return 'input-check';
+  // (`.{0,1000}`, not `.*`: from every `len(` or `is None`, `.*` ran to the end of a long condition.)
   // Tests that say nothing of where the value came from: input checks only on request values
   // (`missing = [f for f in REQUIRED if f not in data]`, not a list of unset settings).
-  if (/\bnot\s+isinstance\s*\(|\blen\s*\(.*\)\s*[<>]|\bmissing\b/.test(cond) && mentionsRequest(cond, requestNames)) return 'input-check';
+  if (/\bnot\s+isinstance\s*\(|\blen\s*\(.{0,1000}\)\s*[<>]|\bmissing\b/.test(cond) && mentionsRequest(cond, requestNames)) return 'input-check';
   // A type check on anything else is a sanity check of the server's own data.
   if (/\bnot\s+isinstance\s*\(/.test(cond)) return 'other';
   if (/authori[sz]|\btoken\b|\bcurrent_user\b|\bis_authenticated\b|\bis_anonymous\b|\bhas_perm|\bpermission|\bis_staff\b|\bis_superuser\b|\bis_admin\b|\bsession\b|\bapi_key\b|\bcheck_password\s*\(|\bverify_password\s*\(|\bowner\b/i.test(cond)) return 'auth-check';
-  if (/^\s*\(?\s*not\s+[\w.]+(\([^()]*\))?\s*\)?\s*$|\bis\s+None\b|==\s*None\b|\bnot\s+[\w.]+\.exists\(\)|\.count\(\)\s*==\s*0|\blen\s*\([^)]*\)\s*==\s*0|\bnot\s+(found|exists|item|record|row|user|obj|instance|result)\b|\bnot\s+in\s+[\w.]+\s*$/.test(cond)) return 'not-found';
+  // `\s*(?:\(\s*)?`, not `\s*\(?\s*`: two `\s*` side by side split a run of spaces every way (quadratic).
+  if (/^\s*(?:\(\s*)?not\s+[\w.]+(\([^()]*\))?\s*(?:\)\s*)?$|\bis\s+None\b|==\s*None\b|\bnot\s+[\w.]+\.exists\(\)|\.count\(\)\s*==\s*0|\blen\s*\([^)]*\)\s*==\s*0|\bnot\s+(found|exists|item|record|row|user|obj|instance|result)\b|\bnot\s+in\s+[\w.]+\s*$/.test(cond)) return 'not-found';
   return 'other';
 }
 
