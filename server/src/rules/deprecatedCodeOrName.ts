@@ -17,6 +17,14 @@ const RENAMED_IN: Record<string, string> = {
   spring: 'in recent Spring Framework releases',
 };
 
+/**
+ * Libraries that mark their old names deprecated (Spring's @Deprecated, Starlette's and Rack's
+ * warnings, Symfony's @deprecated): only these names are shown struck through. Python's
+ * HTTPStatus, ASP.NET Core's StatusCodes and the Servlet API keep theirs as plain aliases, so
+ * the rename is suggested without calling the old name deprecated.
+ */
+const FORMALLY_DEPRECATED = new Set(['spring', 'mockmvc', 'starlette', 'rack', 'symfony']);
+
 function renamed(site: StatusSite, ctx: RuleContext): Finding | undefined {
   if ((site.kind !== 'constant' && site.kind !== 'symbol') || !site.vocabulary || !site.name) return undefined;
   if (!lookupConstant(site.vocabulary, site.name)?.deprecated) return undefined;
@@ -30,10 +38,11 @@ function renamed(site: StatusSite, ctx: RuleContext): Finding | undefined {
   if (replacement && replacement !== written) {
     fixes.push({ title: `Use the current name ${replacement}`, edits: [{ start: site.span.start, end: site.span.end, newText: replacement }], preferred: true });
   }
+  const deprecated = FORMALLY_DEPRECATED.has(site.vocabulary);
   return {
     span: site.span,
-    message: `${written} is an old name for ${codeLabel(site.code)} in ${label}${replacement ? `; the current name is ${replacement}` : ''}${since ? ` (${since})` : ''}.`,
-    tags: ['deprecated'],
+    message: `${written} is ${deprecated ? 'a deprecated' : 'an older'} name for ${codeLabel(site.code)} in ${label}${replacement ? `; the current name is ${replacement}` : ''}${since ? ` (${since})` : ''}${deprecated ? '' : ', and the old one is kept as an alias'}.`,
+    tags: deprecated ? ['deprecated'] : [],
     fixes,
   };
 }
