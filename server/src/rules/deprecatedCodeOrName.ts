@@ -4,7 +4,7 @@
 // exist in newer releases, so the rename is offered, never applied unasked.
 import { codeInfo, constantFor, lookupConstant, vocabularies } from '../data';
 import { statusEdit, statusText } from '../languages/edits';
-import type { StatusSite } from '../model';
+import type { DocumentModel, StatusSite } from '../model';
 import { codeLabel, rankFixes } from './facts';
 import { nearestStandardCodes } from './nonstandardCode';
 import type { Finding, FixCandidate, Rule, RuleContext } from './types';
@@ -25,9 +25,12 @@ const RENAMED_IN: Record<string, string> = {
  */
 const FORMALLY_DEPRECATED = new Set(['spring', 'mockmvc', 'starlette', 'rack', 'symfony']);
 
-function renamed(site: StatusSite, ctx: RuleContext): Finding | undefined {
+function renamed(site: StatusSite, model: DocumentModel, ctx: RuleContext): Finding | undefined {
   if ((site.kind !== 'constant' && site.kind !== 'symbol') || !site.vocabulary || !site.name) return undefined;
   if (!lookupConstant(site.vocabulary, site.name)?.deprecated) return undefined;
+  // A project locked to a release without the new names (Rack 2 in Gemfile.lock) must keep the old ones.
+  const vocabulary = site.vocabulary;
+  if (model.vocabularies.some((v) => v.vocabulary === vocabulary && v.lockedOldNames)) return undefined;
   const current = constantFor(site.vocabulary, site.code);
   // "Python http.HTTPStatus (3.13 names first)" -> "Python http.HTTPStatus"
   const label = (vocabularies()[site.vocabulary]?.label ?? site.vocabulary).replace(/\s*\([^)]*\)\s*$/, '');
@@ -68,7 +71,7 @@ export const deprecatedCodeOrName: Rule = {
   check(model, ctx) {
     const findings: Finding[] = [];
     for (const site of model.sites) {
-      const f = renamed(site, ctx) ?? retired(site, ctx);
+      const f = renamed(site, model, ctx) ?? retired(site, ctx);
       if (f) findings.push(f);
     }
     return findings;
