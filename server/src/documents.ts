@@ -39,6 +39,12 @@ export const PARSE_TIME_LIMIT_MS = 5000;
 export interface StoreHooks {
   /** A document became skipped while it was being parsed or analysed (see OpenDocument.parseFailure). */
   skipped?(entry: OpenDocument): void;
+  /**
+   * The adapter's extract threw. With this hook the document gets the empty model for that
+   * version (completion still works from the text) and extract is not retried until the next
+   * edit; without it (the CLI) the error propagates, so the file is reported as not checked.
+   */
+  extractFailed?(entry: OpenDocument, error: unknown): void;
 }
 
 export class DocumentStore {
@@ -209,9 +215,16 @@ export class DocumentStore {
       this.parseNow(entry);
       if (!entry.tree || entry.treeVersion !== doc.version) return emptyModel(doc.languageId);
     }
-    const model = this.usingRuntime(entry, `analysis (${adapter.id})`, () =>
-      adapter.extract({ uri: doc.uri, languageId: doc.languageId, text: doc.getText(), tree: entry.tree, previous: entry.previousModel }),
-    );
+    let model: DocumentModel | undefined;
+    try {
+      model = this.usingRuntime(entry, `analysis (${adapter.id})`, () =>
+        adapter.extract({ uri: doc.uri, languageId: doc.languageId, text: doc.getText(), tree: entry.tree, previous: entry.previousModel }),
+      );
+    } catch (e) {
+      if (!this.hooks.extractFailed) throw e;
+      this.hooks.extractFailed(entry, e);
+      model = emptyModel(doc.languageId);
+    }
     if (!model) return emptyModel(doc.languageId);
     entry.model = model;
     entry.previousModel = undefined;
