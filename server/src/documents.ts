@@ -3,7 +3,7 @@
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { adapterFor } from './languages/registry';
 import type { LanguageAdapter } from './languages/adapter';
-import { isRuntimeFailure, loadLanguage, loadedLanguage, parserFor, resetRuntime, type GrammarId, type Tree } from './parsing/treeSitter';
+import { isRuntimeFailure, loadLanguage, loadedLanguage, parserFor, resetRuntime, withHardStop, type GrammarId, type Tree } from './parsing/treeSitter';
 import { emptyModel, type DocumentModel } from './model';
 
 export interface OpenDocument {
@@ -35,6 +35,11 @@ export interface SkipPolicy {
  * machine; the limit is several times that, so it does not fire on real files.
  */
 export const PARSE_TIME_LIMIT_MS = 5000;
+/**
+ * A parse that has not returned by then is stuck where it never checks the time (the runtime's
+ * memory corrupted by a stack overflow that did not trap): it is stopped, and the runtime reset.
+ */
+const PARSE_HARD_STOP_MS = 2 * PARSE_TIME_LIMIT_MS;
 
 export interface StoreHooks {
   /** A document became skipped while it was being parsed or analysed (see OpenDocument.parseFailure). */
@@ -155,7 +160,7 @@ export class DocumentStore {
     const text = entry.doc.getText();
     const deadline = performance.now() + PARSE_TIME_LIMIT_MS;
     const progressCallback = () => performance.now() > deadline;
-    const parsed = this.usingRuntime(entry, 'parse', () => ({ tree: parser.parse(text, old ?? null, { progressCallback }) ?? undefined }));
+    const parsed = this.usingRuntime(entry, 'parse', () => withHardStop(PARSE_HARD_STOP_MS, () => ({ tree: parser.parse(text, old ?? null, { progressCallback }) ?? undefined })));
     if (!parsed) return;
     if (!parsed.tree) {
       // Out of time. The parser is shared by every document of the grammar: without a reset its
@@ -186,7 +191,7 @@ export class DocumentStore {
         other.tree = undefined;
         other.treeVersion = undefined;
       }
-      const message = e instanceof Error ? e.message : String(e);
+      const message = isHardStop(e) ? `no progress for ${PARSE_HARD_STOP_MS / 1000} s` : e instanceof Error ? e.message : String(e);
       this.fail(entry, `the parser crashed on it during ${what} (${message}); ${restarted ? 'the parser was restarted for the other files' : 'the parser could not be restarted'}`);
       return undefined;
     }
@@ -231,4 +236,8 @@ export class DocumentStore {
     entry.modelVersion = doc.version;
     return model;
   }
+}
+
+function isHardStop(e: unknown): boolean {
+  return (e as { code?: unknown } | null)?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT';
 }
