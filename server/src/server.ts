@@ -30,6 +30,7 @@ import { withProjectSettings } from './config/projectConfig';
 import { installFaults } from './faults';
 import { residentLimitFromEnv } from './residency';
 import { tuneHeap } from './heapTuning';
+import { clearRackVersions } from './languages/ruby/rackVersion';
 
 // Before any document arrives: the heap's sizing decides how much of the analysis garbage stays resident.
 tuneHeap();
@@ -55,8 +56,15 @@ let settingsGeneration = 0;
 const warned = new Set<string>();
 const skippedNoticeSent = new Set<string>();
 
-// Trees and models are kept for the few most recently used documents only (residency.ts).
-const store = new DocumentStore((text, uri) => skipReason(text, uri, globalSettings.maxFileSize), { resident: residentLimitFromEnv() });
+// Trees and models are kept for the most recently used documents only (residency.ts).
+const store = new DocumentStore(
+  (text, uri) => skipReason(text, uri, globalSettings.maxFileSize),
+  {
+    // The parser gave up on a document while serving a request: same notice as a huge file.
+    skipped: (entry) => noticeSkip(entry),
+  },
+  { resident: residentLimitFromEnv() },
+);
 
 function warnOnce(message: string): void {
   if (warned.has(message)) return;
@@ -134,7 +142,8 @@ connection.onDidChangeConfiguration((change) => {
 });
 
 connection.onDidChangeWatchedFiles(({ changes }) => {
-  if (!changes.some((c) => /(\.http-status-hints\.json|package\.json)$/.test(c.uri))) return;
+  if (!changes.some((c) => /(\.http-status-hints\.json|package\.json|Gemfile\.lock)$/.test(c.uri))) return;
+  clearRackVersions();
   projectSettings.clear();
   settingsCache.clear();
   settingsGeneration++;
@@ -278,7 +287,8 @@ async function withContext<T>(uri: string, fallback: T, fn: (ctx: FeatureContext
   if (!ready) return fallback;
   const { entry, settings } = ready;
   const model = guard(log, `analysis (${entry.doc.languageId}, ${entry.adapter!.id})`, undefined, () => store.model(entry));
-  if (!model) return fallback;
+  // The parser gave up on it just now (see DocumentStore.usingRuntime).
+  if (!model || entry.skipped) return fallback;
   const adapter = entry.adapter!;
   const input = () => ({ uri: entry.doc.uri, languageId: entry.doc.languageId, text: entry.doc.getText(), tree: entry.tree });
   return fn({
@@ -286,8 +296,8 @@ async function withContext<T>(uri: string, fallback: T, fn: (ctx: FeatureContext
     model,
     settings,
     markdown,
-    slotAt: (offset) => guard(log, `completion slot (${entry.doc.languageId})`, undefined, () => adapter.slotAt?.(input(), offset)),
-    importEdit: (vocabulary) => guard(log, `import edit (${entry.doc.languageId})`, undefined, () => adapter.importEdit?.(input(), vocabulary)),
+    slotAt: (offset) => guard(log, `completion slot (${entry.doc.languageId})`, undefined, () => store.usingRuntime(entry, 'completion', () => adapter.slotAt?.(input(), offset))),
+    importEdit: (vocabulary) => guard(log, `import edit (${entry.doc.languageId})`, undefined, () => store.usingRuntime(entry, 'import edit', () => adapter.importEdit?.(input(), vocabulary))),
   });
 }
 

@@ -40,7 +40,7 @@ test('the server limit comes from HTTP_STATUS_HINTS_RESIDENT, with a default for
 });
 
 test('only the most recently used documents keep a tree and a model; the others are analysed again on use', async () => {
-  const store = new DocumentStore(undefined, { resident: { documents: 2, characters: Infinity } });
+  const store = new DocumentStore(undefined, {}, { resident: { documents: 2, characters: Infinity } });
   const entries = [0, 1, 2, 3].map((n) => store.open(`file:///r/doc${n}.js`, 'javascript', 1, source(n)));
   const models = [];
   for (const e of entries) {
@@ -61,7 +61,7 @@ test('only the most recently used documents keep a tree and a model; the others 
 });
 
 test('incremental changes to an evicted document: the next model is of the new text', async () => {
-  const store = new DocumentStore(undefined, { resident: { documents: 1, characters: Infinity } });
+  const store = new DocumentStore(undefined, {}, { resident: { documents: 1, characters: Infinity } });
   const a = store.open('file:///r/a.js', 'javascript', 1, source(0));
   const b = store.open('file:///r/b.js', 'javascript', 1, source(1));
   await store.ensureParsed(a);
@@ -80,7 +80,7 @@ test('incremental changes to an evicted document: the next model is of the new t
 });
 
 test('a closed document that a late request still holds gets no tree', async () => {
-  const store = new DocumentStore(undefined, { resident: { documents: 2, characters: Infinity } });
+  const store = new DocumentStore(undefined, {}, { resident: { documents: 2, characters: Infinity } });
   const a = store.open('file:///r/late.js', 'javascript', 1, source(0));
   await store.ensureGrammar(a);
   store.close(a.doc.uri);
