@@ -62,6 +62,8 @@ const store = new DocumentStore(
   {
     // The parser gave up on a document while serving a request: same notice as a huge file.
     skipped: (entry) => noticeSkip(entry),
+    // Once per document version: the document falls back to the empty model until the next edit.
+    extractFailed: (entry, e) => log(`extract (${entry.doc.languageId}, ${entry.adapter?.id}) failed on ${entry.doc.uri} (version ${entry.doc.version}): ${errorText(e)}`),
   },
   { resident: residentLimitFromEnv() },
 );
