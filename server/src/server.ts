@@ -61,7 +61,11 @@ const store = new DocumentStore(
   (text, uri) => skipReason(text, uri, globalSettings.maxFileSize),
   {
     // The parser gave up on a document while serving a request: same notice as a huge file.
-    skipped: (entry) => noticeSkip(entry),
+    // Its last diagnostics no longer stand.
+    skipped: (entry) => {
+      reports.delete(entry.doc.uri);
+      noticeSkip(entry);
+    },
     // Once per document version: the document falls back to the empty model until the next edit.
     extractFailed: (entry, e) => log(`extract (${entry.doc.languageId}, ${entry.adapter?.id}) failed on ${entry.doc.uri} (version ${entry.doc.version}): ${errorText(e)}`),
   },

@@ -106,6 +106,14 @@ test('hover, completion, diagnostics and quick fixes on a document whose tree wa
     assert.deepEqual(fix?.edit?.changes?.[uri], [{ range: rangeOf(0, 4, '299'), newText: '200' }]);
     const allow = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [], only: ['source.fixAll'] } });
     assert.equal(allow[0]?.edit?.changes?.[uri]?.[0].newText, ".set('Allow', 'GET')", 'fix-all inserts Allow after res.status(405)');
+
+    // Applied as the editor would (evicting document 0 first): the finding goes, the other stays.
+    for (const n of [9, 8]) await hover(client, uriOf(n), 3, at(n, 3, '405', 1).character);
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: fix!.edit!.changes![uri].map((e) => ({ range: e.range, text: e.newText })) });
+    const fixed = (await pull(client, uri)) as { items: Diagnostic[] };
+    assert.deepEqual(codesOf(fixed.items), ['method-not-allowed-without-allow']);
+    const h200 = await hover(client, uri, 4, at(0, 4, '299', 1).character);
+    assert.match(h200?.contents.value ?? '', /^\*\*200 OK\*\*/, 'the hover reads the fixed text');
     assert.equal(client.stderr.includes('Error'), false, client.stderr);
   } finally {
     await client.stop();
