@@ -61,6 +61,12 @@ function registrationOf(call: Node): Registration | undefined {
   return undefined;
 }
 
+/** What a call registers, as data (the handler as written), or undefined when it registers nothing. */
+export function registrationKey(call: Node): string | undefined {
+  const reg = registrationOf(call);
+  return reg && JSON.stringify([reg.method, reg.route, reg.handler.type === 'func_literal' ? 'func' : reg.handler.text]);
+}
+
 /** The function a handler argument stands for: a literal, a function or method declared in this file. */
 function resolve(arg: Node, functions: Map<string, Node[]>): Node | undefined {
   if (arg.type === 'func_literal') return arg;
