@@ -19,7 +19,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: {
       configurationSection: 'httpStatusHints',
       // The project's shared settings file: the editor and the CLI read the same one.
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{.http-status-hints.json,package.json}'),
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{.http-status-hints.json,package.json,Gemfile.lock}'),
     },
     outputChannelName: 'HTTP Status Hints',
   };

@@ -139,6 +139,11 @@ export interface VocabularyUse {
    * data's current ones (Rack before 3.1 writes 422 as unprocessable_entity).
    */
   names?: Readonly<Record<number, string>>;
+  /**
+   * The project locks a version of the library that lacks the current names (Gemfile.lock:
+   * rack below 3.1), so the old names are the right ones here, not a rename to suggest.
+   */
+  lockedOldNames?: boolean;
 }
 
 export interface CommentFact {

@@ -28,6 +28,7 @@ import { normalizeLanguageId } from './languageIds';
 import { ProjectSettings } from './projectSettings';
 import { withProjectSettings } from './config/projectConfig';
 import { installFaults } from './faults';
+import { clearRackVersions } from './languages/ruby/rackVersion';
 
 const knownLanguages = new Set(supportedLanguageIds());
 // Test hook: nothing unless HTTP_STATUS_HINTS_FAULTS is set (see faults.ts).
@@ -126,7 +127,8 @@ connection.onDidChangeConfiguration((change) => {
 });
 
 connection.onDidChangeWatchedFiles(({ changes }) => {
-  if (!changes.some((c) => /(\.http-status-hints\.json|package\.json)$/.test(c.uri))) return;
+  if (!changes.some((c) => /(\.http-status-hints\.json|package\.json|Gemfile\.lock)$/.test(c.uri))) return;
+  clearRackVersions();
   projectSettings.clear();
   settingsCache.clear();
   refreshAll();

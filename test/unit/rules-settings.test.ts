@@ -100,18 +100,64 @@ test('test files by the default patterns, per language', () => {
   for (const [u, l] of no) assert.ok(!isTestFile(u, l), u);
 });
 
-test('test-file patterns from the settings: globs, regexes, per language, bad ones reported', async () => {
-  const { settings, warnings } = normalizeSettings({ testFiles: { javascript: ['**/checks/**', '/fixtures?\\.js$/'], python: [42, '/[/'] } });
+test('test-file patterns from the settings: globs, per language, bad ones reported', async () => {
+  const { settings, warnings } = normalizeSettings({ testFiles: { javascript: ['**/checks/**', '**/fixture{,s}.js'], python: [42, 'a{b'] } });
   assert.equal(warnings.length, 2, warnings.join('\n'));
   assert.ok(warnings.every((w) => w.startsWith('httpStatusHints.testFiles.python:')));
+  assert.match(warnings[1], /"a\{b" is not a valid glob \(unbalanced braces\); it is ignored/);
   assert.ok(isTestFile('file:///p/checks/a.js', 'javascript', settings.testFiles));
   assert.ok(isTestFile('file:///p/src/fixture.js', 'javascript', settings.testFiles));
+  assert.ok(isTestFile('file:///p/src/fixtures.js', 'javascript', settings.testFiles));
+  assert.ok(!isTestFile('file:///p/src/fixtured.js', 'javascript', settings.testFiles));
   // The language's list replaces its default; the other languages keep theirs.
   assert.ok(!isTestFile('file:///p/src/a.spec.js', 'javascript', settings.testFiles));
   assert.ok(isTestFile('file:///p/test_a.go', 'go', settings.testFiles) === false && isTestFile('file:///p/a_test.go', 'go', settings.testFiles));
   // In a test file the production rules are quiet; nonstandard-code still speaks.
   const inTest = await diagnose(app, 'javascript', 'file:///project/checks/app.js', { testFiles: { javascript: ['**/checks/**'] } });
   assert.deepEqual(codes(inTest), ['nonstandard-code']);
+});
+
+test('test-file patterns: /regular expressions/ are refused with a warning naming the setting', () => {
+  // The setting can come from an untrusted repository (.vscode/settings.json, .http-status-hints.json):
+  // a regex such as /(a+)+$/ would backtrack for minutes on every path.
+  const { settings, warnings } = normalizeSettings({ testFiles: { '*': ['/(a+)+$/', '**/e2e/**'], go: ['/_test\\.go$/'] } });
+  assert.deepEqual(
+    warnings.map((w) => w.slice(0, w.indexOf(' is '))),
+    ['httpStatusHints.testFiles.*: "/(a+)+$/"', 'httpStatusHints.testFiles.go: "/_test\\\\.go$/"'],
+  );
+  assert.ok(warnings.every((w) => /a regular expression, and only globs .* are accepted.*; it is ignored\.$/.test(w)), warnings.join('\n'));
+  assert.deepEqual(settings.testFiles?.['*'], ['**/e2e/**']);
+  assert.deepEqual(settings.testFiles?.go, []);
+  assert.ok(isTestFile('file:///p/e2e/a.go', 'go', settings.testFiles));
+  assert.ok(!isTestFile('file:///p/a_test.go', 'go', settings.testFiles), 'the refused regex matches nothing');
+  // Even handed straight to the matcher (settings not normalised), a regex is never run.
+  const long = `file:///${'a'.repeat(5000)}!`;
+  assert.equal(isTestFile(long, 'go', { '*': ['/(a+)+$/'] }), false);
+});
+
+test('test-file globs: every form matches as before', () => {
+  const cases: [string, string, boolean][] = [
+    ['**/test/**', '/p/test/a.js', true],
+    ['**/test/**', '/test/a.js', true],
+    ['**/test/**', '/p/testing/a.js', false],
+    ['**/*.spec.*', '/p/src/a.spec.ts', true],
+    ['**/*.spec.*', '/p/src/a.spec', false],
+    ['*_test.go', '/p/q/a_test.go', true],
+    ['*_test.go', '/a_test.go', true],
+    ['/src/*.js', '/src/a.js', true],
+    ['/src/*.js', '/src/a/b.js', false],
+    ['/src/**', '/src/a/b.js', true],
+    ['**/a?c.py', '/x/abc.py', true],
+    ['**/a?c.py', '/x/a/c.py', false],
+    ['**/{foo,bar{1,2}}.rb', '/x/bar2.rb', true],
+    ['**/{foo,bar{1,2}}.rb', '/x/bar3.rb', false],
+    ['**/{foo,bar{1,2}}.rb', '/x/foo.rb', true],
+    ['**/a+b(c).[x]', '/q/a+b(c).[x]', true],
+    ['**/a+b(c).[x]', '/q/aab(c).x', false],
+    ['**/**/z', '/z', true],
+    ['**/**/z', '/a/b/z', true],
+  ];
+  for (const [glob, path, want] of cases) assert.equal(isTestFile(`file://${path.startsWith('/') ? '' : '/'}${path}`, 'x', { '*': [glob] }), want, `${glob} on ${path}`);
 });
 
 test('test-file patterns match inside the workspace folder, not above it', () => {

@@ -1,11 +1,11 @@
 // The diagnostics settings, registered from here so the rules own them:
 //   httpStatusHints.diagnostics.enable   on/off for every rule
 //   httpStatusHints.rules.<id>           off | hint | info | warning | error
-//   httpStatusHints.testFiles            { "<languageId>" | "*": [glob or /regex/] }
+//   httpStatusHints.testFiles            { "<languageId>" | "*": [glob] }
 // Anything malformed falls back to its default with one warning that names the setting.
 import { defaultSettings, registerMapSetting, registerSetting, type Settings } from '../settings';
 import { ruleById, rules } from './index';
-import { defaultTestFiles, patternToRegExp } from './testFiles';
+import { compileTestPattern, defaultTestFiles } from './testFiles';
 import { ruleLevels, type Rule, type RuleLevel } from './types';
 
 declare module '../settings' {
@@ -64,9 +64,9 @@ registerMapSetting((raw, out, warn) => {
       continue;
     }
     merged[lang] = list.filter((p): p is string => {
-      const ok = typeof p === 'string' && !!patternToRegExp(p);
-      if (!ok) warn(`httpStatusHints.testFiles.${lang}: ${JSON.stringify(p)} is not a valid glob or /regular expression/; it is ignored.`);
-      return ok;
+      const refused = typeof p !== 'string' ? 'not a glob' : compileTestPattern(p);
+      if (typeof refused === 'string') warn(`httpStatusHints.testFiles.${lang}: ${JSON.stringify(p)} is ${refused}; it is ignored.`);
+      return typeof refused !== 'string';
     });
   }
   out.testFiles = merged;

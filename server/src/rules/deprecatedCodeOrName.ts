@@ -4,7 +4,7 @@
 // exist in newer releases, so the rename is offered, never applied unasked.
 import { codeInfo, constantFor, lookupConstant, vocabularies } from '../data';
 import { statusEdit, statusText } from '../languages/edits';
-import type { StatusSite } from '../model';
+import type { DocumentModel, StatusSite } from '../model';
 import { codeLabel, rankFixes } from './facts';
 import { nearestStandardCodes } from './nonstandardCode';
 import type { Finding, FixCandidate, Rule, RuleContext } from './types';
@@ -17,9 +17,20 @@ const RENAMED_IN: Record<string, string> = {
   spring: 'in recent Spring Framework releases',
 };
 
-function renamed(site: StatusSite, ctx: RuleContext): Finding | undefined {
+/**
+ * Libraries that mark their old names deprecated (Spring's @Deprecated, Starlette's and Rack's
+ * warnings, Symfony's @deprecated): only these names are shown struck through. Python's
+ * HTTPStatus, ASP.NET Core's StatusCodes and the Servlet API keep theirs as plain aliases, so
+ * the rename is suggested without calling the old name deprecated.
+ */
+const FORMALLY_DEPRECATED = new Set(['spring', 'mockmvc', 'starlette', 'rack', 'symfony']);
+
+function renamed(site: StatusSite, model: DocumentModel, ctx: RuleContext): Finding | undefined {
   if ((site.kind !== 'constant' && site.kind !== 'symbol') || !site.vocabulary || !site.name) return undefined;
   if (!lookupConstant(site.vocabulary, site.name)?.deprecated) return undefined;
+  // A project locked to a release without the new names (Rack 2 in Gemfile.lock) must keep the old ones.
+  const vocabulary = site.vocabulary;
+  if (model.vocabularies.some((v) => v.vocabulary === vocabulary && v.lockedOldNames)) return undefined;
   const current = constantFor(site.vocabulary, site.code);
   // "Python http.HTTPStatus (3.13 names first)" -> "Python http.HTTPStatus"
   const label = (vocabularies()[site.vocabulary]?.label ?? site.vocabulary).replace(/\s*\([^)]*\)\s*$/, '');
@@ -30,10 +41,11 @@ function renamed(site: StatusSite, ctx: RuleContext): Finding | undefined {
   if (replacement && replacement !== written) {
     fixes.push({ title: `Use the current name ${replacement}`, edits: [{ start: site.span.start, end: site.span.end, newText: replacement }], preferred: true });
   }
+  const deprecated = FORMALLY_DEPRECATED.has(site.vocabulary);
   return {
     span: site.span,
-    message: `${written} is an old name for ${codeLabel(site.code)} in ${label}${replacement ? `; the current name is ${replacement}` : ''}${since ? ` (${since})` : ''}.`,
-    tags: ['deprecated'],
+    message: `${written} is ${deprecated ? 'a deprecated' : 'an older'} name for ${codeLabel(site.code)} in ${label}${replacement ? `; the current name is ${replacement}` : ''}${since ? ` (${since})` : ''}${deprecated ? '' : ', and the old one is kept as an alias'}.`,
+    tags: deprecated ? ['deprecated'] : [],
     fixes,
   };
 }
@@ -59,7 +71,7 @@ export const deprecatedCodeOrName: Rule = {
   check(model, ctx) {
     const findings: Finding[] = [];
     for (const site of model.sites) {
-      const f = renamed(site, ctx) ?? retired(site, ctx);
+      const f = renamed(site, model, ctx) ?? retired(site, ctx);
       if (f) findings.push(f);
     }
     return findings;

@@ -1,6 +1,7 @@
 // Which documents are tests. Tests set up odd responses on purpose (a mock that answers 418, a
 // fake 500 without Retry-After), so the rules about production responses skip them.
-// Patterns are globs matched against the document's path, or /regular expressions/.
+// Patterns are globs matched against the document's path (glob.ts says why not regexes).
+import { compileGlob, type Glob } from './glob';
 
 /** Per VS Code language id; `*` applies to every language. */
 export const defaultTestFiles: Record<string, string[]> = {
@@ -18,50 +19,29 @@ export const defaultTestFiles: Record<string, string[]> = {
   rust: ['**/tests/**', '**/benches/**'],
 };
 
-const compiled = new Map<string, RegExp | undefined>();
+const compiled = new Map<string, Glob | string>();
 
-/** A glob (`**`, `*`, `?`, `{a,b}`) or a `/regex/flags` as a RegExp over a `/`-separated path; undefined when invalid. */
-export function patternToRegExp(pattern: string): RegExp | undefined {
-  if (compiled.has(pattern)) return compiled.get(pattern);
-  let re: RegExp | undefined;
-  try {
-    const m = /^\/(.+)\/([a-z]*)$/.exec(pattern);
-    re = m ? new RegExp(m[1], m[2]) : new RegExp(`^${globSource(pattern)}$`);
-  } catch {
-    re = undefined;
+/**
+ * A glob (`**`, `*`, `?`, `{a,b}`) compiled for a `/`-separated path, or what it is instead
+ * (a phrase: "<pattern> is <phrase>; it is ignored.").
+ * `/regular expressions/` are refused: the setting can come from an untrusted repository, and
+ * a pattern like `/(a+)+$/` would backtrack for minutes on every file path.
+ */
+export function compileTestPattern(pattern: string): Glob | string {
+  const known = compiled.get(pattern);
+  if (known !== undefined) return known;
+  let out: Glob | string;
+  if (/^\/.+\/[a-z]*$/.test(pattern)) out = 'a regular expression, and only globs (`**`, `*`, `?`, `{a,b}`) are accepted: a pattern from a workspace could hang the server';
+  else {
+    try {
+      out = compileGlob(pattern);
+    } catch (e) {
+      out = `not a valid glob (${(e as Error).message})`;
+    }
   }
-  compiled.set(pattern, re);
-  return re;
-}
-
-function globSource(glob: string): string {
-  let out = '';
-  let braces = 0;
-  for (let i = 0; i < glob.length; i++) {
-    const ch = glob[i];
-    if (ch === '*' && glob[i + 1] === '*') {
-      // `**/` matches any number of directories, including none; a trailing `**` anything.
-      if (glob[i + 2] === '/') {
-        out += '(?:.*/)?';
-        i += 2;
-      } else {
-        out += '.*';
-        i += 1;
-      }
-    } else if (ch === '*') out += '[^/]*';
-    else if (ch === '?') out += '[^/]';
-    else if (ch === '{') {
-      out += '(?:';
-      braces++;
-    } else if (ch === '}' && braces) {
-      out += ')';
-      braces--;
-    } else if (ch === ',' && braces) out += '|';
-    else out += ch.replace(/[.+^$()|[\]\\]/g, '\\$&');
-  }
-  if (braces) throw new Error('unbalanced braces');
-  // A pattern without a directory part names a file anywhere.
-  return glob.includes('/') ? out : `(?:.*/)?${out}`;
+  if (compiled.size > 1000) compiled.clear();
+  compiled.set(pattern, out);
+  return out;
 }
 
 /** The document's path from its URI (file URIs decoded; other schemes keep their path). */
@@ -90,5 +70,8 @@ export function isTestFile(uri: string, languageId: string, patterns: Record<str
   const root = roots.find((r) => full.startsWith(`${r}/`));
   const path = root ? full.slice(root.length) : full;
   const list = [...(patterns['*'] ?? []), ...(patterns[languageId] ?? [])];
-  return list.some((p) => patternToRegExp(p)?.test(path) ?? false);
+  return list.some((p) => {
+    const g = compileTestPattern(p);
+    return typeof g !== 'string' && g.test(path);
+  });
 }

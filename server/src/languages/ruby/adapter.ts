@@ -13,6 +13,7 @@ import { contextOf, type StatusContext } from './contexts';
 import { hiddenMethodStarts, methodRoute, routeBlock, type HandlerRoute } from './handlers';
 import { headerStatement } from './headers';
 import { ByScope, RACK_BEFORE_3_1, appendArg, responseFor, statusLiteral, type RubyDocument } from './responses';
+import { rackBefore31 } from './rackVersion';
 import { slotAt } from './slot';
 import { callArgs, callName, containerOf, firstAfter, pairsByKey, isResponseObject, receiverOf, stringValue } from './syntax';
 import { parentOf, typeOf, walkWithParents } from '../parents';
@@ -185,7 +186,9 @@ function extract(input: AdapterInput): DocumentModel {
   found.sort((a, b) => a.site.span.start - b.site.span.start);
   const numbers = found.some((f) => f.site.kind === 'number' && f.site.role === 'response');
   doc.symbols = found.some((f) => f.site.kind === 'symbol') || !numbers;
-  doc.oldNames = found.some((f) => f.site.kind === 'symbol' && f.site.name !== undefined && lookupConstant('rack', f.site.name)?.deprecated === true);
+  // The project's Gemfile.lock decides when it names Rack; otherwise the names the file already writes.
+  const lockedBefore31 = rackBefore31(input.uri);
+  doc.oldNames = lockedBefore31 ?? found.some((f) => f.site.kind === 'symbol' && f.site.name !== undefined && lookupConstant('rack', f.site.name)?.deprecated === true);
 
   for (const f of found) {
     const index = model.sites.length;
@@ -222,7 +225,9 @@ function extract(input: AdapterInput): DocumentModel {
   model.responses.forEach((r, i) => {
     if (r.site !== undefined) model.sites[r.site].response = i;
   });
-  if (found.some((f) => f.site.kind === 'symbol')) model.vocabularies.push({ vocabulary: 'rack', form: ':NAME', imported: true, names: doc.oldNames ? RACK_BEFORE_3_1 : undefined });
+  if (found.some((f) => f.site.kind === 'symbol') || (lockedBefore31 && doc.symbols)) {
+    model.vocabularies.push({ vocabulary: 'rack', form: ':NAME', imported: true, names: doc.oldNames ? RACK_BEFORE_3_1 : undefined, ...(lockedBefore31 ? { lockedOldNames: true } : {}) });
+  }
   model.frameworks = frameworksOf(text, found);
   return model;
 }
