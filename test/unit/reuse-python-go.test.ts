@@ -164,3 +164,146 @@ for (const languageId of ['python', 'go'] as const) {
     }
   });
 }
+
+/**
+ * Edits of one statement that change the facts of others: the copies must not survive them.
+ * Each step replaces the first `find` with `replace`; after each the model must equal a full
+ * analysis, and (so the step means something) differ from the model before it outside the
+ * edited statement.
+ */
+async function scenario(languageId: 'python' | 'go', text: string, steps: [string, string][]): Promise<void> {
+  const adapter = languageId === 'python' ? pythonAdapter : goAdapter;
+  const parser = parserFor(languageId, await loadLanguage(languageId));
+  const store = new DocumentStore();
+  const uri = `file:///t/scenario.${languageId === 'python' ? 'py' : 'go'}`;
+  const entry = store.open(uri, languageId, 1, text);
+  await store.ensureParsed(entry);
+  let before = plain(store.model(entry));
+  try {
+    for (const [find, replace] of steps) {
+      const current = entry.doc.getText();
+      const at = current.indexOf(find);
+      assert.ok(at >= 0, `"${find}" is in the text`);
+      const range = { start: entry.doc.positionAt(at), end: entry.doc.positionAt(at + find.length) };
+      store.change(uri, entry.doc.version + 1, [{ range, text: replace }]);
+      const model = store.model(entry);
+      const tree = parser.parse(entry.doc.getText())!;
+      try {
+        const after = plain(model);
+        assert.deepEqual(after, plain(adapter.extract({ uri, languageId, text: entry.doc.getText(), tree })), `after replacing ${JSON.stringify(find)}`);
+        assert.notDeepEqual(JSON.stringify(after).replace(/\d+/g, '0'), JSON.stringify(before).replace(/\d+/g, '0'), `replacing ${JSON.stringify(find)} changes some fact`);
+        before = after;
+      } finally {
+        tree.delete();
+      }
+    }
+  } finally {
+    store.closeAll();
+  }
+}
+
+test('python: imports, registrations, routes and quotes changed in one statement change the facts of the others', async () => {
+  const text = `from flask import Flask, jsonify, make_response
+
+app = Flask(__name__)
+
+
+def create_item():
+    resp = make_response(jsonify(ok=True), 201)
+    return resp
+
+
+@app.route("/items", methods=["GET"])
+def list_items():
+    return jsonify(items=[]), 200
+
+
+@app.route("/items/<id>", methods=["DELETE"])
+def delete_item(id):
+    return {"error": "gone"}, 200
+
+
+def setup(app):
+    app.add_url_rule("/other", view_func=other)
+
+
+def other():
+    return jsonify(error="x"), 200
+
+
+class Gone(Exception):
+    code = 410
+`;
+  await scenario('python', text, [
+    // A registration at module level makes an untouched function a POST handler.
+    ['app = Flask(__name__)\n', 'app = Flask(__name__)\napp.add_url_rule("/items", view_func=create_item, methods=["POST"])\n'],
+    // Another route's methods change the Allow list of every handler of the route.
+    ['methods=["GET"]', 'methods=["GET", "PUT"]'],
+    // A registration inside a function, removed.
+    ['    app.add_url_rule("/other", view_func=other)\n', '    pass\n'],
+    // Without Flask, tuples and jsonify mean nothing.
+    ['from flask import Flask, jsonify, make_response\n', 'from django.http import JsonResponse\n'],
+    ['from django.http import JsonResponse\n', 'from flask import Flask, jsonify, make_response\nfrom rest_framework import status\n'],
+    // The file's quote flips: edits write the other quote.
+    ['class Gone(Exception):\n    code = 410\n', "class Gone(Exception):\n    code = 410\n    a = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm']\n"],
+  ]);
+});
+
+test('go: imports, registrations, names and recorders changed in one function change the facts of the others', async () => {
+  const text = `package api
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+)
+
+func createItem(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("X-Id", "1")
+	w.WriteHeader(201)
+	json.NewEncoder(w).Encode(map[string]string{"error": "x"})
+}
+
+func listItems(w http.ResponseWriter, r *http.Request) {
+	json.NewEncoder(w).Encode(map[string]string{"error": fmt.Sprint(r)})
+}
+
+func failItem(w http.ResponseWriter, r *http.Request) {
+	if err := load(r); err != nil {
+		http.Error(w, err.Error(), 500)
+		return
+	}
+}
+
+func routes(mux *http.ServeMux) {
+	mux.HandleFunc("GET /items", listItems)
+}
+
+func TestA(t *testing.T) {
+	rec := httptest.NewRecorder()
+	_ = rec
+}
+
+func TestB(t *testing.T) {
+	if probe.Code != 404 {
+		t.Fatal()
+	}
+}
+`;
+  await scenario('go', text, [
+    // A registration names an untouched function: it gets its method and route.
+    ['mux.HandleFunc("GET /items", listItems)\n', 'mux.HandleFunc("GET /items", listItems)\n\tmux.HandleFunc("POST /items", createItem)\n'],
+    // A second function of the same name: the registration no longer resolves.
+    ['func routes(', 'func createItem() {}\n\nfunc routes('],
+    ['func createItem() {}\n\n', ''],
+    // A recorder declared in an earlier function makes a later comparison a status check.
+    ['rec := httptest.NewRecorder()\n\t_ = rec', 'probe := httptest.NewRecorder()\n\t_ = probe'],
+    // A constant somewhere: new statuses are written as constants.
+    ['probe := ', 'rec := http.StatusOK\n\t_ = rec\n\tprobe := '],
+    // The log import changes what redaction adds.
+    ['"encoding/json"\n', '"encoding/json"\n\t"log/slog"\n'],
+    // net/http under another name: its constants are read under that name.
+    ['\t"net/http"\n', '\tnethttp "net/http"\n'],
+  ]);
+});
