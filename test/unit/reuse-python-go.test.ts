@@ -154,8 +154,9 @@ for (const languageId of ['python', 'go'] as const) {
         } finally {
           tree.delete();
         }
-        // Every function and class but the edited one copied (module-level statements are analysed every time).
-        const units = (languageId === 'python' ? /^(def|class|@)/gm : /^func /gm);
+        // Every function and class but the edited one copied (module-level statements are analysed
+        // every time), and in Go the comments between them.
+        const units = (languageId === 'python' ? /^(def|class|@)/gm : /^(func |\/\/)/gm);
         const count = (entry.doc.getText().match(units) ?? []).length - (languageId === 'python' ? (entry.doc.getText().match(/^@.*\n(def|class)/gm) ?? []).length : 0);
         assert.ok(count > 15 && copied === count - 1, `edit ${i}: ${copied} of ${statements} statements copied, ${count} functions and classes`);
       }

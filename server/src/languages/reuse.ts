@@ -87,25 +87,31 @@ export function textChange(before: string, after: string): TextChange {
 interface EditMemo {
   text: string;
   unit: Span;
-  results: Map<string, OffsetEdit[] | undefined>;
+  /** Made when the first result is remembered: most responses are never asked for an edit. */
+  results?: Map<string, OffsetEdit[] | undefined>;
 }
 
-const memos = new WeakMap<ResponseFacts, EditMemo>();
+/**
+ * A response's memo sits on its edits object under a symbol (invisible to Object.keys and JSON):
+ * a WeakMap entry per response, made again after every edit, kept the collector busy.
+ */
+const MEMO = Symbol('edit results');
+type WithMemo = ResponseEdits & { [MEMO]?: EditMemo };
+const memoOf = (r: ResponseFacts): EditMemo | undefined => (r.edits as WithMemo)[MEMO];
 type EditFn = (...args: unknown[]) => OffsetEdit[] | undefined;
 
 function remember(memo: EditMemo, kind: string, args: unknown[], compute: () => OffsetEdit[] | undefined): OffsetEdit[] | undefined {
   const key = `${kind}\u0000${JSON.stringify(args)}`;
-  if (memo.results.has(key)) return memo.results.get(key)?.map((e) => ({ ...e }));
+  if (memo.results?.has(key)) return memo.results.get(key)?.map((e) => ({ ...e }));
   const result = compute();
-  memo.results.set(key, result?.map((e) => ({ ...e })));
+  (memo.results ??= new Map()).set(key, result?.map((e) => ({ ...e })));
   return result;
 }
 
 /** Wraps the edits of a freshly analysed response (in `text`, statement `unit`) so that their results are remembered. */
 export function rememberEdits(r: ResponseFacts, text: string, unit: Span): void {
-  const memo: EditMemo = { text, unit, results: new Map() };
-  memos.set(r, memo);
-  const edits: ResponseEdits = {};
+  const memo: EditMemo = { text, unit };
+  const edits: WithMemo = { [MEMO]: memo };
   for (const kind of Object.keys(r.edits) as (keyof ResponseEdits)[]) {
     const f = r.edits[kind] as EditFn | undefined;
     if (f) edits[kind] = ((...args: unknown[]) => remember(memo, kind, args, () => f(...args))) as never;
@@ -121,10 +127,9 @@ export function rememberEdits(r: ResponseFacts, text: string, unit: Span): void 
  * current document.
  */
 export function copyEdits(previous: ResponseFacts, copy: ResponseFacts, d: number, text: string, unit: Span, fresh: () => ResponseFacts | undefined): void {
-  const old = memos.get(previous);
-  const memo: EditMemo = { text, unit, results: new Map() };
-  memos.set(copy, memo);
-  if (old) {
+  const old = memoOf(previous);
+  const memo: EditMemo = { text, unit };
+  if (old?.results) {
     let change: TextChange | undefined;
     const from = { start: unit.start - d, end: unit.end - d };
     const move = (o: number, inside: boolean): number | undefined => {
@@ -135,6 +140,7 @@ export function copyEdits(previous: ResponseFacts, copy: ResponseFacts, d: numbe
       return undefined;
     };
     for (const [key, value] of old.results) {
+      memo.results ??= new Map();
       if (!value) {
         memo.results.set(key, value);
         continue;
@@ -150,7 +156,7 @@ export function copyEdits(previous: ResponseFacts, copy: ResponseFacts, d: numbe
       if (moved.length === value.length) memo.results.set(key, moved);
     }
   }
-  const edits: ResponseEdits = {};
+  const edits: WithMemo = { [MEMO]: memo };
   for (const kind of Object.keys(previous.edits) as (keyof ResponseEdits)[]) {
     edits[kind] = ((...args: unknown[]) => remember(memo, kind, args, () => (fresh()?.edits[kind] as EditFn | undefined)?.(...args))) as never;
   }

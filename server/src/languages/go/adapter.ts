@@ -11,7 +11,7 @@ import { intLiteral, namedArgs, spanOf } from '../syntax';
 import { visitTypes } from '../visit';
 import { FunctionIndex, functionsAround, useFunctionIndex } from './functions';
 import { calleeParts, contextOf, isContextReceiver, rememberCalleeName, type GoFileInfo, type StatusContext } from './contexts';
-import { collectHandlers, handlerAt, hasHandlerSignature, registrationKey } from './handlers';
+import { collectHandlers, handlerAt, hasHandlerSignature, registrationsIn, type FnRef, type RegistrationData } from './handlers';
 import { importsPath } from './imports';
 import { rememberUnits, reusableUnits, splice, unitKey, type ModelUnits, type Part } from '../reuse';
 import { implicitResponse, notFoundResponse, type ImplicitCandidate } from './implicit';
@@ -67,10 +67,10 @@ function headerName(arg: Node | undefined): string | undefined {
 
 /** What a top-level function contributes to the file-level facts, kept to reuse its facts. */
 interface GoUnit {
-  /** Its route registration calls, from its start. */
-  registrationCalls: [number, number][];
-  /** What they register (handler as written), for the file-level comparison. */
-  registrations: string[];
+  /** The function's name. */
+  name?: string;
+  /** Its route registrations, `at` from its start. */
+  registrations: RegistrationData[];
   /** httptest recorders it declares, and those declared before it. */
   recorders: string[];
   recordersBefore: string;
@@ -88,9 +88,11 @@ interface GoContextKey {
 }
 
 const UNIT_TYPES = new Set(['function_declaration', 'method_declaration']);
+/** Top-level declarations reused when their text is found again: functions, and the comments between them. */
+const REUSABLE = new Set([...UNIT_TYPES, 'comment']);
 
-/** One top-level declaration, with its node. */
-type GoPart = Part<GoUnit> & { node: Node };
+/** One top-level declaration, with its node when it is analysed. */
+type GoPart = Part<GoUnit> & { node?: Node };
 
 /**
  * A Go file into the model. After an edit, the top-level functions and methods whose text did
@@ -107,13 +109,21 @@ function extract(input: AdapterInput): DocumentModel {
   try {
     if (cursor.gotoFirstChild()) {
       do {
-        const node = cursor.currentNode;
-        const part: GoPart = { start: cursor.startIndex, end: cursor.endIndex, node };
-        if (UNIT_TYPES.has(cursor.nodeType) && !node.hasError) {
-          part.key = `${cursor.nodeTypeId}:${unitKey(text, part.start, part.end)}`;
-          part.reused = previous?.units.get(part.key);
-        }
+        const part: GoPart = { start: cursor.startIndex, end: cursor.endIndex };
         parts.push(part);
+        if (REUSABLE.has(cursor.nodeType)) {
+          const key = `${cursor.nodeTypeId}:${unitKey(text, part.start, part.end)}`;
+          part.reused = previous?.units.get(key);
+          // The same text parses the same: a declaration reused had no syntax error when it was analysed.
+          if (part.reused) {
+            part.key = key;
+            continue;
+          }
+          part.node = cursor.currentNode;
+          if (!part.node.hasError) part.key = key;
+        } else if (previous) {
+          part.node = cursor.currentNode;
+        }
       } while (cursor.gotoNextSibling());
     }
   } finally {
@@ -163,8 +173,8 @@ function analyse(input: AdapterInput, parts: GoPart[]): GoAnalysis | undefined {
   let netHttp = false;
   const calls: Node[] = [];
   const found: { site: StatusSite; ctx?: StatusContext; call?: Node }[] = [];
-  const functions = new Map<string, Node[]>();
-  const signatures: Node[] = [];
+  const functions = new Map<string, FnRef[]>();
+  const signatures: FnRef[] = [];
   const headerSets: HeaderSet[] = [];
   const candidates: ImplicitCandidate[] = [];
   const addHeader = (root: string | undefined, arg: Node | undefined, at: Node) => {
@@ -175,8 +185,8 @@ function analyse(input: AdapterInput, parts: GoPart[]): GoAnalysis | undefined {
   // Filled as the visit meets functions (outer before inner), so lookups during the visit work too.
   const fnIndex = new FunctionIndex();
   useFunctionIndex(tree!, fnIndex);
-  /** Registrations (where, what) of the reused functions, merged with the fresh ones for the comparison. */
-  const reusedRegistrations: { at: number; what: string }[] = [];
+  /** Registrations of the reused functions, merged with the fresh ones. */
+  const reusedRegistrations: RegistrationData[] = [];
   let reusedConstants = false;
   let stale = false;
   let part = -1;
@@ -187,21 +197,15 @@ function analyse(input: AdapterInput, parts: GoPart[]): GoAnalysis | undefined {
       const p = parts[part];
       const before = [...info.recorders].sort().join(',');
       if (!p.reused) {
-        p.data = { registrationCalls: [], registrations: [], recorders: [], recordersBefore: before, constants: false };
+        p.data = { registrations: [], recorders: [], recordersBefore: before, constants: false };
         continue;
       }
       const u = p.reused.data;
       if (u.recordersBefore !== before) stale = true;
       for (const r of u.recorders) info.recorders.add(r);
       reusedConstants ||= u.constants;
-      const name = p.node.childForFieldName('name')?.text;
-      if (name) functions.set(name, [...(functions.get(name) ?? []), p.node]);
-      u.registrationCalls.forEach(([s, e], k) => {
-        const call = p.node.descendantForIndex(p.start + s, p.start + e);
-        if (call?.type !== 'call_expression' || call.startIndex !== p.start + s || call.endIndex !== p.start + e) stale = true;
-        else calls.push(call);
-        reusedRegistrations.push({ at: p.start + s, what: u.registrations[k] });
-      });
+      if (u.name !== undefined) functions.set(u.name, [...(functions.get(u.name) ?? []), { start: p.start, end: p.end, name: u.name }]);
+      for (const r of u.registrations) reusedRegistrations.push({ ...r, at: r.at + p.start });
     }
   };
   const unitOf = (offset: number): GoUnit | undefined => {
@@ -278,13 +282,16 @@ function analyse(input: AdapterInput, parts: GoPart[]): GoAnalysis | undefined {
       case 'method_declaration': {
         fnIndex.add(node);
         const name = node.childForFieldName('name')?.text;
-        if (name) functions.set(name, [...(functions.get(name) ?? []), node]);
-        if (hasHandlerSignature(node)) signatures.push(node);
+        const ref: FnRef = { start: node.startIndex, end: node.endIndex, name };
+        if (name) functions.set(name, [...(functions.get(name) ?? []), ref]);
+        const u = unitOf(node.startIndex);
+        if (u && name && parts[part].start === node.startIndex) u.name = name;
+        if (hasHandlerSignature(node)) signatures.push(ref);
         return;
       }
       case 'func_literal':
         fnIndex.add(node);
-        if (hasHandlerSignature(node)) signatures.push(node);
+        if (hasHandlerSignature(node)) signatures.push({ start: node.startIndex, end: node.endIndex });
         return;
       default:
         return;
@@ -301,7 +308,7 @@ function analyse(input: AdapterInput, parts: GoPart[]): GoAnalysis | undefined {
       enterPart(p.start);
       if (p.reused) continue;
       let skipUntil = -1;
-      for (const node of p.node.descendantsOfType(VISITED)) {
+      for (const node of p.node?.descendantsOfType(VISITED) ?? []) {
         if (!node || node.startIndex < skipUntil) continue;
         if (enter(node, node.type) === false) skipUntil = node.endIndex;
       }
@@ -334,7 +341,9 @@ function analyse(input: AdapterInput, parts: GoPart[]): GoAnalysis | undefined {
   }
 
   // Handlers first, so each response can name its handler.
-  const { handlers, methodsByName } = collectHandlers(calls, functions, signatures);
+  const fresh = registrationsIn(calls);
+  const registrations = reusedRegistrations.length ? [...fresh, ...reusedRegistrations.map((data) => ({ data }))].sort((x, y) => x.data.at - y.data.at) : fresh;
+  const { handlers, methodsByName } = collectHandlers(registrations, calls, functions, signatures);
   // Those of reused functions are copied from the previous model.
   const reusedAt = (offset: number) => {
     let lo = 0;
@@ -384,21 +393,12 @@ function analyse(input: AdapterInput, parts: GoPart[]): GoAnalysis | undefined {
   else if (frameworks.has('fiber')) model.vocabularies.push({ vocabulary: 'go-http', form: `${info.fiberName}.NAME`, imported: true });
 
   // What each fresh declaration contributes to the file-level facts.
-  const registrations: { at: number; what: string }[] = [...reusedRegistrations];
   let p = 0;
-  for (const call of calls) {
-    if (reusedAt(call.startIndex)) continue;
-    const what = registrationKey(call);
-    if (what === undefined) continue;
-    registrations.push({ at: call.startIndex, what });
-    while (p < parts.length - 1 && parts[p].end <= call.startIndex) p++;
+  for (const { data } of fresh) {
+    while (p < parts.length - 1 && parts[p].end <= data.at) p++;
     const u = parts[p]?.data;
-    if (u && !parts[p].reused && parts[p].start <= call.startIndex) {
-      u.registrationCalls.push([call.startIndex - parts[p].start, call.endIndex - parts[p].start]);
-      u.registrations.push(what);
-    }
+    if (u && !parts[p].reused && parts[p].start <= data.at) u.registrations.push({ ...data, at: data.at - parts[p].start });
   }
-  registrations.sort((x, y) => x.at - y.at);
   p = 0;
   for (const f of found) {
     if (f.site.kind !== 'constant') continue;
@@ -408,7 +408,7 @@ function analyse(input: AdapterInput, parts: GoPart[]): GoAnalysis | undefined {
   const nameCounts = [...functions].map(([name, fns]) => `${name}:${fns.length}`).sort();
   const context: GoContextKey = {
     imports: JSON.stringify([netHttp, info.httpName, info.echoName, info.fiberName, [...frameworks].sort()]),
-    registrations: JSON.stringify(registrations.map((r) => r.what)),
+    registrations: JSON.stringify(registrations.map(({ data: r }) => [r.method, r.route, r.name ?? null])),
     names: nameCounts.join(','),
     constants: usesConstants,
     logImports: `${importsPath(text, 'log/slog')},${importsPath(text, 'log')}`,

@@ -7,7 +7,7 @@ import { emptyModel } from '../../model';
 import { constantFor } from '../../data';
 import type { AdapterInput, LanguageAdapter } from '../adapter';
 import { intLiteral, spanOf } from '../syntax';
-import { collect, fnAt, type Collected } from './collect';
+import { collect, fnAt, type Collected, type TopCursor } from './collect';
 import { constantOf } from './constants';
 import { latestBinding } from './headers';
 import { contextOf, type ContextEnv, type PyContext } from './contexts';
@@ -18,7 +18,7 @@ import { responseForContext, type ResponseEnv } from './responses';
 import { decoratorResponse, implicitResponse, type ImplicitEnv } from './returns';
 import { slotAt } from './slot';
 import { setStatusEdit } from './statusEdits';
-import { rememberUnits, reusableUnits, splice, unitKey, type ModelUnits, type Part } from '../reuse';
+import { rememberUnits, reusableUnits, splice, unitKey, type ModelUnits, type Part, type UnitRecord } from '../reuse';
 
 /** Index of the first item starting at or after `offset` (items sorted by start). */
 function firstAtOrAfter(items: readonly ({ startIndex: number } | { start: number })[], offset: number): number {
@@ -130,13 +130,14 @@ interface Analysis {
  * Analyses the top-level statements `skip` does not leave out. `registrations` and `strings`
  * are those of the statements left out (reused), which the file-level facts need.
  */
-function analyse(input: AdapterInput, skip?: (start: number) => boolean, skipped?: { registrations: Registration[]; single: number; double: number }): Analysis {
+function analyse(input: AdapterInput, skip?: (cursor: TopCursor) => boolean, skipped?: () => { registrations: Registration[]; single: number; double: number }): Analysis {
   const model = emptyModel(input.languageId);
   const { text } = input;
   const c = collect(input.tree!, text, model, skip);
-  if (skipped) {
-    let single = skipped.single;
-    let double = skipped.double;
+  const left = skipped?.();
+  if (left) {
+    let single = left.single;
+    let double = left.double;
     for (const t of c.tops) {
       single += t.single;
       double += t.double;
@@ -150,7 +151,7 @@ function analyse(input: AdapterInput, skip?: (start: number) => boolean, skipped
     const r = registrationOf(c.calls[i], c.callNames[i]);
     if (r) registrations.push({ at: c.calls[i].startIndex, ...r });
   }
-  const allRegistrations = skipped?.registrations.length ? [...registrations, ...skipped.registrations].sort((a, b) => a.at - b.at) : registrations;
+  const allRegistrations = left?.registrations.length ? [...registrations, ...left.registrations].sort((a, b) => a.at - b.at) : registrations;
   const handlers = findHandlers(c, fw.django, allRegistrations);
   model.handlers = handlers.map((h) => h.facts);
   const handlerFns = new Set(handlers.map((h) => h.fn.startIndex));
@@ -272,49 +273,56 @@ function contextKey(a: Analysis, registrations: Registration[]): PyContextKey {
  */
 function extract(input: AdapterInput): DocumentModel {
   if (!input.tree) return emptyModel(input.languageId);
-  const { text, tree } = input;
   const previous = reusableUnits<PyUnit, PyContextKey>(input.previous, input.uri, input.languageId);
-  const parts: Part<PyUnit>[] = [];
-  const cursor = tree.walk();
-  try {
-    if (cursor.gotoFirstChild()) {
-      do {
-        const part: Part<PyUnit> = { start: cursor.startIndex, end: cursor.endIndex };
-        if (UNIT_TYPES.has(cursor.nodeType) && !cursor.currentNode.hasError) {
-          part.key = `${cursor.nodeTypeId}:${unitKey(text, part.start, part.end)}`;
-          part.reused = previous?.units.get(part.key);
-        }
-        parts.push(part);
-      } while (cursor.gotoNextSibling());
+  return (previous && incremental(input, previous)) || whole(input);
+}
+
+/**
+ * The top-level statements as the walk passes them, each keyed by its text when it may be
+ * reused; with `reuse`, the statements found in it are left out of the walk.
+ */
+function partsWalk(text: string, parts: Part<PyUnit>[], reuse?: Map<string, UnitRecord<PyUnit>>): (cursor: TopCursor) => boolean {
+  return (cursor) => {
+    const part: Part<PyUnit> = { start: cursor.startIndex, end: cursor.endIndex };
+    parts.push(part);
+    if (!UNIT_TYPES.has(cursor.nodeType)) return false;
+    const key = `${cursor.nodeTypeId}:${unitKey(text, part.start, part.end)}`;
+    const reused = reuse?.get(key);
+    // The same text parses the same: a statement reused had no syntax error when it was analysed.
+    if (reused) {
+      part.key = key;
+      part.reused = reused;
+      return true;
     }
-  } finally {
-    cursor.delete();
-  }
-  return (previous && parts.some((p) => p.reused) && incremental(input, parts, previous)) || whole(input, parts);
+    if (!cursor.currentNode.hasError) part.key = key;
+    return false;
+  };
 }
 
 /** The whole file analysed, with its statements remembered for the next version. */
-function whole(input: AdapterInput, parts: Part<PyUnit>[]): DocumentModel {
-  for (const p of parts) delete p.reused;
-  const a = analyse(input);
+function whole(input: AdapterInput): DocumentModel {
+  const parts: Part<PyUnit>[] = [];
+  const a = analyse(input, partsWalk(input.text, parts));
   return finish(input, a, parts, a.registrations, undefined) ?? a.model;
 }
 
 /** Reuses the statements of `previous` found again; undefined when the file-level facts changed. */
-function incremental(input: AdapterInput, parts: Part<PyUnit>[], previous: ModelUnits<PyUnit, PyContextKey>): DocumentModel | undefined {
-  const skipped = { registrations: [] as Registration[], single: 0, double: 0 };
-  const reused = new Set<number>();
+function incremental(input: AdapterInput, previous: ModelUnits<PyUnit, PyContextKey>): DocumentModel | undefined {
+  const parts: Part<PyUnit>[] = [];
   let moduleNames = false;
-  for (const p of parts) {
-    const u = p.reused?.data;
-    if (!u) continue;
-    reused.add(p.start);
-    skipped.single += u.single;
-    skipped.double += u.double;
-    moduleNames ||= u.moduleNames;
-    for (const r of u.registrations) skipped.registrations.push({ at: r.at + p.start, name: r.name, info: r.info });
-  }
-  const a = analyse(input, (start) => reused.has(start), skipped);
+  const skipped = { registrations: [] as Registration[], single: 0, double: 0 };
+  const a = analyse(input, partsWalk(input.text, parts, previous.units), () => {
+    for (const p of parts) {
+      const u = p.reused?.data;
+      if (!u) continue;
+      skipped.single += u.single;
+      skipped.double += u.double;
+      moduleNames ||= u.moduleNames;
+      for (const r of u.registrations) skipped.registrations.push({ at: r.at + p.start, name: r.name, info: r.info });
+    }
+    return skipped;
+  });
+  if (!parts.some((p) => p.reused)) return finish(input, a, parts, a.registrations, undefined) ?? a.model;
   // A response outside any function reads names bound outside functions, some in statements not analysed.
   if (a.moduleLookups.length && moduleNames) return undefined;
   const registrations = [...a.registrations, ...skipped.registrations].sort((x, y) => x.at - y.at);

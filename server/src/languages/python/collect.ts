@@ -80,11 +80,14 @@ export function fnAt(fns: readonly FnInfo[], offset: number): FnInfo | undefined
   return undefined;
 }
 
+/** A cursor on a top-level statement, as the walk passes it. */
+export type TopCursor = ReturnType<Tree['walk']>;
+
 /**
- * The walk. `skip(start)` leaves out top-level statements (reused from the previous version:
- * their strings are counted by the caller, see `tops`).
+ * The walk. `skip(cursor)` is asked at each top-level statement and may leave it out (reused
+ * from the previous version: its strings are counted by the caller, see `tops`).
  */
-export function collect(tree: Tree, text: string, model: DocumentModel, skip?: (start: number) => boolean): Collected {
+export function collect(tree: Tree, text: string, model: DocumentModel, skip?: (cursor: TopCursor) => boolean): Collected {
   const c: Collected = { imports: emptyImports(), fns: [], numbers: [], constants: [], calls: [], callNames: [], returns: [], returnsByFn: new Map(), scope: { sets: [], bindings: [] }, settingStatus: new Map(), quote: '"', tops: [] };
   let single = 0;
   let double = 0;
@@ -104,7 +107,7 @@ export function collect(tree: Tree, text: string, model: DocumentModel, skip?: (
       while (scopes.length && scopes[scopes.length - 1].depth >= depth) scopes.pop();
       let descend = true;
       if (depth === 1) {
-        if (skip?.(cursor.startIndex)) {
+        if (skip?.(cursor)) {
           while (!cursor.gotoNextSibling()) {
             if (!cursor.gotoParent()) return done();
             depth--;
