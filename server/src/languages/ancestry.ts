@@ -124,3 +124,8 @@ export function upTo<T>(kind: string, node: Node | null | undefined, stop: (n: N
   if (byNode) for (const id of passed) byNode.set(id, answer);
   return answer;
 }
+
+/** `fn` run inside `withAncestry` of its input's tree: for an adapter's extract and slotAt. */
+export function inAncestry<I extends { tree?: Tree }, A extends unknown[], R>(fn: (input: I, ...rest: A) => R): (input: I, ...rest: A) => R {
+  return (input, ...rest) => (input.tree ? withAncestry(input.tree, () => fn(input, ...rest)) : fn(input, ...rest));
+}

@@ -1,5 +1,6 @@
 // The condition a Go response sits under. Go has no catch: `if err != nil` after a call is the
 // error branch, and what the call was (decoding, binding, a lookup) says what kind of error.
+import { parentOf } from '../ancestry';
 import type { Node } from '../../parsing/treeSitter';
 import type { BranchFact } from '../../model';
 import { namedArgs, spanOf } from '../syntax';
@@ -74,7 +75,7 @@ export function classifyText(text: string): BranchFact['kind'] {
 function classifyCase(clause: Node): BranchFact | undefined {
   const values = clause.childForFieldName('value') ?? clause.namedChild(0);
   if (!values) return undefined;
-  const sw = clause.parent;
+  const sw = parentOf(clause);
   const subject = sw?.childForFieldName('value');
   const text = subject && clause.type === 'expression_case' ? `${subject.text} == ${values.text}` : values.text;
   const nil = NIL_CHECK.exec(values.text);
@@ -99,8 +100,8 @@ function errorSource(stmt: Node, name: string): Node | undefined {
       const hit = assignedCall(init, name);
       if (hit !== null) return hit;
     }
-    if (s.parent?.type !== 'if_statement') break;
-    s = s.parent;
+    if (parentOf(s)?.type !== 'if_statement') break;
+    s = parentOf(s)!;
   }
   let prev = s.previousNamedSibling;
   for (let i = 0; prev && i < 12; i++, prev = prev.previousNamedSibling) {

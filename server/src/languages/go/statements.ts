@@ -1,5 +1,6 @@
 // Statement-level helpers for Go edits: the statement around a node, inserting a statement
 // before another in its own indentation, removing one, and the scope a statement's effect reaches.
+import { parentOf } from '../ancestry';
 import type { Node } from '../../parsing/treeSitter';
 import type { OffsetEdit } from '../../model';
 import { FUNCTIONS } from './branches';
@@ -38,7 +39,7 @@ export function scopeOf(node: Node): { start: number; end: number } {
   const up = ancestorsOf(node);
   for (const n of up) if (n.type === 'statement_list' || n.type === 'source_file') return { start: n.startIndex, end: n.endIndex };
   // Past the function the ancestors stop at: on up the tree.
-  for (let n = up[up.length - 1]?.parent; n; n = n.parent) if (n.type === 'statement_list' || n.type === 'source_file') return { start: n.startIndex, end: n.endIndex };
+  for (let n = parentOf(up[up.length - 1]); n; n = parentOf(n)) if (n.type === 'statement_list' || n.type === 'source_file') return { start: n.startIndex, end: n.endIndex };
   return { start: 0, end: Number.MAX_SAFE_INTEGER };
 }
 

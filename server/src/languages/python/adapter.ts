@@ -18,7 +18,7 @@ import { responseForContext, type ResponseEnv } from './responses';
 import { decoratorResponse, implicitResponse, type ImplicitEnv } from './returns';
 import { slotAt } from './slot';
 import { setStatusEdit } from './statusEdits';
-import { parentOf, withAncestry } from '../ancestry';
+import { inAncestry, parentOf } from '../ancestry';
 
 /** Index of the first item starting at or after `offset` (items sorted by start). */
 function firstAtOrAfter(items: readonly ({ startIndex: number } | { start: number })[], offset: number): number {
@@ -213,8 +213,8 @@ export const pythonAdapter: LanguageAdapter = {
   id: 'python',
   languageIds: ['python'],
   grammarFor: () => 'python',
-  extract: (input) => (input.tree ? withAncestry(input.tree, () => extract(input)) : extract(input)),
-  slotAt: (input, offset) => (input.tree ? withAncestry(input.tree, () => slotAt(input, offset)) : slotAt(input, offset)),
+  extract: inAncestry(extract),
+  slotAt: inAncestry(slotAt),
   importEdit(input, vocabulary) {
     if (!input.tree) return undefined;
     const table = topLevelImports(input);
