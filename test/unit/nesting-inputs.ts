@@ -17,6 +17,8 @@ export interface NestTemplate {
   nests: Record<string, [open: string, inner: string, close: string]>;
   /** The whole source with the response nested `depth` blocks deep; `§` marks the completion slot. */
   blocks: (depth: number) => string;
+  /** The deepest blocks the grammar can parse, when it cannot parse 2,000. */
+  maxBlockDepth?: number;
 }
 
 const C_LIKE: NestTemplate['nests'] = {
@@ -32,6 +34,9 @@ const TERNARIES: NestTemplate['nests'] = { ternaries: ['x ? 404 : ', '500', ''] 
 export const NEST_TEMPLATES: NestTemplate[] = [
   {
     key: 'python', languageId: 'python', ext: 'py', site: '404',
+    // tree-sitter-python's scanner keeps its stack of indents in the parser's serialized state
+    // (1 KB): past about 500 levels the whole body is an ERROR, before any code of ours runs.
+    maxBlockDepth: 500,
     text: "from flask import Flask, jsonify, abort\napp = Flask(__name__)\n@app.route('/items', methods=['POST'])\ndef create():\n    if x == @E@:\n        return jsonify({'error': 'x'}), 404\n    abort(\n",
     nests: {
       parens: ['(', '404', ')'], calls: ['f(', '404', ')'], nots: ['not ', 'x', ''], arrays: ['[', '404', ']'],

@@ -39,10 +39,11 @@ function cases(t: NestTemplate): Record<string, { text: string; offsets: number[
     const deep = at + expr.lastIndexOf(nest[1]);
     out[name] = { text, offsets: [deep, deep + 1, at + (expr.length >> 1), text.lastIndexOf('\n', text.length - 2), text.length - 1] };
   }
-  const marked = t.blocks(DEPTH);
+  const depth = Math.min(DEPTH, t.maxBlockDepth ?? DEPTH);
+  const marked = t.blocks(depth);
   const slot = marked.indexOf('§');
   const text = marked.replace('§', '');
-  out[`blocks ${DEPTH} deep`] = { text, offsets: [slot, text.indexOf(t.site, slot - 200), text.length >> 1] };
+  out[`blocks ${depth} deep`] = { text, offsets: [slot, text.indexOf(t.site, slot - 200), text.length >> 1] };
   return out;
 }
 

@@ -12,6 +12,8 @@ import type { Node, Tree } from '../parsing/treeSitter';
 
 interface Active {
   tree: Tree;
+  /** Parents asked of the tree directly so far (see DIRECT). */
+  direct: number;
   parents: Map<number, Node | null>;
   facts: Map<string, Map<number, unknown>>;
   /** The last descent: the root, then each node on the way down to the last target. */
@@ -24,7 +26,7 @@ let active: Active | undefined;
 export function withAncestry<T>(tree: Tree, fn: () => T): T {
   const outer = active;
   if (outer?.tree === tree) return fn();
-  active = { tree, parents: new Map(), facts: new Map(), path: [] };
+  active = { tree, parents: new Map(), facts: new Map(), path: [], direct: 0 };
   try {
     return fn();
   } finally {
@@ -39,6 +41,12 @@ export function parentOf(node: Node | null | undefined): Node | null {
   if (!a || node.tree !== a.tree) return node.parent;
   const known = a.parents.get(node.id);
   if (known !== undefined) return known;
+  if (a.direct < DIRECT) {
+    a.direct++;
+    const parent = node.parent;
+    a.parents.set(node.id, parent);
+    return parent;
+  }
   descendTo(a, node);
   const found = a.parents.get(node.id);
   if (found !== undefined) return found;
@@ -47,6 +55,14 @@ export function parentOf(node: Node | null | undefined): Node | null {
   a.parents.set(node.id, parent);
   return parent;
 }
+
+/**
+ * The first parents of a run are asked of the tree: its descent runs inside the parser, about a
+ * hundred times faster per level than one driven from here, so a few short climbs (a completion
+ * slot's) cost less that way even from deep inside a nesting. Past these, a run is climbing far
+ * or often, and the descents recorded here make each further step cost nothing.
+ */
+const DIRECT = 32;
 
 /** Whether `outer`'s span holds `node`'s and is larger (so `outer`, on a root path, is an ancestor). */
 function holds(outer: Node, node: Node): boolean {

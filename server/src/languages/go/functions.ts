@@ -1,7 +1,6 @@
 // The functions of a Go file by span, so "the functions around this node" is a binary search
-// rather than a walk up the tree, and each function's parameters are read once. Every step up
-// (parentOf(node)) makes the parser descend again from the root; walking up from every call and
-// response made a large file's analysis several times slower than its parse.
+// rather than a walk up the tree from every call and response, and each function's parameters
+// are read once (contextParamType / isContextReceiver ask for every call).
 import { parentOf } from '../ancestry';
 import type { Node, Tree } from '../../parsing/treeSitter';
 import { namedArgs } from '../syntax';
@@ -102,20 +101,4 @@ export function enclosingFunctionOf(node: Node): Node | undefined {
   }
   for (let n = parentOf(node); n; n = parentOf(n)) if (FUNCTIONS.includes(n.type)) return n;
   return undefined;
-}
-
-/**
- * The ancestors of `node`, innermost first, up to and including its innermost function (the
- * whole chain to the root outside functions). Found downwards from the function with
- * childWithDescendant, one step per level, instead of upwards with parentOf(node).
- */
-export function ancestorsOf(node: Node): Node[] {
-  const fn = indexes.has(node.tree) ? enclosingFunctionOf(node) : undefined;
-  const out: Node[] = [];
-  if (!fn) {
-    for (let n = parentOf(node); n; n = parentOf(n)) out.push(n);
-    return out;
-  }
-  for (let n: Node | null = fn, i = 0; n && n.id !== node.id && i < 10_000; n = n.childWithDescendant(node), i++) out.push(n);
-  return out.reverse();
 }

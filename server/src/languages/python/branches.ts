@@ -101,9 +101,8 @@ export function branchOf(node: Node): BranchFact | undefined {
 /** The except variable of the innermost except clause around a node, if any (for body leaks). */
 export function caughtName(branch: BranchFact | undefined, node: Node): string | undefined {
   if (branch?.errorName) return branch.errorName;
-  for (let n = parentOf(node); n; n = parentOf(n)) {
-    if (n.type === 'function_definition') return undefined;
-    if (n.type === 'except_clause') return exceptVariable(n).name;
-  }
-  return undefined;
+  return upTo('py.caught', parentOf(node), (n): string | null | undefined => {
+    if (n.type === 'function_definition') return null;
+    return n.type === 'except_clause' ? (exceptVariable(n).name ?? null) : undefined;
+  }, null) ?? undefined;
 }
