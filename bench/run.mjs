@@ -7,6 +7,7 @@ import { cpSync, existsSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { treeSitterRuntime } from '../scripts/treeSitterRuntime.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -54,6 +55,7 @@ await esbuild.build({
   sourcemap: 'inline',
   logLevel: 'warning',
   loader: { '.scm': 'text' },
+  plugins: [treeSitterRuntime],
 });
 
 // --expose-gc: the memory section forces a GC before reading the heap of its in-process cycles.

@@ -4,6 +4,7 @@ import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync, readdirSync, rmSync, existsSync, statSync } from 'node:fs';
 import { join, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { treeSitterRuntime } from './treeSitterRuntime.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
@@ -18,6 +19,7 @@ const common = {
   minify: production,
   logLevel: 'warning',
   loader: { '.scm': 'text' },
+  plugins: [treeSitterRuntime],
 };
 
 rmSync(join(root, 'dist'), { recursive: true, force: true });

@@ -3,7 +3,7 @@
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { adapterFor } from './languages/registry';
 import type { LanguageAdapter } from './languages/adapter';
-import { loadLanguage, loadedLanguage, parserFor, type GrammarId, type Tree } from './parsing/treeSitter';
+import { isRuntimeFailure, loadLanguage, loadedLanguage, parserFor, resetRuntime, type GrammarId, type Tree } from './parsing/treeSitter';
 import { emptyModel, type DocumentModel } from './model';
 
 export interface OpenDocument {
@@ -17,8 +17,10 @@ export interface OpenDocument {
   modelVersion?: number;
   /** The last model made before the pending changes; the adapter may reuse its unchanged parts. */
   previousModel?: DocumentModel;
-  /** Set when analysis is skipped for this document (too large, binary, minified). */
+  /** Set when analysis is skipped for this document (too large, binary, minified, or parseFailure). */
   skipped?: string;
+  /** Why the parser gave up on this document (it crashed the runtime); kept until the document closes. */
+  parseFailure?: string;
 }
 
 export interface SkipPolicy {
@@ -26,10 +28,18 @@ export interface SkipPolicy {
   (text: string, uri: string): string | undefined;
 }
 
+export interface StoreHooks {
+  /** A document became skipped while it was being parsed or analysed (see OpenDocument.parseFailure). */
+  skipped?(entry: OpenDocument): void;
+}
+
 export class DocumentStore {
   private readonly docs = new Map<string, OpenDocument>();
 
-  constructor(private readonly skip: SkipPolicy = () => undefined) {}
+  constructor(
+    private readonly skip: SkipPolicy = () => undefined,
+    private readonly hooks: StoreHooks = {},
+  ) {}
 
   get(uri: string): OpenDocument | undefined {
     return this.docs.get(uri);
@@ -59,14 +69,17 @@ export class DocumentStore {
         const lines = change.text.split('\n');
         const newEndRow = change.range.start.line + lines.length - 1;
         const newEndColumn = (lines.length === 1 ? change.range.start.character : 0) + lines[lines.length - 1].length;
-        entry.tree.edit({
-          startIndex,
-          oldEndIndex,
-          newEndIndex: startIndex + change.text.length,
-          startPosition: { row: change.range.start.line, column: change.range.start.character },
-          oldEndPosition: { row: change.range.end.line, column: change.range.end.character },
-          newEndPosition: { row: newEndRow, column: newEndColumn },
-        });
+        const tree = entry.tree;
+        this.usingRuntime(entry, 'edit', () =>
+          tree.edit({
+            startIndex,
+            oldEndIndex,
+            newEndIndex: startIndex + change.text.length,
+            startPosition: { row: change.range.start.line, column: change.range.start.character },
+            oldEndPosition: { row: change.range.end.line, column: change.range.end.character },
+            newEndPosition: { row: newEndRow, column: newEndColumn },
+          }),
+        );
       } else if (entry.tree) {
         // A full-text change: nothing of the old tree can be reused.
         entry.tree.delete();
@@ -97,7 +110,7 @@ export class DocumentStore {
   private classify(entry: OpenDocument): void {
     const { doc } = entry;
     const text = doc.getText();
-    entry.skipped = this.skip(text, doc.uri);
+    entry.skipped = entry.parseFailure ?? this.skip(text, doc.uri);
     const adapter = entry.skipped ? undefined : adapterFor(doc.languageId, doc.uri, text);
     if (adapter !== entry.adapter) {
       entry.tree?.delete();
@@ -126,10 +139,45 @@ export class DocumentStore {
     const parser = parserFor(entry.grammar, lang);
     const old = entry.tree;
     const text = entry.doc.getText();
-    const next = parser.parse(text, old ?? null) ?? undefined;
+    const parsed = this.usingRuntime(entry, 'parse', () => ({ tree: parser.parse(text, old ?? null) ?? undefined }));
+    if (!parsed) return;
     old?.delete();
-    entry.tree = next;
+    entry.tree = parsed.tree;
     entry.treeVersion = entry.doc.version;
+  }
+
+  /**
+   * Runs `fn`, which uses the tree-sitter runtime for `entry` (parse, edit, walk its tree). When
+   * the runtime itself fails (a wasm trap: it is dead for every language from then on), starts a
+   * fresh runtime, drops every tree made by the dead one (the other documents re-parse when next
+   * used), skips `entry` until it is closed, and returns undefined. Other errors propagate.
+   */
+  usingRuntime<T>(entry: OpenDocument, what: string, fn: () => T): T | undefined {
+    try {
+      return fn();
+    } catch (e) {
+      if (!isRuntimeFailure(e)) throw e;
+      const restarted = resetRuntime();
+      // Not deleted: their memory belongs to the dead instance and goes with it.
+      for (const other of this.docs.values()) {
+        other.tree = undefined;
+        other.treeVersion = undefined;
+      }
+      const message = e instanceof Error ? e.message : String(e);
+      this.fail(entry, `the parser crashed on it during ${what} (${message}); ${restarted ? 'the parser was restarted for the other files' : 'the parser could not be restarted'}`);
+      return undefined;
+    }
+  }
+
+  /** Skips `entry` from now until it is closed, and says so through the hook. */
+  private fail(entry: OpenDocument, reason: string): void {
+    entry.tree?.delete();
+    entry.tree = undefined;
+    entry.parseFailure = reason;
+    entry.skipped = reason;
+    entry.model = undefined;
+    entry.previousModel = undefined;
+    this.hooks.skipped?.(entry);
   }
 
   /**
@@ -144,7 +192,10 @@ export class DocumentStore {
       this.parseNow(entry);
       if (!entry.tree || entry.treeVersion !== doc.version) return emptyModel(doc.languageId);
     }
-    const model = adapter.extract({ uri: doc.uri, languageId: doc.languageId, text: doc.getText(), tree: entry.tree, previous: entry.previousModel });
+    const model = this.usingRuntime(entry, `analysis (${adapter.id})`, () =>
+      adapter.extract({ uri: doc.uri, languageId: doc.languageId, text: doc.getText(), tree: entry.tree, previous: entry.previousModel }),
+    );
+    if (!model) return emptyModel(doc.languageId);
     entry.model = model;
     entry.previousModel = undefined;
     entry.modelVersion = doc.version;

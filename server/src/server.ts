@@ -50,7 +50,10 @@ const settingsCache = new Map<string, Promise<Settings>>();
 const warned = new Set<string>();
 const skippedNoticeSent = new Set<string>();
 
-const store = new DocumentStore((text, uri) => skipReason(text, uri, globalSettings.maxFileSize));
+const store = new DocumentStore((text, uri) => skipReason(text, uri, globalSettings.maxFileSize), {
+  // The parser gave up on a document while serving a request: same notice as a huge file.
+  skipped: (entry) => noticeSkip(entry),
+});
 
 function warnOnce(message: string): void {
   if (warned.has(message)) return;
@@ -224,6 +227,7 @@ async function contextFor(uri: string): Promise<FeatureContext | undefined> {
   const settings = await settingsFor(uri);
   if (!settings.enable) return undefined;
   if (entry.grammar && !entry.tree) await store.ensureParsed(entry);
+  if (entry.skipped) return undefined;
   const model = guard(log, `analysis (${entry.doc.languageId}, ${entry.adapter.id})`, undefined, () => store.model(entry));
   if (!model) return undefined;
   const adapter = entry.adapter;
@@ -233,8 +237,8 @@ async function contextFor(uri: string): Promise<FeatureContext | undefined> {
     model,
     settings,
     markdown,
-    slotAt: (offset) => guard(log, `completion slot (${entry.doc.languageId})`, undefined, () => adapter.slotAt?.(input(), offset)),
-    importEdit: (vocabulary) => guard(log, `import edit (${entry.doc.languageId})`, undefined, () => adapter.importEdit?.(input(), vocabulary)),
+    slotAt: (offset) => guard(log, `completion slot (${entry.doc.languageId})`, undefined, () => store.usingRuntime(entry, 'completion', () => adapter.slotAt?.(input(), offset))),
+    importEdit: (vocabulary) => guard(log, `import edit (${entry.doc.languageId})`, undefined, () => store.usingRuntime(entry, 'import edit', () => adapter.importEdit?.(input(), vocabulary))),
   };
 }
 

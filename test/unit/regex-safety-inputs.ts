@@ -22,19 +22,10 @@ export interface Template {
 
 export const VOCABULARIES = ['http-status-codes', 'nestjs', 'node-http2', 'python-http', 'starlette', 'drf', 'go-http', 'spring', 'jaxrs', 'servlet', 'aspnet', 'dotnet', 'rack', 'symfony', 'rust-http', 'actix', 'aiohttp', 'mockmvc', 'django'];
 
-const JS_OPEN = {
-  // The JS adapter's extraction is quadratic in a run of open parentheses (in rework).
-  paren: 'JS extraction over 100,000 "(" takes seconds (reported on issue 8)',
-};
-
 export const TEMPLATES: Template[] = [
   {
     key: 'typescript', languageId: 'typescript', ext: 'ts', condition: 'x', slot: 'res.status(', site: '404',
     text: "import express from 'express';\nimport { StatusCodes } from 'http-status-codes';\nconst app = express();\napp.post('/items', (req, res) => {\n  if (@C@) { return res.status(404).json({ error: 'x' }); }\n  @L@res.status(\n});\n",
-    open: {
-      L: JS_OPEN,
-      C: { ...JS_OPEN, spaces: 'the JS condition classifier backtracks over a run of spaces (reported on issue 8)', blankLines: 'the JS condition classifier backtracks over blank lines (reported on issue 8)' },
-    },
   },
   {
     key: 'python', languageId: 'python', ext: 'py', condition: 'x', slot: 'abort(', site: '404',
@@ -106,6 +97,8 @@ export function payloads(n: number): Record<string, string> {
     HttpStatus: rep('HttpStatus '),
     StatusCodes: rep('StatusCodes '),
     spaces: `${rep(' ')}x`,
+    // A negated name, then a run of spaces before more: `\s*\)?\s*$` after the name backtracked.
+    spacedNegation: `!x${rep(' ', n - 3)}y`,
     tabs: `${rep('\t')}x`,
     digits: rep('0'),
     blankLines: rep('\n'),
@@ -127,5 +120,35 @@ export function payloads(n: number): Record<string, string> {
     capitals: rep('A'),
     statusLines: rep('HTTP/1.1 '),
     mixed: rep('a(b[c{d"e\'f`g\\h'),
+  };
+}
+
+/**
+ * Deeply nested JavaScript, about `depth` levels (a run of 2,000 blocks is ordinary in generated
+ * code, and an editor shows half-typed versions of it). Every status below sits at the bottom of
+ * a nest or at every level of one: a walk up from each to its call, branch and function that
+ * reads `node.parent` (a search down from the root in this tree-sitter) is quadratic there.
+ */
+export function deepJavaScript(depth: number): Record<string, string> {
+  const head = "import express from 'express';\nconst app = express();\n";
+  const route = (body: string) => `${head}app.post('/items', (req, res) => {\n${body}\n});\n`;
+  const r = (s: string, n = depth) => s.repeat(n);
+  return {
+    // A status at every level of nested `if` blocks, each under its own condition.
+    ifBlocks: route(r("if (!req.body) { res.status(404).json({ error: 'missing' });\n") + r('}\n')),
+    // Bare blocks with the status at the bottom.
+    blocks: route(`${r('{ ')}res.status(404).json({ error: 'missing' });${r(' }')}`),
+    // A status in every one of nested arrow functions (each function's uses of `res` include the deeper ones).
+    arrows: route(r('const f = () => { res.status(201).send();\n') + r('};\n')),
+    // Curried arrow functions around the handler.
+    curried: `${head}app.post('/items', ${r('(a) => ')}(req, res) => res.status(404).end());\n`,
+    // A condition of 50,000 negations.
+    nots: route(`  if (${r('!', 25 * depth)}x) { return res.status(404).json({ error: 'missing' }); }`),
+    // Nested arrays as a body, and around a status.
+    arrays: route(`  res.status(400).json(${r('[')}1${r(']')});\n  res.status(${r('[')}404${r(']')});`),
+    // A chain of 20,000 header calls on one response.
+    chain: route(`  res.status(201)${r(".set('x-a', 'b')", 10 * depth)}.json({ ok: true });`),
+    // A 20,000-long call chain as a body.
+    callChain: route(`  res.status(200).json(items${r('.map(f)', 10 * depth)});`),
   };
 }

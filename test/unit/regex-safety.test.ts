@@ -18,15 +18,17 @@ import { doValidate } from '../../server/src/features/diagnostics';
 import type { FeatureContext } from '../../server/src/features/context';
 import { skipReason } from '../../server/src/skip';
 import { normalizeLanguageId } from '../../server/src/languageIds';
-import { TEMPLATES, VOCABULARIES, payloads, fill, type Template } from './regex-safety-inputs';
+import { TEMPLATES, VOCABULARIES, deepJavaScript, payloads, fill, type Template } from './regex-safety-inputs';
 
 const BOUND_MS = 5_000;
 /** A case still running after this long is stuck, not slow. */
 const HANG_MS = 60_000;
 const N = 100_000;
+/** Levels of nesting in the deep documents (chains and negations are longer: see deepJavaScript). */
+const DEPTH = 2_000;
 
 interface Job {
-  kind: 'text' | 'features';
+  kind: 'text' | 'features' | 'deep';
   key: string;
   where: 'C' | 'L';
   names: string[];
@@ -34,7 +36,7 @@ interface Job {
 type Message = { phase: 'start'; name: string } | { phase: 'end'; name: string; timings: Record<string, number>; error?: string } | { phase: 'done' };
 
 // Payloads this grammar parses in reasonable time; the text-level test takes all of them.
-const FEATURE_PAYLOADS = ['paren', 'dots', 'HttpStatus', 'spaces', 'digits', 'blankLines', 'imports', 'equals', 'quoteBackslashes'];
+const FEATURE_PAYLOADS = ['paren', 'dots', 'HttpStatus', 'spaces', 'spacedNegation', 'digits', 'blankLines', 'imports', 'equals', 'quoteBackslashes'];
 
 // ---- in the worker: run the steps and report their times ----
 
@@ -94,16 +96,50 @@ async function featureCase(t: Template, where: 'C' | 'L', payload: string, timin
   }
 }
 
+/**
+ * A whole deeply nested document (deepJavaScript): extraction and the features, with hover and
+ * completion asked at the first status, the deepest `status(` and the middle.
+ */
+async function deepCase(languageId: string, ext: string, text: string, timings: Record<string, number>): Promise<void> {
+  const uri = `file:///safety/deep.${ext}`;
+  const entry = store.open(uri, languageId, 1, text);
+  try {
+    await store.ensureParsed(entry);
+    let model = store.model(entry);
+    entry.model = undefined;
+    time(timings, 'extract', () => (model = store.model(entry)));
+    assert.ok(model.sites.length > 0, 'the statuses are found');
+    const input = () => ({ uri, languageId, text, tree: entry.tree });
+    const settings = cloneDefaults();
+    const ctx: FeatureContext = {
+      document: entry.doc,
+      model,
+      settings,
+      markdown: true,
+      slotAt: (o) => entry.adapter?.slotAt?.(input(), o),
+      importEdit: (v) => entry.adapter?.importEdit?.(input(), v),
+    };
+    const offsets = [text.indexOf('status(') + 8, text.lastIndexOf('status(') + 7, text.length >> 1];
+    time(timings, 'hover', () => offsets.forEach((o) => doHover(entry.doc, model, o, settings)));
+    time(timings, 'completion', () => offsets.forEach((o) => doComplete(ctx, o)));
+    time(timings, 'diagnostics', () => doValidate(ctx));
+  } finally {
+    store.close(uri);
+  }
+}
+
 async function runJob(job: Job): Promise<void> {
-  const t = TEMPLATES.find((x) => x.key === job.key)!;
+  const t = TEMPLATES.find((x) => x.key === job.key);
   const all = payloads(N);
+  const deep = deepJavaScript(DEPTH);
   for (const name of job.names) {
     parentPort!.postMessage({ phase: 'start', name } satisfies Message);
     const timings: Record<string, number> = {};
     let error: string | undefined;
     try {
-      if (job.kind === 'text') textCase(t, all[name], timings);
-      else await featureCase(t, job.where, all[name], timings);
+      if (job.kind === 'deep') await deepCase(job.key, job.key === 'typescript' ? 'ts' : 'js', deep[name], timings);
+      else if (job.kind === 'text') textCase(t!, all[name], timings);
+      else await featureCase(t!, job.where, all[name], timings);
     } catch (e) {
       error = e instanceof Error ? (e.stack ?? e.message) : String(e);
     }
@@ -163,11 +199,24 @@ function registerTests(): void {
   }
 }
 
+function registerDeepTests(): void {
+  const names = Object.keys(deepJavaScript(1));
+  for (const languageId of ['javascript', 'typescript']) {
+    test(`${languageId}: ${DEPTH.toLocaleString('en')} levels of nesting, long chains and negations through the adapter and the features`, async (tc) => {
+      const results = await inWorker({ kind: 'deep', key: languageId, where: 'C', names });
+      for (const name of names) await tc.test(name, () => check(results.get(name)));
+    });
+  }
+}
+
 function check(result: { timings: Record<string, number>; error?: string } | undefined): void {
   assert.ok(result, 'the case ran');
   assert.equal(result.error, undefined, 'nothing throws');
   for (const [step, ms] of Object.entries(result.timings)) assert.ok(ms < BOUND_MS, `${step} took ${Math.round(ms)} ms (bound ${BOUND_MS} ms)`);
 }
 
-if (isMainThread) registerTests();
+if (isMainThread) {
+  registerTests();
+  registerDeepTests();
+}
 else void runJob(workerData as Job);

@@ -11,7 +11,7 @@ import { skipReason } from '../skip';
 import { errorText } from '../runSafe';
 
 export type Analysis =
-  | { kind: 'skipped'; reason: string }
+  | { kind: 'skipped'; reason: string; unparsable?: true }
   | { kind: 'unserved' }
   | { kind: 'checked'; languageId: string; document: TextDocument; diagnostics: Diagnostic[] };
 
@@ -38,16 +38,19 @@ export class Analyzer {
       if (!entry.adapter) return { kind: 'unserved' };
       if (!this.settings.enable) return { kind: 'checked', languageId, document: entry.doc, diagnostics: [] };
       const adapter = entry.adapter;
-      const model = step(`parse and analysis (${adapter.id})`, () => entry.grammar ? this.store.ensureParsed(entry).then(() => this.store.model(entry)) : this.store.model(entry));
+      if (entry.grammar) await step(`parse (${adapter.id})`, () => this.store.ensureParsed(entry));
+      const model = await step(`parse and analysis (${adapter.id})`, () => this.store.model(entry));
+      // The parser gave up on this file (see DocumentStore.usingRuntime): skipped, with the reason.
+      if (entry.skipped) return { kind: 'skipped', reason: entry.skipped, unparsable: true };
       const input = () => ({ uri, languageId, text: entry.doc.getText(), tree: entry.tree });
       const ctx: FeatureContext = {
         document: entry.doc,
-        model: await model,
+        model,
         settings: this.settings,
         markdown: false,
         // As in the editor, a failing helper only costs the fix that needed it.
-        slotAt: (offset) => quietly(() => adapter.slotAt?.(input(), offset)),
-        importEdit: (vocabulary) => quietly(() => adapter.importEdit?.(input(), vocabulary)),
+        slotAt: (offset) => quietly(() => this.store.usingRuntime(entry, 'completion', () => adapter.slotAt?.(input(), offset))),
+        importEdit: (vocabulary) => quietly(() => this.store.usingRuntime(entry, 'import edit', () => adapter.importEdit?.(input(), vocabulary))),
       };
       const diagnostics = await step('rules', () => doValidate(ctx));
       return { kind: 'checked', languageId, document: entry.doc, diagnostics };

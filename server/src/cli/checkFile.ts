@@ -11,7 +11,7 @@ import { applyEdits, chooseFixes, MAX_FIX_PASSES } from './fixer';
 import { languageIdForPath } from './languageIds';
 
 export type FixMode = 'none' | 'fix' | 'dry-run';
-export type SkipKind = 'too-large' | 'binary' | 'minified' | 'other';
+export type SkipKind = 'too-large' | 'binary' | 'minified' | 'unparsable' | 'other';
 
 export interface FileOutcome {
   /** Absolute path. */
@@ -64,7 +64,10 @@ export async function checkFile(path: string, analyzer: Analyzer, opts: CheckSet
     for (let pass = 0; ; pass++) {
       const analysis = await analyzer.analyze(path, languageId, text);
       if (analysis.kind === 'unserved') return { ...base, status: 'unserved' };
-      if (analysis.kind === 'skipped') return { ...base, status: 'skipped', skip: { kind: /minified/.test(analysis.reason) ? 'minified' : 'other', reason: analysis.reason } };
+      if (analysis.kind === 'skipped') {
+        const kind: SkipKind = analysis.unparsable ? 'unparsable' : /minified/.test(analysis.reason) ? 'minified' : 'other';
+        return { ...base, status: 'skipped', skip: { kind, reason: analysis.reason } };
+      }
       const findings = toFindings(analysis.diagnostics, analysis.document, rel);
       const chosen = opts.fix !== 'none' && pass < MAX_FIX_PASSES ? chooseFixes(findings, analysis.document) : undefined;
       if (!chosen?.count) {

@@ -39,7 +39,7 @@ export function countReport(report: Report): Counts {
     fixed: 0,
     filesFixed: 0,
     failed: 0,
-    skipped: { 'too-large': 0, binary: 0, minified: 0, other: 0 },
+    skipped: { 'too-large': 0, binary: 0, minified: 0, unparsable: 0, other: 0 },
   };
   for (const o of report.outcomes) {
     if (o.status === 'checked') c.checked++;

@@ -1,5 +1,7 @@
 // The tree-sitter runtime and grammars (VS Code's own wasm builds). The runtime starts once;
-// each grammar loads the first time a document of its language needs it.
+// each grammar loads the first time a document of its language needs it. A wasm trap inside the
+// runtime (a crash on adversarial input) leaves that instance unusable for every language, so
+// resetRuntime() replaces it with a fresh one; everything made by the old one must be dropped.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as TreeSitter from '@vscode/tree-sitter-wasm';
@@ -8,8 +10,13 @@ export type Tree = TreeSitter.Tree;
 export type Node = TreeSitter.Node;
 export type Language = TreeSitter.Language;
 export type Parser = TreeSitter.Parser;
-export const Query = TreeSitter.Query;
 export type Query = TreeSitter.Query;
+
+type Runtime = typeof TreeSitter;
+/** The factory of a fresh runtime instance; the build exposes it (scripts/treeSitterRuntime.mjs). */
+const createRuntime = (TreeSitter as Runtime & { createRuntime?: () => Runtime }).createRuntime;
+/** The runtime in use: the module's own instance until the first reset. */
+let ts: Runtime = TreeSitter;
 
 /** Grammar file stems we ship, keyed by our grammar id. */
 export type GrammarId = 'javascript' | 'typescript' | 'tsx' | 'python' | 'go' | 'java' | 'c-sharp' | 'ruby' | 'php' | 'rust';
@@ -39,11 +46,13 @@ function findGrammarDir(): string {
 }
 
 let runtime: Promise<void> | undefined;
+/** Counts resets, so a grammar load that started on the old runtime does not land in the new one. */
+let generation = 0;
 const languages = new Map<GrammarId, Promise<Language>>();
 const loaded = new Map<GrammarId, Language>();
 
 export function initRuntime(): Promise<void> {
-  runtime ??= TreeSitter.Parser.init({
+  runtime ??= ts.Parser.init({
     locateFile: () => join(findGrammarDir(), 'tree-sitter.wasm'),
   });
   return runtime;
@@ -53,15 +62,45 @@ export function initRuntime(): Promise<void> {
 export function loadLanguage(id: GrammarId): Promise<Language> {
   let p = languages.get(id);
   if (!p) {
+    const started = generation;
     p = initRuntime().then(async () => {
       const bytes = readFileSync(join(findGrammarDir(), `tree-sitter-${id}.wasm`));
-      const lang = await TreeSitter.Language.load(new Uint8Array(bytes));
+      const lang = await ts.Language.load(new Uint8Array(bytes));
+      if (started !== generation) return loadLanguage(id);
       loaded.set(id, lang);
       return lang;
     });
     languages.set(id, p);
   }
   return p;
+}
+
+/**
+ * True for a failure of the wasm runtime itself (a trap such as "memory access out of bounds",
+ * or an abort), as opposed to an ordinary exception in our code: after one, no parse works.
+ */
+export function isRuntimeFailure(e: unknown): boolean {
+  return e instanceof WasmRuntimeError;
+}
+
+// Node's global WebAssembly; our TypeScript lib settings do not declare it.
+const WasmRuntimeError = (globalThis as unknown as { WebAssembly: { RuntimeError: new () => Error } }).WebAssembly.RuntimeError;
+
+/**
+ * Drops the runtime, its grammars and parsers, and starts from a fresh instance on the next use.
+ * Trees, nodes and parsers made before must not be used or deleted afterwards (their memory is
+ * the dead instance's, freed with it by the garbage collector). Returns false when this build
+ * cannot make a fresh instance (bundled without scripts/treeSitterRuntime.mjs).
+ */
+export function resetRuntime(): boolean {
+  if (!createRuntime) return false;
+  ts = createRuntime();
+  generation++;
+  runtime = undefined;
+  languages.clear();
+  loaded.clear();
+  parsers.clear();
+  return true;
 }
 
 /** The grammar if it has already loaded (no waiting on the request path). */
@@ -79,7 +118,7 @@ const parsers = new Map<GrammarId, Parser>();
 export function parserFor(id: GrammarId, lang: Language): Parser {
   let p = parsers.get(id);
   if (!p) {
-    p = new TreeSitter.Parser();
+    p = new ts.Parser();
     p.setLanguage(lang);
     parsers.set(id, p);
   }

@@ -6,13 +6,15 @@ import type { DocumentModel, HandlerFacts, ResponseFacts, VocabularyUse } from '
 import { emptyModel } from '../../model';
 import type { AdapterInput, LanguageAdapter } from '../adapter';
 import { copiedEdits, reanalyse, rememberEdits, rememberUnits, reusableUnits, shiftResponse, shiftSite, unitKey, type Category, type ModelUnits, type UnitRecord } from './reuse';
+import { nameBeforeClause } from '../nameBeforeClause';
 import { javascriptImportEdit, javascriptSlotAt } from './slots';
 import { extractUnit, type UnitEnv, type UnitFacts } from './unit';
 
 function vocabularyUses(text: string): VocabularyUse[] {
   const uses: VocabularyUse[] = [];
   if (/\bfrom\s+['"]http-status-codes['"]|require\(\s*['"]http-status-codes['"]\s*\)/.test(text)) uses.push({ vocabulary: 'http-status-codes', form: 'StatusCodes.NAME', imported: true });
-  if (/\bHttpStatus\b[^;]*from\s+['"]@nestjs\/common['"]/.test(text)) uses.push({ vocabulary: 'nestjs', form: 'HttpStatus.NAME', imported: true });
+  // /\bHttpStatus\b[^;]*from.../ would rescan from every `HttpStatus` of the file (quadratic).
+  if (nameBeforeClause(text, /\bHttpStatus\b/, /from\s+['"]@nestjs\/common['"]/, ';')) uses.push({ vocabulary: 'nestjs', form: 'HttpStatus.NAME', imported: true });
   if (/['"](node:)?http2['"]/.test(text) && /HTTP_STATUS_/.test(text)) uses.push({ vocabulary: 'node-http2', form: 'http2.constants.NAME', imported: true });
   return uses;
 }
@@ -30,14 +32,20 @@ function extract(input: AdapterInput): DocumentModel {
   const parts: Part[] = [];
   // The top-level statements, read with one cursor; a node is made only for those analysed.
   const cursor = tree.walk();
+  // Where the line of the current statement starts, found by reading the text once, forwards
+  // (a search back from every statement is quadratic on a long line of them).
+  let lineStart = 0;
+  let scanned = 0;
   try {
     if (cursor.gotoFirstChild()) {
       do {
         const start = cursor.startIndex;
         const end = cursor.endIndex;
+        for (; scanned < start; scanned++) if (text.charCodeAt(scanned) === 10) lineStart = scanned + 1;
         // The statement's kind is part of its key: the same text can be a statement or part of an error.
-        const key = `${cursor.nodeTypeId}:${unitKey(text, start, end)}`;
-        const record = previous?.units.get(key);
+        const textKey = unitKey(text, lineStart, start, end);
+        const key = textKey === undefined ? undefined : `${cursor.nodeTypeId}:${textKey}`;
+        const record = key === undefined ? undefined : previous?.units.get(key);
         if (record) {
           parts.push({ start, end, key, record, from: input.previous! });
         } else {
@@ -52,7 +60,7 @@ function extract(input: AdapterInput): DocumentModel {
           // A statement with a syntax error is analysed afresh every time (how the parser recovers
           // from an error can depend on the text around it), and so is one whose facts reach
           // past it (a decorator whose method the parser put in the next statement).
-          parts.push({ start, end, key: node.hasError || reachesOut(fresh, start, end) ? undefined : key, fresh });
+          parts.push({ start, end, key: key === undefined || node.hasError || reachesOut(fresh, start, end) ? undefined : key, fresh });
         }
       } while (cursor.gotoNextSibling());
     }

@@ -40,39 +40,88 @@ const AUTH = /authori[sz]ation|\btoken\b|\bapi[_-]?key\b|\bsession\b|req(uest)?\
 const VALIDATION_CALL = /(^|\.)(safeParse|safeParseAsync|validate|validateSync|validateAsync|isValid\w*|validationResult|check|assert|parseAsync|decode)$/;
 const VALIDATION_ERROR_TYPES = /instanceof\s+([\w$]+\.)*(ZodError|ValidationError|ValidateError|SyntaxError|AjvError|ValiError|ArkErrors)\b/;
 
+/** A call of a validation function. */
+const VALIDATES = /\b(?:safeParse|safeParseAsync|validate|validateSync|validateAsync|isValid\w*|validationResult|check|assert|parseAsync|decode)\s*\(/;
+/** The request, at the start of a value. */
+const READS_REQUEST = /(?:req|request|c\s*\.\s*req|ctx\s*\.\s*request)\s*\./y;
+
 /**
- * A declaration that can bind request input or a validation result: a value (after `=`, an
- * `await`, parentheses) that starts with the request, or calls a validation function.
+ * True when a declaration (its text up to its `;`, bounded) can bind request input or a
+ * validation result: a value (after `=`, an `await`, parentheses) that starts with the request,
+ * or calls a validation function. What
+ * /=\s*(?:await\s+)?[(\s]*(?:REQUEST\s*\.|[^;]*?\bVALIDATION\s*\()/ tests, read without its
+ * adjacent `\s*[(\s]*` (quadratic on a run of spaces) or a lazy scan from every `=`.
  */
-const BINDS_INPUT = /=\s*(?:await\s+)?[(\s]*(?:(?:req|request|c\s*\.\s*req|ctx\s*\.\s*request)\s*\.|[^;]*?\b(?:safeParse|safeParseAsync|validate|validateSync|validateAsync|isValid\w*|validationResult|check|assert|parseAsync|decode)\s*\()/;
+function bindsInput(decl: string): boolean {
+  const first = decl.indexOf('=');
+  if (first < 0) return false;
+  if (VALIDATES.test(decl.slice(first + 1))) return true;
+  for (let eq = first; eq >= 0; eq = decl.indexOf('=', eq + 1)) {
+    let j = eq + 1;
+    while (j < decl.length && /\s/.test(decl[j])) j++;
+    if (decl.startsWith('await', j) && /\s/.test(decl[j + 5] ?? '')) j += 5;
+    while (j < decl.length && (decl[j] === '(' || /\s/.test(decl[j]))) j++;
+    READS_REQUEST.lastIndex = j;
+    if (READS_REQUEST.test(decl)) return true;
+  }
+  return false;
+}
 
 interface ScopeNames {
   input: string[];
   validation: string[];
 }
 
+const NO_NAMES: ScopeNames = { input: [], validation: [] };
+
 /**
  * Names the function binds to request input, and to the results of validating something. Its
- * declarations are found by searching its code for `const`/`let`/`var`; those inside nested
- * functions belong to their own scope.
+ * declarations are found by searching code for `const`/`let`/`var`, once for the outermost
+ * function around it (a search per function would read a deep nest of functions once per
+ * level); each declaration belongs to the function around it, those in nested functions to
+ * their own scope.
  */
 function scopeNames(fn: Node | undefined): ScopeNames {
-  return fn ? memo(fn, 'scope', () => findScopeNames(fn)) : { input: [], validation: [] };
+  if (!fn) return NO_NAMES;
+  const top = outermostFunction(fn);
+  return memo(top, 'scopes', () => findScopeNames(top)).get(fn.id) ?? NO_NAMES;
 }
 
-function findScopeNames(fn: Node): ScopeNames {
-  const names: ScopeNames = { input: [], validation: [] };
-  const { code, start } = codeOf(fn);
-  const seeker = new PathSeeker(fn);
+/** The outermost function around `fn` (itself when none is), kept for every function passed. */
+export function outermostFunction(fn: Node): Node {
+  const passed: Node[] = [];
+  let top = fn;
+  for (let f: Node | undefined = fn; f; f = enclosingFunction(f)) {
+    const known = memoed(f, 'top');
+    if (known.has) {
+      top = known.value as Node;
+      break;
+    }
+    passed.push(f);
+    top = f;
+  }
+  for (const f of passed) setMemo(f, 'top', top);
+  return top;
+}
+
+/** The scope names of `top` and of every function inside it, by function id. */
+function findScopeNames(top: Node): Map<number, ScopeNames> {
+  const byFn = new Map<number, ScopeNames>();
+  const { code, start } = codeOf(top);
+  const seeker = new PathSeeker(top);
   const re = /(?<![\w$.])(?:const|let|var)(?![\w$])/g;
   for (let m = re.exec(code); m; m = re.exec(code)) {
     // Only a declaration that reads the request or validates something binds a name that counts.
-    const semicolon = code.indexOf(';', m.index);
-    const window = code.slice(m.index, semicolon < 0 || semicolon - m.index > 600 ? m.index + 600 : semicolon);
-    if (!BINDS_INPUT.test(window)) continue;
+    // The `;` is looked for within the bound: a search on to the end from every `const` is quadratic.
+    const bounded = code.slice(m.index, m.index + 600);
+    const semicolon = bounded.indexOf(';');
+    if (!bindsInput(semicolon < 0 ? bounded : bounded.slice(0, semicolon))) continue;
     const decl = seeker.at(start + m.index, start + m.index + m[0].length);
     const type = typeOf(decl);
-    if (!decl || (type !== 'lexical_declaration' && type !== 'variable_declaration') || !ownScope(decl, fn)) continue;
+    if (!decl || (type !== 'lexical_declaration' && type !== 'variable_declaration')) continue;
+    const owner = enclosingFunction(decl);
+    if (!owner) continue;
+    let names = byFn.get(owner.id);
     for (const n of kids(decl)) {
       if (typeOf(n) !== 'variable_declarator') continue;
       let value = field(n, 'value');
@@ -80,21 +129,14 @@ function findScopeNames(fn: Node): ScopeNames {
       const target = field(n, 'name');
       if (value && target) {
         const callee = typeOf(value) === 'call_expression' ? textOf(field(value, 'function')) : '';
-        if (isRequestInput(value, callee)) names.input.push(...boundNames(target));
-        else if (callee && VALIDATION_CALL.test(callee)) names.validation.push(...boundNames(target));
+        const list = isRequestInput(value, callee) ? 'input' : callee && VALIDATION_CALL.test(callee) ? 'validation' : undefined;
+        if (!list) continue;
+        if (!names) byFn.set(owner.id, (names = { input: [], validation: [] }));
+        names[list].push(...boundNames(target));
       }
     }
   }
-  return names;
-}
-
-/** True when no function lies between `node` and `fn`. */
-function ownScope(node: Node, fn: Node): boolean {
-  for (let n = parentOf(node); n; n = parentOf(n)) {
-    if (n.id === fn.id) return true;
-    if (FUNCTIONS.includes(typeOf(n))) return false;
-  }
-  return false;
+  return byFn;
 }
 
 /** `req.body`, `req.query.page`, `await req.json()`, `c.req.valid('json')`... */
@@ -127,35 +169,71 @@ function mentions(cond: string, names: string[]): boolean {
   return new RegExp(`(^|[^\\w$.])(${escaped.join('|')})(?![\\w$])`).test(cond);
 }
 
+/**
+ * `!user`, `(!user)`, `( !req.item )`: what /^\s*\(?\s*!\s*[\w$.]+\s*\)?\s*$/ tests, without its
+ * adjacent `\s*` pairs, which backtrack quadratically over a run of spaces or blank lines.
+ */
+function isNegatedName(cond: string): boolean {
+  let c = cond.trim();
+  if (c.startsWith('(')) c = c.slice(1);
+  if (c.endsWith(')')) c = c.slice(0, -1);
+  return /^!\s*[\w$.]+$/.test(c.trim());
+}
+
 /** Names the kind of check an `if` makes, from its condition and the names its function binds. */
 export function classifyCondition(cond: string, names: ScopeNames = { input: [], validation: [] }): BranchFact['kind'] {
   if (VALIDATION_ERROR_TYPES.test(cond) || mentions(cond, names.validation)) return 'validation-error';
   if (AUTH.test(cond)) return 'auth-check';
   if (REQUEST_INPUT.test(cond) || mentions(cond, names.input)) return 'input-check';
-  if (/^\s*\(?\s*!\s*[\w$.]+\s*\)?\s*$|[=!]==?\s*(null|undefined)\b|\bnotFound\b|\bnot_found\b|\.length\s*===?\s*0|!\s*[\w$.]+\.length\b|\b(rowCount|affectedRows|matchedCount|deletedCount|count)\s*===?\s*0/.test(cond)) return 'not-found';
+  if (isNegatedName(cond) || /[=!]==?\s*(null|undefined)\b|\bnotFound\b|\bnot_found\b|\.length\s*===?\s*0|!\s*[\w$.]+\.length\b|\b(rowCount|affectedRows|matchedCount|deletedCount|count)\s*===?\s*0/.test(cond)) return 'not-found';
   return 'other';
 }
 
-/** The catch variable or branch condition the node sits under (innermost first, within its function). */
+/**
+ * The catch variable or branch condition the node sits under (innermost first, within its
+ * function). What a node finds above it is what its parent finds, unless the parent itself
+ * decides; that answer is kept for every node passed on the way up, so the sites of one deep
+ * nest of blocks climb it once between them, not once each.
+ */
 export function branchOf(node: Node, text: string): BranchFact | undefined {
-  for (let n = parentOf(node), child: Node = node; n; child = n, n = parentOf(n)) {
-    const type = typeOf(n);
-    if (FUNCTIONS.includes(type)) return undefined;
-    if (type === 'catch_clause') {
-      const param = field(n, 'parameter');
-      return { kind: 'catch', span: span(n), errorName: typeOf(param) === 'identifier' ? textOf(param) : undefined };
+  const passed: Node[] = [];
+  let found: BranchFact | undefined;
+  for (let child: Node = node, n = parentOf(node); n; child = n, n = parentOf(n)) {
+    const known = memoed(child, 'branch');
+    if (known.has) {
+      found = known.value as BranchFact | undefined;
+      break;
     }
-    if (type === 'if_statement') {
-      const cond = field(n, 'condition');
-      if (!cond) continue;
-      if (field(n, 'consequence')?.startIndex === child.startIndex) {
-        return { kind: classifyCondition(text.slice(cond.startIndex, endOf(cond)), scopeNames(enclosingFunction(n))), span: span(cond) };
-      }
-      // The `else` of a check: a branch, but what it means is the opposite of the condition.
-      if (typeOf(child) === 'else_clause') return { kind: 'other', span: span(cond) };
+    passed.push(child);
+    const decided = branchAt(n, child, text);
+    if (decided) {
+      found = decided.branch;
+      break;
     }
-    if (type === 'switch_case' || type === 'ternary_expression') return { kind: 'other', span: span(n) };
   }
+  for (const n of passed) setMemo(n, 'branch', found);
+  // A copy: the facts of different responses are never the same object.
+  return found && { ...found, span: { ...found.span } };
+}
+
+/** What `n` (the parent of `child`) says about the branch `child` is in, when it says anything. */
+function branchAt(n: Node, child: Node, text: string): { branch: BranchFact | undefined } | undefined {
+  const type = typeOf(n);
+  if (FUNCTIONS.includes(type)) return { branch: undefined };
+  if (type === 'catch_clause') {
+    const param = field(n, 'parameter');
+    return { branch: { kind: 'catch', span: span(n), errorName: typeOf(param) === 'identifier' ? textOf(param) : undefined } };
+  }
+  if (type === 'if_statement') {
+    const cond = field(n, 'condition');
+    if (!cond) return undefined;
+    if (field(n, 'consequence')?.startIndex === child.startIndex) {
+      return { branch: { kind: classifyCondition(text.slice(cond.startIndex, endOf(cond)), scopeNames(enclosingFunction(n))), span: span(cond) } };
+    }
+    // The `else` of a check: a branch, but what it means is the opposite of the condition.
+    if (typeOf(child) === 'else_clause') return { branch: { kind: 'other', span: span(cond) } };
+  }
+  if (type === 'switch_case' || type === 'ternary_expression') return { branch: { kind: 'other', span: span(n) } };
   return undefined;
 }
 

@@ -6,6 +6,7 @@ import type { OffsetEdit, ResponseFacts } from '../../model';
 import { unquote } from '../syntax';
 import { field, kids, parentOf, textOf, typeOf } from './nodes';
 import { lineIndent } from './responses';
+import { nestjsImportBraces } from './slots';
 
 /** The decorators of the method a decorator belongs to, and the method. */
 export function methodOf(decorator: Node): { method?: Node; decorators: Node[] } {
@@ -26,10 +27,15 @@ export function decoratorName(d: Node): string {
 
 /** The edit that adds `Header` to the file's `@nestjs/common` import: none needed, one, or undefined when there is no such import. */
 function importHeader(text: string): OffsetEdit[] | undefined {
-  const m = /import\s*\{([^}]*)\}\s*from\s*['"]@nestjs\/common['"]/.exec(text);
-  if (!m) return undefined;
-  if (/(^|[\s,])Header([\s,]|$)/.test(m[1])) return [];
-  const at = m.index + m[0].indexOf('{') + 1 + m[1].replace(/[\s,]*$/, '').length;
+  // Found in linear time (nestjsImportBraces): /import\s*\{([^}]*)\}.../ rescans from every `import {`.
+  const braces = nestjsImportBraces(text);
+  if (!braces) return undefined;
+  const names = text.slice(braces.open + 1, braces.close);
+  if (/(^|[\s,])Header([\s,]|$)/.test(names)) return [];
+  // The end of the last name: a loop, since /[\s,]*$/ retries from every space of a run.
+  let last = names.length;
+  while (last > 0 && /[\s,]/.test(names[last - 1])) last--;
+  const at = braces.open + 1 + last;
   return [{ start: at, end: at, newText: ', Header' }];
 }
 

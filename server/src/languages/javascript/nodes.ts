@@ -17,6 +17,8 @@ interface Info {
 interface TreeCache {
   tree: Tree;
   text: string;
+  /** The subtree being analysed (a top-level statement): where a path down to a node starts. */
+  root?: Node;
   nodes: Map<number, Info>;
   /** Nodes whose parent is known, by start offset, outermost first. */
   starts: Map<number, Node[]>;
@@ -40,9 +42,9 @@ function infoOf(cache: TreeCache, id: number): Info {
   return info;
 }
 
-/** Starts caching reads of `tree` (whose source is `text`); `releaseTree` ends it. */
-export function bindTree(tree: Tree, text: string): void {
-  const cache: TreeCache = { tree, text, nodes: new Map(), starts: new Map(), memos: new Map() };
+/** Starts caching reads of `tree` (whose source is `text`, analysed under `root`); `releaseTree` ends it. */
+export function bindTree(tree: Tree, text: string, root?: Node): void {
+  const cache: TreeCache = { tree, text, root, nodes: new Map(), starts: new Map(), memos: new Map() };
   caches.set(tree, cache);
   last = cache;
 }
@@ -81,15 +83,53 @@ export function knownAt(tree: Tree, start: number, end: number): Node | undefine
   return undefined;
 }
 
+/**
+ * The parent of a node. One that no path has passed yet gets the path from the analysed root
+ * down to it recorded (what `node.parent` costs once, since it searches down from the root
+ * too), so climbing on from it to its statement, branch and function reads nothing more: a walk
+ * up through d levels costs d, not d * d.
+ */
 export function parentOf(node: Node | null | undefined): Node | null {
   if (!node) return null;
   const cache = cacheOf(node.tree);
   if (!cache) return node.parent;
   const info = infoOf(cache, node.id);
   if (info.parent) return info.parent;
+  const root = cache.root && cache.root.id !== node.id && cache.root.startIndex <= node.startIndex && node.endIndex <= endOf(cache.root) ? cache.root : undefined;
+  if (root) recordPath(cache, root, node);
+  if (info.parent) return info.parent;
   const p = node.parent;
   if (p) record(cache, node, p);
   return p;
+}
+
+/** Records the parent of every node on the way from `from` down to `node` (which stops short when `node` is not below `from`). */
+function recordPath(cache: TreeCache, from: Node, node: Node): void {
+  let n = from;
+  // Each step goes one level down: the loop ends within the depth of the tree.
+  while (n.id !== node.id) {
+    const child = n.childWithDescendant(node);
+    if (!child || child.id === n.id) return;
+    record(cache, child, n);
+    n = child;
+  }
+}
+
+/**
+ * The nodes from the root of the tree down to `node` (first the root, last `node`): one search
+ * down, for code that climbs from a node outside an analysis (edits computed later, completion
+ * slots), where `node.parent` at every level would search down from the root each time.
+ */
+export function pathTo(node: Node): Node[] {
+  const path: Node[] = [node.tree.rootNode];
+  for (let n = path[0]; n.id !== node.id; ) {
+    const child = n.childWithDescendant(node);
+    if (!child || child.id === n.id) return [node];
+    path.push(child);
+    n = child;
+  }
+  path[path.length - 1] = node;
+  return path;
 }
 
 export function typeOf(node: Node): string;

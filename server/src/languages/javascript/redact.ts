@@ -4,6 +4,7 @@
 import type { Node } from '../../parsing/treeSitter';
 import type { OffsetEdit } from '../../model';
 import { namedArgs, unquote } from '../syntax';
+import { pathTo } from './nodes';
 
 const REQUEST_ID = /^(request_?id|req_?id|trace_?id|correlation_?id|span_?id)$/i;
 const STATEMENT_LISTS = new Set(['statement_block', 'program', 'switch_case', 'switch_default', 'class_static_block']);
@@ -19,27 +20,32 @@ function leakedName(body: Node, caught: string | undefined): string | undefined 
       const obj = n.childForFieldName('object');
       if (obj?.type === 'identifier') return obj.text;
     }
-    for (let i = 0; i < n.namedChildCount; i++) {
-      const c = n.namedChild(i);
-      if (c) stack.push(c);
+    // namedChildren, not namedChild(i): that one walks from the first child every time.
+    for (const c of n.namedChildren) if (c) stack.push(c);
+  }
+  return undefined;
+}
+
+/**
+ * The statement that holds `node`, when that statement sits directly in a list of statements,
+ * and that list. Climbs the path from the root (one search down), not `node.parent` at every
+ * level (a search down from the root each time).
+ */
+function statementOf(node: Node): { stmt: Node; list: Node } | undefined {
+  const path = pathTo(node);
+  for (let i = path.length - 1; i >= 0; i--) {
+    const n = path[i];
+    if (/function|arrow_function|method_definition/.test(n.type)) return undefined;
+    if (/_statement$|^(lexical|variable)_declaration$/.test(n.type)) {
+      const list = i > 0 ? path[i - 1] : n.parent;
+      return list && STATEMENT_LISTS.has(list.type) ? { stmt: n, list } : undefined;
     }
   }
   return undefined;
 }
 
-/** The statement that holds `node`, when that statement sits directly in a list of statements. */
-function statementOf(node: Node): Node | undefined {
-  for (let n: Node | null = node; n; n = n.parent) {
-    if (/function|arrow_function|method_definition/.test(n.type)) return undefined;
-    if (/_statement$|^(lexical|variable)_declaration$/.test(n.type)) return n.parent && STATEMENT_LISTS.has(n.parent.type) ? n : undefined;
-  }
-  return undefined;
-}
-
-/** True when the statement list around `stmt` already logs `name`. */
-function alreadyLogged(stmt: Node, name: string): boolean {
-  const list = stmt.parent;
-  if (!list) return false;
+/** True when the statement list around a statement already logs `name`. */
+function alreadyLogged(list: Node, name: string): boolean {
   const re = new RegExp(`(^|[^\\w$.])${name.replace(/\$/g, '\\$')}(?![\\w$])`);
   for (const s of namedArgs(list)) {
     const call = s.type === 'expression_statement' ? s.namedChild(0) : null;
@@ -68,8 +74,9 @@ export function redactEdits(body: Node, carrier: Node, message: string, asObject
   }
   const edits: OffsetEdit[] = [];
   const name = leakedName(body, caught);
-  const stmt = statementOf(carrier);
-  if (name && stmt && !alreadyLogged(stmt, name)) {
+  const held = statementOf(carrier);
+  const stmt = held?.stmt;
+  if (name && held && stmt && !alreadyLogged(held.list, name)) {
     const lineStart = text.lastIndexOf('\n', stmt.startIndex - 1) + 1;
     const indent = /^[ \t]*/.exec(text.slice(lineStart, stmt.startIndex))![0];
     // Only when the statement starts its own line; otherwise the log would land mid-line.

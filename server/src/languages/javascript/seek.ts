@@ -28,8 +28,10 @@ export class PathSeeker {
     const target = named ? top.namedDescendantForIndex(start, end) : top.descendantForIndex(start, end);
     if (!target) return undefined;
     // Read the path down to the target one level at a time (each level is one call into the
-    // parser); every node on it learns its parent.
-    for (let guard = 0; guard < 500; guard++) {
+    // parser); every node on it learns its parent, however deep (a cut-off left the nodes below
+    // it to `node.parent`, and a walk up from a deep status to quadratic time). Each step goes
+    // one level down, so the loop ends within the depth of the tree.
+    for (;;) {
       const last = path[path.length - 1];
       if (last.id === target.id) return last;
       const child = last.childWithDescendant(target);

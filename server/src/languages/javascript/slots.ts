@@ -5,6 +5,7 @@ import type { OffsetEdit, StatusSlot } from '../../model';
 import type { AdapterInput } from '../adapter';
 import { branchOf, enclosingFunction } from './responses';
 import { nameBeforeClause } from '../nameBeforeClause';
+import { bindTree, parentOf, releaseTree } from './nodes';
 
 /** Each pattern ends right before the partial token; the partial is matched separately. */
 const FORMS: { re: RegExp; role: StatusSlot['role']; form: string; accepts?: StatusSlot['accepts'] }[] = [
@@ -46,19 +47,26 @@ export function javascriptSlotAt(input: AdapterInput, offset: number): StatusSlo
   const form = FORMS.find((f) => f.re.test(before));
   if (!form) return undefined;
   const slot: StatusSlot = { span: { start: offset - partial.length, end: offset }, accepts: form.accepts ?? 'any', role: form.role, form: form.form };
-  const node = input.tree?.rootNode.descendantForIndex(Math.max(0, offset - 1));
-  if (node) {
-    const fn = enclosingFunction(node);
-    slot.branch = branchOf(node, text)?.kind;
-    slot.method = fn ? methodOf(fn) : undefined;
+  const tree = input.tree;
+  const node = tree?.rootNode.descendantForIndex(Math.max(0, offset - 1));
+  if (tree && node) {
+    // Reads cached while climbing (nodes.ts): the path from the root is searched once, not at every level.
+    bindTree(tree, text, tree.rootNode);
+    try {
+      const fn = enclosingFunction(node);
+      slot.branch = branchOf(node, text)?.kind;
+      slot.method = fn ? methodOf(fn) : undefined;
+    } finally {
+      releaseTree(tree);
+    }
   }
   return slot;
 }
 
 /** The route method a function is registered for: app.post('/x', fn), @Post(), export function POST. */
 function methodOf(fn: import('../../parsing/treeSitter').Node): string | undefined {
-  const args = fn.parent;
-  const call = args?.type === 'arguments' ? args.parent : undefined;
+  const args = parentOf(fn);
+  const call = args?.type === 'arguments' ? parentOf(args) : undefined;
   if (call?.type === 'call_expression') {
     const callee = call.childForFieldName('function');
     const name = callee?.type === 'member_expression' ? callee.childForFieldName('property')?.text : undefined;

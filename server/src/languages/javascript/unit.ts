@@ -15,7 +15,7 @@ import { implicitResponse } from './implicit';
 import { lex } from './lexer';
 import { exported, nestHandlers, route, type HandlerAt } from './handlers';
 import { methodOf } from './nest';
-import { bindTree, endOf, field, kids, parentOf, releaseTree, textOf, typeOf } from './nodes';
+import { bindTree, endOf, field, kids, memoed, parentOf, releaseTree, setMemo, textOf, typeOf } from './nodes';
 import { responseFor } from './responses';
 import { PathSeeker } from './seek';
 
@@ -73,10 +73,27 @@ function constantOf(node: Node): { vocabulary: string; name: string; code: numbe
   return undefined;
 }
 
-/** True when `node` sits inside a string, template, regex or comment below `root`. */
+/**
+ * True when `node` sits inside a string, template, regex or comment below `root`. The answer is
+ * kept for every node passed on the way up (candidates deep in one nest climb it once).
+ */
 function insideOpaque(node: Node, root: Node): boolean {
-  for (let n = parentOf(node); n && n.id !== root.id; n = parentOf(n)) if (OPAQUE.has(typeOf(n))) return true;
-  return false;
+  const passed: Node[] = [];
+  let inside = false;
+  for (let n = parentOf(node); n && n.id !== root.id; n = parentOf(n)) {
+    const known = memoed(n, 'opaque');
+    if (known.has) {
+      inside = known.value as boolean;
+      break;
+    }
+    if (OPAQUE.has(typeOf(n))) {
+      inside = true;
+      break;
+    }
+    passed.push(n);
+  }
+  for (const n of passed) setMemo(n, 'opaque', inside);
+  return inside;
 }
 
 /** Nodes of `types` under `root` in source order, not looking inside strings, templates, regexes, comments. */
@@ -103,7 +120,7 @@ function collect(root: Node, types: ReadonlySet<string>): Node[] {
  * statement is analysed: short-lived, so the garbage collector has little to carry.
  */
 export function extractUnit(env: UnitEnv, unit: Node): UnitFacts {
-  bindTree(env.tree, env.text);
+  bindTree(env.tree, env.text, unit);
   try {
     return analyse(env, unit);
   } finally {

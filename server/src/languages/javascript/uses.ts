@@ -5,7 +5,8 @@
 // per function and name.
 import type { Node } from '../../parsing/treeSitter';
 import { codeOf } from './code';
-import { field, memo, parentOf, sameNode, textOf, typeOf } from './nodes';
+import { outermostFunction } from './branches';
+import { endOf, field, memo, parentOf, sameNode, textOf, typeOf } from './nodes';
 import { PathSeeker } from './seek';
 
 export interface ReceiverUses {
@@ -19,29 +20,68 @@ export interface ReceiverUses {
 
 /** The uses of `receiver` (its source text, e.g. `res` or `ctx.response`) anywhere in `fn`. */
 export function usesIn(fn: Node, receiver: string): ReceiverUses {
-  return memo(fn, `uses:${receiver}`, () => findUses(fn, receiver));
+  return memo(fn, `uses:${receiver}`, () => {
+    // Searched once in the outermost function around `fn`, and cut down to `fn`'s span: a
+    // search per function would read a deep nest of functions once per level.
+    const top = outermostFunction(fn);
+    const all = memo(top, `allUses:${receiver}`, () => findUses(top, receiver));
+    return top.id === fn.id ? all.uses : within(all, fn.startIndex, endOf(fn));
+  });
 }
 
-function findUses(fn: Node, receiver: string): ReceiverUses {
+/** The uses in a function, and where the receiver of each is written (ascending). */
+interface FoundUses {
+  uses: ReceiverUses;
+  at: { calls: number[]; passed: number[]; assigned: number[] };
+}
+
+/** The uses whose receiver is written in [start, end): those a search of that span finds. */
+function within(all: FoundUses, start: number, end: number): ReceiverUses {
+  const cut = <T>(list: T[], at: number[]): T[] => list.slice(firstAtLeast(at, start), firstAtLeast(at, end));
+  return { calls: cut(all.uses.calls, all.at.calls), passed: cut(all.uses.passed, all.at.passed), assigned: cut(all.uses.assigned, all.at.assigned) };
+}
+
+/** The index of the first value >= x in an ascending array. */
+function firstAtLeast(sorted: number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function findUses(fn: Node, receiver: string): FoundUses {
   const uses: ReceiverUses = { calls: [], passed: [], assigned: [] };
+  const at: FoundUses['at'] = { calls: [], passed: [], assigned: [] };
   const { code, start } = codeOf(fn);
   const re = new RegExp(`(?<![\\w$])${receiver.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w$])`, 'g');
   const seeker = new PathSeeker(fn);
   for (let m = re.exec(code); m; m = re.exec(code)) {
-    const at = start + m.index;
-    const node = seeker.at(at, at + receiver.length);
-    if (!node || node.startIndex !== at || textOf(node) !== receiver) continue;
+    const offset = start + m.index;
+    const node = seeker.at(offset, offset + receiver.length);
+    if (!node || node.startIndex !== offset || textOf(node) !== receiver) continue;
     const p = parentOf(node);
     const pt = typeOf(p);
     if (pt === 'member_expression' && sameNode(field(p, 'object'), node)) {
       const gp = parentOf(p);
       const gt = typeOf(gp);
-      if (gt === 'call_expression' && sameNode(field(gp, 'function'), p)) uses.calls.push({ call: gp!, name: textOf(field(p, 'property')) });
-      else if (gt === 'assignment_expression' && sameNode(field(gp, 'left'), p)) uses.assigned.push({ assignment: gp!, prop: textOf(field(p, 'property')) });
+      if (gt === 'call_expression' && sameNode(field(gp, 'function'), p)) {
+        uses.calls.push({ call: gp!, name: textOf(field(p, 'property')) });
+        at.calls.push(offset);
+      } else if (gt === 'assignment_expression' && sameNode(field(gp, 'left'), p)) {
+        uses.assigned.push({ assignment: gp!, prop: textOf(field(p, 'property')) });
+        at.assigned.push(offset);
+      }
     } else if (pt === 'arguments' && typeOf(node) === 'identifier') {
       const call = parentOf(p);
-      if (typeOf(call) === 'call_expression') uses.passed.push(call!);
+      if (typeOf(call) === 'call_expression') {
+        uses.passed.push(call!);
+        at.passed.push(offset);
+      }
     }
   }
-  return uses;
+  return { uses, at };
 }

@@ -1,0 +1,43 @@
+// A file whose text crashes the tree-sitter runtime (a wasm trap) costs that file only: it is
+// reported as skipped with the reason, and every other file of the run, in every language, is
+// still checked. The crashing text is real, not injected (see test/lsp/isolation.test.ts).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixtures, problemKeys, runCli, tempDir } from './run';
+
+function treeWithCrash(): string {
+  const dir = tempDir('crash');
+  // Sorted first, so the files after it run on the runtime that crashed (with --jobs 1).
+  writeFileSync(join(dir, 'a_crash.py'), `def f():\n    if ${'*/'.repeat(2500)}:\n        return 1\n`);
+  copyFileSync(join(fixtures, 'project', 'api', 'views.py'), join(dir, 'b_views.py'));
+  copyFileSync(join(fixtures, 'project', 'src', 'routes', 'users.js'), join(dir, 'c_users.js'));
+  return dir;
+}
+
+test('a file that crashes the parser is skipped with its reason; the rest of the run is checked', () => {
+  const dir = treeWithCrash();
+  const r = runCli(['check', '--jobs', '1'], dir);
+  assert.equal(r.code, 1, `problems found, nothing failed: ${r.stdout}\n${r.stderr}`);
+  assert.deepEqual(problemKeys(r.stdout), [
+    'b_views.py:10:44 warning error-body-with-success',
+    'c_users.js:8:23 warning error-body-with-success',
+    'c_users.js:15:14 info created-without-location',
+    'c_users.js:20:14 warning body-not-allowed',
+  ]);
+  assert.match(r.stdout, /2 files checked/);
+  assert.match(r.stdout, /^Skipped 1 file the parser could not read \(a_crash\.py\)\.$/m);
+
+  const json = JSON.parse(runCli(['check', '--jobs', '1', '--format', 'json'], dir).stdout) as {
+    failures: unknown[];
+    skipped: { files: { path: string; kind: string; reason: string }[] };
+    summary: { filesChecked: number };
+  };
+  assert.deepEqual(json.failures, []);
+  assert.equal(json.summary.filesChecked, 2);
+  assert.equal(json.skipped.files.length, 1);
+  assert.equal(json.skipped.files[0].path, 'a_crash.py');
+  assert.equal(json.skipped.files[0].kind, 'unparsable');
+  assert.match(json.skipped.files[0].reason, /parser crashed .*memory access out of bounds/);
+});
