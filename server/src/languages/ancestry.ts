@@ -121,6 +121,8 @@ export function remembered<T>(kind: string, node: Node, compute: (node: Node) =>
  * them ends there: climbs from every node of one nested expression cost its size once, not its
  * depth per node. `stop` must read only the node it is given (and what lies below it).
  */
+const SHORT = 12;
+
 export function upTo<T>(kind: string, node: Node | null | undefined, stop: (n: Node) => T | undefined, atRoot: T): T {
   const byNode = active && node && node.tree === active.tree ? (active.facts.get(kind) ?? active.facts.set(kind, new Map()).get(kind)!) : undefined;
   const passed: number[] = [];
@@ -137,7 +139,9 @@ export function upTo<T>(kind: string, node: Node | null | undefined, stop: (n: N
       break;
     }
   }
-  if (byNode) for (const id of passed) byNode.set(id, answer);
+  // Short climbs are not worth remembering (most are, in ordinary code): a climb that stops
+  // within SHORT steps costs a constant, and a longer one leaves its nodes for the next.
+  if (byNode && passed.length > SHORT) for (const id of passed) byNode.set(id, answer);
   return answer;
 }
 
