@@ -1,6 +1,7 @@
 // Go: net/http (ServeMux with Go 1.22 patterns, httptest), Gin, Echo, Fiber, chi and
 // gorilla/mux, with testify and httpexpect in tests. One walk over the tree collects what the
 // rest needs; responses, handlers and implicit 200s are then read from those nodes.
+import { inAncestry } from '../ancestry';
 import type { Node } from '../../parsing/treeSitter';
 import type { DocumentModel, StatusSite } from '../../model';
 import { emptyModel } from '../../model';
@@ -426,8 +427,8 @@ export const goAdapter: LanguageAdapter = {
   id: 'go',
   languageIds: ['go'],
   grammarFor: () => 'go',
-  extract,
-  slotAt: goSlotAt,
+  extract: inAncestry(extract),
+  slotAt: inAncestry(goSlotAt),
   importEdit: goImportEdit,
 };
 
