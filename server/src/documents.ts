@@ -19,7 +19,7 @@ export interface OpenDocument {
   previousModel?: DocumentModel;
   /** Set when analysis is skipped for this document (too large, binary, minified, or parseFailure). */
   skipped?: string;
-  /** Why the parser gave up on this document (it crashed the runtime); kept until the document closes. */
+  /** Why the parser gave up on this document (it crashed the runtime, or ran out of time); kept until the document closes. */
   parseFailure?: string;
 }
 
@@ -28,9 +28,23 @@ export interface SkipPolicy {
   (text: string, uri: string): string | undefined;
 }
 
+/**
+ * The longest one parse may take, first or incremental. Adversarial text can make tree-sitter's
+ * error recovery take minutes (33,000 triple quotes in JavaScript: 100 s). The bench/ inputs of
+ * 50,000 lines (JS, TS, Python, Go, 1.4-1.7 MB) parse in 0.45-0.9 s, 1.5 s at worst on a loaded
+ * machine; the limit is several times that, so it does not fire on real files.
+ */
+export const PARSE_TIME_LIMIT_MS = 5000;
+
 export interface StoreHooks {
   /** A document became skipped while it was being parsed or analysed (see OpenDocument.parseFailure). */
   skipped?(entry: OpenDocument): void;
+  /**
+   * The adapter's extract threw. With this hook the document gets the empty model for that
+   * version (completion still works from the text) and extract is not retried until the next
+   * edit; without it (the CLI) the error propagates, so the file is reported as not checked.
+   */
+  extractFailed?(entry: OpenDocument, error: unknown): void;
 }
 
 export class DocumentStore {
@@ -139,8 +153,17 @@ export class DocumentStore {
     const parser = parserFor(entry.grammar, lang);
     const old = entry.tree;
     const text = entry.doc.getText();
-    const parsed = this.usingRuntime(entry, 'parse', () => ({ tree: parser.parse(text, old ?? null) ?? undefined }));
+    const deadline = performance.now() + PARSE_TIME_LIMIT_MS;
+    const progressCallback = () => performance.now() > deadline;
+    const parsed = this.usingRuntime(entry, 'parse', () => ({ tree: parser.parse(text, old ?? null, { progressCallback }) ?? undefined }));
     if (!parsed) return;
+    if (!parsed.tree) {
+      // Out of time. The parser is shared by every document of the grammar: without a reset its
+      // next parse would resume this one.
+      parser.reset();
+      this.fail(entry, `parsing it took longer than ${PARSE_TIME_LIMIT_MS / 1000} s, the limit for one file (pathological text?)`);
+      return;
+    }
     old?.delete();
     entry.tree = parsed.tree;
     entry.treeVersion = entry.doc.version;
@@ -192,9 +215,16 @@ export class DocumentStore {
       this.parseNow(entry);
       if (!entry.tree || entry.treeVersion !== doc.version) return emptyModel(doc.languageId);
     }
-    const model = this.usingRuntime(entry, `analysis (${adapter.id})`, () =>
-      adapter.extract({ uri: doc.uri, languageId: doc.languageId, text: doc.getText(), tree: entry.tree, previous: entry.previousModel }),
-    );
+    let model: DocumentModel | undefined;
+    try {
+      model = this.usingRuntime(entry, `analysis (${adapter.id})`, () =>
+        adapter.extract({ uri: doc.uri, languageId: doc.languageId, text: doc.getText(), tree: entry.tree, previous: entry.previousModel }),
+      );
+    } catch (e) {
+      if (!this.hooks.extractFailed) throw e;
+      this.hooks.extractFailed(entry, e);
+      model = emptyModel(doc.languageId);
+    }
     if (!model) return emptyModel(doc.languageId);
     entry.model = model;
     entry.previousModel = undefined;

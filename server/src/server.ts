@@ -53,6 +53,8 @@ const skippedNoticeSent = new Set<string>();
 const store = new DocumentStore((text, uri) => skipReason(text, uri, globalSettings.maxFileSize), {
   // The parser gave up on a document while serving a request: same notice as a huge file.
   skipped: (entry) => noticeSkip(entry),
+  // Once per document version: the document falls back to the empty model until the next edit.
+  extractFailed: (entry, e) => log(`extract (${entry.doc.languageId}, ${entry.adapter?.id}) failed on ${entry.doc.uri} (version ${entry.doc.version}): ${errorText(e)}`),
 });
 
 function warnOnce(message: string): void {

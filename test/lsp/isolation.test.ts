@@ -96,7 +96,7 @@ test('a rule that throws on one document is logged with the language and the rul
   }
 });
 
-test('an adapter that throws on one document is logged with the language and the adapter; other documents of that language and others are unaffected', async () => {
+test('an adapter that throws on one document is logged once with the language, the adapter and extract; completion still answers there; other documents are unaffected', async () => {
   const client = await serverWith('adapter:python@broken');
   try {
     await client.open('file:///w/broken.py', 'python', PY);
@@ -105,7 +105,11 @@ test('an adapter that throws on one document is logged with the language and the
     assert.equal(await hover(client, 'file:///w/broken.py', PY_404), null, 'no model, no hover on the failing document');
     const log = await client.waitFor(() => client.logs.find((l) => l.includes('injected fault adapter:python')), 5000, 'the logged failure');
     assert.match(log, /\(python, python\)/, `the log names the language and the adapter: ${log}`);
+    assert.match(log, /\bextract\b/, `the log names the step: ${log}`);
     assert.match(log, /broken\.py/, 'the log names the document');
+    // Completion slots are found from the text, not the model: the failing document still gets codes.
+    const offered = await complete(client, 'file:///w/broken.py', PY_SLOT);
+    assert.ok(offered.some((i) => i.label.toString().startsWith('201')) && offered.some((i) => i.label.toString().startsWith('404')), `completion answers on the failing document: ${offered.length} items`);
     assert.match(text(await hover(client, 'file:///w/fine.py', PY_404)), /404 Not Found/, 'another Python document still has hover');
     assert.match(text(await hover(client, 'file:///w/fine.js', JS_299)), /299/, 'a JavaScript document still has hover');
     assert.ok((await diagnosticsOf(client, 'file:///w/fine.js')).includes('nonstandard-code'), 'and diagnostics');
@@ -114,6 +118,7 @@ test('an adapter that throws on one document is logged with the language and the
     // Failing again on every request does not wear the server down.
     for (let i = 0; i < 20; i++) await hover(client, 'file:///w/broken.py', PY_404);
     assert.match(text(await hover(client, 'file:///w/fine.py', PY_404)), /404 Not Found/);
+    assert.equal(client.logs.filter((l) => l.includes('injected fault adapter:python')).length, 1, 'logged once for the version, not per request');
   } finally {
     await client.stop();
   }

@@ -72,10 +72,10 @@ export function skippedText(report: Report): string {
   if (c.skipped.binary) parts.push(`${plural(c.skipped.binary, 'binary file')}`);
   if (c.skipped['too-large']) parts.push(`${plural(c.skipped['too-large'], 'file')} larger than ${formatBytes(report.maxFileSize)}`);
   if (c.skipped.minified) parts.push(`${plural(c.skipped.minified, 'minified file')}`);
-  // Rare and surprising, so named: the parser crashed on them (see DocumentStore.usingRuntime).
+  // Rare and surprising, so named: the parser crashed on them or ran out of time (see DocumentStore).
   if (c.skipped.unparsable) {
     const paths = report.outcomes.filter((o) => o.skip?.kind === 'unparsable').map((o) => o.rel);
-    parts.push(`${plural(c.skipped.unparsable, 'file')} the parser could not read (${paths.join(', ')})`);
+    parts.push(`${plural(c.skipped.unparsable, 'file')} the parser gave up on (${paths.join(', ')})`);
   }
   if (c.skipped.other) parts.push(`${plural(c.skipped.other, 'other file')}`);
   if (report.walk.symlinks) parts.push(`${plural(report.walk.symlinks, 'symbolic link')}`);

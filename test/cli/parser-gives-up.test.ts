@@ -1,6 +1,7 @@
-// A file whose text crashes the tree-sitter runtime (a wasm trap) costs that file only: it is
-// reported as skipped with the reason, and every other file of the run, in every language, is
-// still checked. The crashing text is real, not injected (see test/lsp/isolation.test.ts).
+// A file whose text crashes the tree-sitter runtime (a wasm trap), or takes it longer than the
+// parse time limit, costs that file only: it is reported as skipped with the reason, and every
+// other file of the run, in every language, is still checked. The texts are real, not injected
+// (see test/lsp/isolation.test.ts and test/lsp/parse-time.test.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, writeFileSync } from 'node:fs';
@@ -13,10 +14,12 @@ function treeWithCrash(): string {
   writeFileSync(join(dir, 'a_crash.py'), `def f():\n    if ${'*/'.repeat(2500)}:\n        return 1\n`);
   copyFileSync(join(fixtures, 'project', 'api', 'views.py'), join(dir, 'b_views.py'));
   copyFileSync(join(fixtures, 'project', 'src', 'routes', 'users.js'), join(dir, 'c_users.js'));
+  // Minutes to parse unbounded (95 s measured); given up after the limit.
+  writeFileSync(join(dir, 'd_quotes.go'), '"'.repeat(100_000));
   return dir;
 }
 
-test('a file that crashes the parser is skipped with its reason; the rest of the run is checked', () => {
+test('files the parser gives up on are skipped with their reasons; the rest of the run is checked', () => {
   const dir = treeWithCrash();
   const r = runCli(['check', '--jobs', '1'], dir);
   assert.equal(r.code, 1, `problems found, nothing failed: ${r.stdout}\n${r.stderr}`);
@@ -27,7 +30,7 @@ test('a file that crashes the parser is skipped with its reason; the rest of the
     'c_users.js:20:14 warning body-not-allowed',
   ]);
   assert.match(r.stdout, /2 files checked/);
-  assert.match(r.stdout, /^Skipped 1 file the parser could not read \(a_crash\.py\)\.$/m);
+  assert.match(r.stdout, /^Skipped 2 files the parser gave up on \(a_crash\.py, d_quotes\.go\)\.$/m);
 
   const json = JSON.parse(runCli(['check', '--jobs', '1', '--format', 'json'], dir).stdout) as {
     failures: unknown[];
@@ -36,8 +39,7 @@ test('a file that crashes the parser is skipped with its reason; the rest of the
   };
   assert.deepEqual(json.failures, []);
   assert.equal(json.summary.filesChecked, 2);
-  assert.equal(json.skipped.files.length, 1);
-  assert.equal(json.skipped.files[0].path, 'a_crash.py');
-  assert.equal(json.skipped.files[0].kind, 'unparsable');
+  assert.deepEqual(json.skipped.files.map((f) => [f.path, f.kind]), [['a_crash.py', 'unparsable'], ['d_quotes.go', 'unparsable']]);
   assert.match(json.skipped.files[0].reason, /parser crashed .*memory access out of bounds/);
+  assert.match(json.skipped.files[1].reason, /parsing it took longer than \d+ s/);
 });
