@@ -1,6 +1,7 @@
 // Go: net/http (ServeMux with Go 1.22 patterns, httptest), Gin, Echo, Fiber, chi and
 // gorilla/mux, with testify and httpexpect in tests. One walk over the tree collects what the
 // rest needs; responses, handlers and implicit 200s are then read from those nodes.
+import { inAncestry } from '../ancestry';
 import type { Node } from '../../parsing/treeSitter';
 import type { DocumentModel, StatusSite } from '../../model';
 import { emptyModel } from '../../model';
@@ -11,7 +12,9 @@ import { intLiteral, namedArgs, spanOf } from '../syntax';
 import { visitTypes } from '../visit';
 import { FunctionIndex, functionsAround, useFunctionIndex } from './functions';
 import { calleeParts, contextOf, isContextReceiver, rememberCalleeName, type GoFileInfo, type StatusContext } from './contexts';
-import { collectHandlers, handlerAt, hasHandlerSignature } from './handlers';
+import { collectHandlers, handlerAt, hasHandlerSignature, registrationsIn, type FnRef, type RegistrationData } from './handlers';
+import { importsPath } from './imports';
+import { rememberUnits, reusableUnits, splice, unitKey, type ModelUnits, type Part } from '../reuse';
 import { implicitResponse, notFoundResponse, type ImplicitCandidate } from './implicit';
 import { frameworkOf, rootName, type Framework, type HeaderSet } from './headers';
 import { responseFor } from './responses';
@@ -63,17 +66,116 @@ function headerName(arg: Node | undefined): string | undefined {
   return field.slice(6).replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2').replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 }
 
+/** What a top-level function contributes to the file-level facts, kept to reuse its facts. */
+interface GoUnit {
+  /** The function's name. */
+  name?: string;
+  /** Its route registrations, `at` from its start. */
+  registrations: RegistrationData[];
+  /** httptest recorders it declares, and those declared before it. */
+  recorders: string[];
+  recordersBefore: string;
+  /** Whether it writes a status as a constant (the file then writes new statuses so). */
+  constants: boolean;
+}
+
+/** The file-level facts functions are analysed with: equal in two versions, a function's facts are too. */
+interface GoContextKey {
+  imports: string;
+  registrations: string;
+  names: string;
+  constants: boolean;
+  logImports: string;
+}
+
+const UNIT_TYPES = new Set(['function_declaration', 'method_declaration']);
+/** Top-level declarations reused when their text is found again: functions, and the comments between them. */
+const REUSABLE = new Set([...UNIT_TYPES, 'comment']);
+
+/** One top-level declaration, with its node when it is analysed. */
+type GoPart = Part<GoUnit> & { node?: Node };
+
+/**
+ * A Go file into the model. After an edit, the top-level functions and methods whose text did
+ * not change keep their facts from the previous model (../reuse.ts), when the file-level facts
+ * they were analysed with (imports, route registrations, function names, recorders declared
+ * before them) are the same; otherwise the whole file is analysed again.
+ */
 function extract(input: AdapterInput): DocumentModel {
   const { text, tree } = input;
+  if (!tree) return emptyModel(input.languageId);
+  const previous = reusableUnits<GoUnit, GoContextKey>(input.previous, input.uri, input.languageId);
+  const parts: GoPart[] = [];
+  const cursor = tree.walk();
+  try {
+    if (cursor.gotoFirstChild()) {
+      do {
+        const part: GoPart = { start: cursor.startIndex, end: cursor.endIndex };
+        parts.push(part);
+        if (REUSABLE.has(cursor.nodeType)) {
+          const key = `${cursor.nodeTypeId}:${unitKey(text, part.start, part.end)}`;
+          part.reused = previous?.units.get(key);
+          // The same text parses the same: a declaration reused had no syntax error when it was analysed.
+          if (part.reused) {
+            part.key = key;
+            continue;
+          }
+          part.node = cursor.currentNode;
+          if (!part.node.hasError) part.key = key;
+        } else if (previous) {
+          part.node = cursor.currentNode;
+        }
+      } while (cursor.gotoNextSibling());
+    }
+  } finally {
+    cursor.delete();
+  }
+  if (previous && parts.some((p) => p.reused)) {
+    const a = analyse(input, parts);
+    const model = a && finish(input, a, parts, previous);
+    if (model) return model;
+  }
+  for (const p of parts) delete p.reused;
+  const a = analyse(input, parts)!;
+  return finish(input, a, parts, undefined) ?? a.model;
+}
+
+function finish(input: AdapterInput, a: GoAnalysis, parts: GoPart[], previous: ModelUnits<GoUnit, GoContextKey> | undefined): DocumentModel | undefined {
+  const { context } = a;
+  if (previous && (context.imports !== previous.context.imports || context.registrations !== previous.context.registrations || context.names !== previous.context.names || context.constants !== previous.context.constants || context.logImports !== previous.context.logImports)) return undefined;
+  const out = splice(a.model, parts, input.previous, input.text, () => analyse(input, parts.map((p) => ({ ...p, reused: undefined })))?.model);
+  if (!out) return undefined;
+  const { model, records } = out;
+  model.vocabularies = a.model.vocabularies;
+  model.frameworks = a.model.frameworks;
+  const units: ModelUnits<GoUnit, GoContextKey> = { uri: input.uri, languageId: input.languageId, text: input.text, context, units: new Map(), all: records };
+  parts.forEach((p, i) => {
+    if (p.key !== undefined) units.units.set(p.key, records[i]);
+  });
+  rememberUnits(model, units);
+  return model;
+}
+
+interface GoAnalysis {
+  model: DocumentModel;
+  context: GoContextKey;
+}
+
+/**
+ * Analyses the top-level declarations of `parts` not reused; of the reused ones, only what the
+ * file-level facts need is read (their registrations, names, recorders). Undefined when a
+ * reused function was analysed with other recorders than it would be now.
+ */
+function analyse(input: AdapterInput, parts: GoPart[]): GoAnalysis | undefined {
+  const { text, tree } = input;
   const model = emptyModel(input.languageId);
-  if (!tree) return model;
   const info: GoFileInfo = { httpName: 'http', echoName: 'echo', fiberName: 'fiber', recorders: new Set() };
   const frameworks = new Set<Framework>();
   let netHttp = false;
   const calls: Node[] = [];
   const found: { site: StatusSite; ctx?: StatusContext; call?: Node }[] = [];
-  const functions = new Map<string, Node[]>();
-  const signatures: Node[] = [];
+  const functions = new Map<string, FnRef[]>();
+  const signatures: FnRef[] = [];
   const headerSets: HeaderSet[] = [];
   const candidates: ImplicitCandidate[] = [];
   const addHeader = (root: string | undefined, arg: Node | undefined, at: Node) => {
@@ -83,8 +185,35 @@ function extract(input: AdapterInput): DocumentModel {
 
   // Filled as the visit meets functions (outer before inner), so lookups during the visit work too.
   const fnIndex = new FunctionIndex();
-  useFunctionIndex(tree, fnIndex);
-  visitTypes(tree, VISITED, (node, type) => {
+  useFunctionIndex(tree!, fnIndex);
+  /** Registrations of the reused functions, merged with the fresh ones. */
+  const reusedRegistrations: RegistrationData[] = [];
+  let reusedConstants = false;
+  let stale = false;
+  let part = -1;
+  /** Moves `part` to the top-level declaration holding `offset`, reading the reused ones passed on the way. */
+  const enterPart = (offset: number) => {
+    while (part + 1 < parts.length && parts[part + 1].start <= offset) {
+      part++;
+      const p = parts[part];
+      const before = [...info.recorders].sort().join(',');
+      if (!p.reused) {
+        p.data = { registrations: [], recorders: [], recordersBefore: before, constants: false };
+        continue;
+      }
+      const u = p.reused.data;
+      if (u.recordersBefore !== before) stale = true;
+      for (const r of u.recorders) info.recorders.add(r);
+      reusedConstants ||= u.constants;
+      if (u.name !== undefined) functions.set(u.name, [...(functions.get(u.name) ?? []), { start: p.start, end: p.end, name: u.name }]);
+      for (const r of u.registrations) reusedRegistrations.push({ ...r, at: r.at + p.start });
+    }
+  };
+  const unitOf = (offset: number): GoUnit | undefined => {
+    enterPart(offset);
+    return parts[part]?.data;
+  };
+  const enter = (node: Node, type: string): boolean | void => {
     switch (type) {
       case 'comment':
         model.comments.push({ span: spanOf(node), text: node.text.trimEnd() });
@@ -136,7 +265,10 @@ function extract(input: AdapterInput): DocumentModel {
         // rr := httptest.NewRecorder(): rr.Code is a status from here on.
         const right = namedArgs(node.childForFieldName('right'));
         if (right.length === 1 && /^httptest\.NewRecorder$/.test(right[0].childForFieldName('function')?.text ?? '')) {
-          for (const l of namedArgs(node.childForFieldName('left'))) info.recorders.add(l.text);
+          for (const l of namedArgs(node.childForFieldName('left'))) {
+            info.recorders.add(l.text);
+            unitOf(node.startIndex)?.recorders.push(l.text);
+          }
         }
         return;
       }
@@ -151,18 +283,40 @@ function extract(input: AdapterInput): DocumentModel {
       case 'method_declaration': {
         fnIndex.add(node);
         const name = node.childForFieldName('name')?.text;
-        if (name) functions.set(name, [...(functions.get(name) ?? []), node]);
-        if (hasHandlerSignature(node)) signatures.push(node);
+        const ref: FnRef = { start: node.startIndex, end: node.endIndex, name };
+        if (name) functions.set(name, [...(functions.get(name) ?? []), ref]);
+        const u = unitOf(node.startIndex);
+        if (u && name && parts[part].start === node.startIndex) u.name = name;
+        if (hasHandlerSignature(node)) signatures.push(ref);
         return;
       }
       case 'func_literal':
         fnIndex.add(node);
-        if (hasHandlerSignature(node)) signatures.push(node);
+        if (hasHandlerSignature(node)) signatures.push({ start: node.startIndex, end: node.endIndex });
         return;
       default:
         return;
     }
-  });
+  };
+  // The fresh declarations, each searched inside the parser; a run of them all at once.
+  if (parts.every((p) => !p.reused)) {
+    visitTypes(tree!, VISITED, (node, type) => {
+      enterPart(node.startIndex);
+      return enter(node, type);
+    });
+  } else {
+    for (const p of parts) {
+      enterPart(p.start);
+      if (p.reused) continue;
+      let skipUntil = -1;
+      for (const node of p.node?.descendantsOfType(VISITED) ?? []) {
+        if (!node || node.startIndex < skipUntil) continue;
+        if (enter(node, node.type) === false) skipUntil = node.endIndex;
+      }
+    }
+  }
+  enterPart(Number.MAX_SAFE_INTEGER);
+  if (stale) return undefined;
 
   function visitCall(node: Node): void {
     const { name, receiver } = calleeParts(node);
@@ -188,12 +342,26 @@ function extract(input: AdapterInput): DocumentModel {
   }
 
   // Handlers first, so each response can name its handler.
-  const { handlers, methodsByName } = collectHandlers(calls, functions, signatures);
-  model.handlers = handlers;
+  const fresh = registrationsIn(calls);
+  const registrations = reusedRegistrations.length ? [...fresh, ...reusedRegistrations.map((data) => ({ data }))].sort((x, y) => x.data.at - y.data.at) : fresh;
+  const { handlers, methodsByName } = collectHandlers(registrations, calls, functions, signatures);
+  // Those of reused functions are copied from the previous model.
+  const reusedAt = (offset: number) => {
+    let lo = 0;
+    let hi = parts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (parts[mid].start <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    const p = parts[lo - 1];
+    return !!p?.reused && offset < p.end;
+  };
+  model.handlers = reusedRegistrations.length || parts.some((p) => p.reused) ? handlers.filter((h) => !reusedAt(h.span.start)) : handlers;
   rememberMethods(input.uri, methodsByName);
 
   found.sort((a, b) => a.site.span.start - b.site.span.start);
-  const usesConstants = found.some((f) => f.site.kind === 'constant');
+  const usesConstants = reusedConstants || found.some((f) => f.site.kind === 'constant');
   const statusText = (code: number) => {
     const name = usesConstants && (netHttp || frameworks.has('fiber')) ? constantFor('go-http', code) : undefined;
     return name ? `${netHttp ? info.httpName : info.fiberName}.${name}` : String(code);
@@ -224,7 +392,29 @@ function extract(input: AdapterInput): DocumentModel {
   model.frameworks = [...(netHttp ? ['net/http'] : []), ...frameworks, ...(/"github\.com\/go-chi\/chi/.test(text.slice(0, 20_000)) ? ['chi'] : []), ...(/"github\.com\/gorilla\/mux"/.test(text.slice(0, 20_000)) ? ['gorilla'] : [])];
   if (netHttp) model.vocabularies.push({ vocabulary: 'go-http', form: `${info.httpName}.NAME`, imported: true });
   else if (frameworks.has('fiber')) model.vocabularies.push({ vocabulary: 'go-http', form: `${info.fiberName}.NAME`, imported: true });
-  return model;
+
+  // What each fresh declaration contributes to the file-level facts.
+  let p = 0;
+  for (const { data } of fresh) {
+    while (p < parts.length - 1 && parts[p].end <= data.at) p++;
+    const u = parts[p]?.data;
+    if (u && !parts[p].reused && parts[p].start <= data.at) u.registrations.push({ ...data, at: data.at - parts[p].start });
+  }
+  p = 0;
+  for (const f of found) {
+    if (f.site.kind !== 'constant') continue;
+    while (p < parts.length - 1 && parts[p].end <= f.site.span.start) p++;
+    if (parts[p]?.data && !parts[p].reused) parts[p].data!.constants = true;
+  }
+  const nameCounts = [...functions].map(([name, fns]) => `${name}:${fns.length}`).sort();
+  const context: GoContextKey = {
+    imports: JSON.stringify([netHttp, info.httpName, info.echoName, info.fiberName, [...frameworks].sort()]),
+    registrations: JSON.stringify(registrations.map(({ data: r }) => [r.method, r.route, r.name ?? null])),
+    names: nameCounts.join(','),
+    constants: usesConstants,
+    logImports: `${importsPath(text, 'log/slog')},${importsPath(text, 'log')}`,
+  };
+  return { model, context };
 }
 
 /** A parameter of type http.ResponseWriter in the functions around `id`. */
@@ -237,8 +427,8 @@ export const goAdapter: LanguageAdapter = {
   id: 'go',
   languageIds: ['go'],
   grammarFor: () => 'go',
-  extract,
-  slotAt: goSlotAt,
+  extract: inAncestry(extract),
+  slotAt: inAncestry(goSlotAt),
   importEdit: goImportEdit,
 };
 

@@ -1,9 +1,10 @@
 // Go route registrations and the handlers they name: net/http ServeMux (with Go 1.22 method
 // patterns), gorilla/mux .Methods(), Gin and Echo (r.POST), Fiber and chi (app.Post), and
 // functions whose signature makes them handlers even when registered in another file.
+import { parentOf } from '../ancestry';
 import type { Node } from '../../parsing/treeSitter';
 import type { HandlerFacts } from '../../model';
-import { namedArgs, spanOf } from '../syntax';
+import { namedArgs } from '../syntax';
 import { innermostAt } from '../spans';
 import { argsOf, calleeName, calleeParts } from './contexts';
 
@@ -40,7 +41,7 @@ function registrationOf(call: Node): Registration | undefined {
     const m = /^([A-Z]+)\s+(\S.*)$/.exec(first);
     let method = m && METHODS.includes(m[1]) ? m[1] : undefined;
     const route = method ? m![2] : first;
-    const outer = call.parent?.type === 'selector_expression' ? call.parent.parent : undefined;
+    const outer = parentOf(call)?.type === 'selector_expression' ? parentOf(parentOf(call)) : undefined;
     if (!method && outer?.type === 'call_expression' && calleeParts(outer).name === 'Methods') {
       const ms = namedArgs(outer.childForFieldName('arguments')).map(stringValue);
       if (ms.length === 1 && ms[0] && METHODS.includes(ms[0].toUpperCase())) method = ms[0].toUpperCase();
@@ -61,19 +62,47 @@ function registrationOf(call: Node): Registration | undefined {
   return undefined;
 }
 
-/** The function a handler argument stands for: a literal, a function or method declared in this file. */
-function resolve(arg: Node, functions: Map<string, Node[]>): Node | undefined {
+/** A function a registration can name: a declaration (with its name) or a literal passed inline. */
+export interface FnRef {
+  start: number;
+  end: number;
+  name?: string;
+}
+
+/** A route registration as data: where its call starts, and the name of the function it names. */
+export interface RegistrationData {
+  at: number;
+  method?: string;
+  route: string;
+  /** The declared function it names (through http.HandlerFunc(h) or a factory h.Create()), if any. */
+  name?: string;
+}
+
+/** What a handler argument stands for: a literal, the name of a declared function, or nothing we can tell. */
+function target(arg: Node): Node | string | undefined {
   if (arg.type === 'func_literal') return arg;
   if (arg.type === 'call_expression') {
     // http.HandlerFunc(h) and handler factories h.Create() that return the real handler.
     const inner = namedArgs(arg.childForFieldName('arguments'));
-    if (inner.length === 1 && /HandlerFunc$/.test(arg.childForFieldName('function')?.text ?? '')) return resolve(inner[0], functions);
-    if (inner.length === 0) return resolve(arg.childForFieldName('function')!, functions);
+    if (inner.length === 1 && /HandlerFunc$/.test(arg.childForFieldName('function')?.text ?? '')) return target(inner[0]);
+    if (inner.length === 0) return target(arg.childForFieldName('function')!);
     return undefined;
   }
-  const name = arg.type === 'identifier' ? arg.text : arg.type === 'selector_expression' ? arg.childForFieldName('field')?.text : undefined;
-  const found = name ? functions.get(name) : undefined;
-  return found?.length === 1 ? found[0] : undefined;
+  return arg.type === 'identifier' ? arg.text : arg.type === 'selector_expression' ? arg.childForFieldName('field')?.text : undefined;
+}
+
+/** The registrations among `calls`, in order; a literal handler comes with its node. */
+export function registrationsIn(calls: Node[]): { data: RegistrationData; literal?: Node }[] {
+  const out: { data: RegistrationData; literal?: Node }[] = [];
+  for (const call of calls) {
+    const reg = registrationOf(call);
+    if (!reg) continue;
+    const t = target(reg.handler);
+    const data: RegistrationData = { at: call.startIndex, method: reg.method, route: reg.route };
+    if (typeof t === 'string') data.name = t;
+    out.push(typeof t === 'object' ? { data, literal: t } : { data });
+  }
+  return out;
 }
 
 /** True for functions whose parameters make them HTTP handlers (w http.ResponseWriter, c *gin.Context...). */
@@ -85,41 +114,39 @@ export function hasHandlerSignature(fn: Node): boolean {
 }
 
 /**
- * Handlers in source order. `calls` are every call in the file (registrations among them),
- * `functions` the declared functions and methods by name, `literals` every function literal
- * and declaration with a handler signature.
+ * Handlers in source order. `registrations` are every route registration of the file in order,
+ * `calls` every call (what each handler calls), `functions` the declared functions and methods
+ * by name, `signatures` every function literal and declaration with a handler signature.
  */
-export function collectHandlers(calls: Node[], functions: Map<string, Node[]>, signatures: Node[]): { handlers: HandlerFacts[]; methodsByName: Map<string, string> } {
-  const byFn = new Map<number, { fn: Node; facts: HandlerFacts; methods: Set<string | undefined> }>();
+export function collectHandlers(registrations: { data: RegistrationData; literal?: Node }[], calls: Node[], functions: Map<string, FnRef[]>, signatures: FnRef[]): { handlers: HandlerFacts[]; methodsByName: Map<string, string> } {
+  const byFn = new Map<number, { fn: FnRef; facts: HandlerFacts; methods: Set<string | undefined> }>();
   const routeMethods = new Map<string, Set<string>>();
   const methodsByName = new Map<string, string>();
-  for (const call of calls) {
-    const reg = registrationOf(call);
-    if (!reg) continue;
+  for (const { data: reg, literal } of registrations) {
     if (reg.method) {
       const s = routeMethods.get(reg.route) ?? new Set();
       s.add(reg.method);
       routeMethods.set(reg.route, s);
     }
-    const fn = resolve(reg.handler, functions);
+    const found = reg.name !== undefined ? functions.get(reg.name) : undefined;
+    const fn: FnRef | undefined = literal ? { start: literal.startIndex, end: literal.endIndex } : found?.length === 1 ? found[0] : undefined;
     if (!fn) continue;
-    const known = byFn.get(fn.startIndex);
+    const known = byFn.get(fn.start);
     if (known) {
       known.methods.add(reg.method);
       continue;
     }
-    byFn.set(fn.startIndex, { fn, facts: { span: spanOf(fn), method: reg.method, route: reg.route, calls: [] }, methods: new Set([reg.method]) });
+    byFn.set(fn.start, { fn, facts: { span: { start: fn.start, end: fn.end }, method: reg.method, route: reg.route, calls: [] }, methods: new Set([reg.method]) });
   }
   const registered = [...byFn.values()];
   for (const r of registered) {
     // One function under several methods: the method is not one thing.
     if (r.methods.size > 1) r.facts.method = undefined;
     r.facts.routeMethods = [...(routeMethods.get(r.facts.route ?? '') ?? [])];
-    const name = r.fn.childForFieldName('name')?.text;
-    if (name && r.facts.method) methodsByName.set(name, r.facts.method);
+    if (r.fn.name && r.facts.method) methodsByName.set(r.fn.name, r.facts.method);
   }
   // A function inside a registered handler is a helper of it, not a handler of its own.
-  const spans = registered.map((r) => spanOf(r.fn)).sort((a, b) => a.start - b.start);
+  const spans = registered.map((r) => r.fn).sort((a, b) => a.start - b.start);
   const inRegistered = (start: number) => {
     for (const s of spans) {
       if (s.start > start) return false;
@@ -128,9 +155,9 @@ export function collectHandlers(calls: Node[], functions: Map<string, Node[]>, s
     return false;
   };
   for (const fn of signatures) {
-    if (byFn.has(fn.startIndex)) continue;
-    if (inRegistered(fn.startIndex)) continue;
-    byFn.set(fn.startIndex, { fn, facts: { span: spanOf(fn), calls: [] }, methods: new Set() });
+    if (byFn.has(fn.start)) continue;
+    if (inRegistered(fn.start)) continue;
+    byFn.set(fn.start, { fn, facts: { span: { start: fn.start, end: fn.end }, calls: [] }, methods: new Set() });
   }
   const handlers = [...byFn.values()].map((h) => h.facts).sort((a, b) => a.span.start - b.span.start);
   // What each handler calls (for create / insert / save detection).
@@ -152,7 +179,7 @@ export function handlerAt(handlers: HandlerFacts[], offset: number): number | un
 
 /** The method of a function literal passed straight to a route registration (slotAt's cheap path). */
 export function methodOfLiteral(fn: Node): string | undefined {
-  const call = fn.parent?.type === 'argument_list' ? fn.parent.parent : undefined;
+  const call = parentOf(fn)?.type === 'argument_list' ? parentOf(parentOf(fn)) : undefined;
   if (call?.type !== 'call_expression') return undefined;
   const reg = registrationOf(call);
   return reg && reg.handler.startIndex === fn.startIndex ? reg.method : undefined;

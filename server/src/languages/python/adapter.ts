@@ -7,17 +7,19 @@ import { emptyModel } from '../../model';
 import { constantFor } from '../../data';
 import type { AdapterInput, LanguageAdapter } from '../adapter';
 import { intLiteral, spanOf } from '../syntax';
-import { collect, fnAt, type Collected } from './collect';
+import { collect, fnAt, type Collected, type TopCursor } from './collect';
 import { constantOf } from './constants';
 import { latestBinding } from './headers';
 import { contextOf, type ContextEnv, type PyContext } from './contexts';
 import { isDrfCreateWithLocation, registrationOf, routeOfFunction, type RouteInfo } from './handlers';
-import { addImport, emptyImports, frameworksOf, importEditFor, recordImport, vocabularyUses, type ImportTable } from './imports';
+import { addImport, emptyImports, frameworksOf, importEditFor, recordImport, vocabularyUses, type Frameworks, type ImportTable } from './imports';
 import { calleeOf, callArgs, sameNode } from './nodes';
 import { responseForContext, type ResponseEnv } from './responses';
 import { decoratorResponse, implicitResponse, type ImplicitEnv } from './returns';
 import { slotAt } from './slot';
 import { setStatusEdit } from './statusEdits';
+import { inAncestry, parentOf } from '../ancestry';
+import { rememberUnits, reusableUnits, splice, unitKey, type ModelUnits, type Part, type UnitRecord } from '../reuse';
 
 /** Index of the first item starting at or after `offset` (items sorted by start). */
 function firstAtOrAfter(items: readonly ({ startIndex: number } | { start: number })[], offset: number): number {
@@ -39,12 +41,12 @@ interface Handler {
   facts: HandlerFacts;
 }
 
-function findHandlers(c: Collected, django: boolean): Handler[] {
+/** Route registrations that name a function, with where their call starts, in source order. */
+type Registration = { at: number; name: string; info: RouteInfo };
+
+function findHandlers(c: Collected, django: boolean, registrations: Registration[]): Handler[] {
   const registered = new Map<string, RouteInfo>();
-  for (let i = 0; i < c.calls.length; i++) {
-    const r = registrationOf(c.calls[i], c.callNames[i]);
-    if (r && !registered.has(r.name)) registered.set(r.name, r.info);
-  }
+  for (const r of registrations) if (!registered.has(r.name)) registered.set(r.name, r.info);
   const out: Handler[] = [];
   for (const place of c.fns) {
     const fn = place.node;
@@ -56,15 +58,8 @@ function findHandlers(c: Collected, django: boolean): Handler[] {
     if (!info) continue;
     out.push({ fn, info, facts: { span: spanOf(place.holder ?? fn), method: info.method, route: info.route, calls: [] } });
   }
-  const routeMethods = new Map<string, Set<string>>();
   for (const h of out) {
-    if (h.info.route === undefined) continue;
-    const s = routeMethods.get(h.info.route) ?? new Set<string>();
-    for (const m of h.info.methods) s.add(m);
-    routeMethods.set(h.info.route, s);
-  }
-  for (const h of out) {
-    if (h.info.route !== undefined) h.facts.routeMethods = [...(routeMethods.get(h.info.route) ?? [])];
+    handlerMethods.set(h.facts, h.info.methods);
     // Calls in the body only: the route decorator's own call is not something the handler does.
     for (let i = firstAtOrAfter(c.calls, h.fn.startIndex); i < c.calls.length; i++) {
       if (c.calls[i].startIndex >= h.fn.endIndex) break;
@@ -75,9 +70,24 @@ function findHandlers(c: Collected, django: boolean): Handler[] {
   return out;
 }
 
+/** Every method each handler's registration accepts (routeMethods is the union over a route's handlers). */
+const handlerMethods = new WeakMap<HandlerFacts, string[]>();
+
+/** The methods registered for each handler's route in this file (for Allow), in handler order. */
+function addRouteMethods(handlers: HandlerFacts[]): void {
+  const routeMethods = new Map<string, Set<string>>();
+  for (const h of handlers) {
+    if (h.route === undefined) continue;
+    const s = routeMethods.get(h.route) ?? new Set<string>();
+    for (const m of handlerMethods.get(h) ?? []) s.add(m);
+    routeMethods.set(h.route, s);
+  }
+  for (const h of handlers) if (h.route !== undefined) h.routeMethods = [...(routeMethods.get(h.route) ?? [])];
+}
+
 /** Django and aiohttp classes that fix the code: the call (or raise) they appear in is the response. */
 function classContext(node: Node): PyContext | undefined {
-  const parent = node.parent;
+  const parent = parentOf(node);
   if (parent?.type === 'call' && sameNode(parent.childForFieldName('function'), node)) return { role: 'response', form: `${node.text}()`, carrier: parent, kind: 'call' };
   if (parent?.type === 'raise_statement' && sameNode(parent.namedChild(0), node)) return { role: 'response', form: `raise ${node.text}`, carrier: parent, kind: 'raise' };
   return undefined;
@@ -105,14 +115,45 @@ function settles(ctx: PyContext | undefined, c: Collected, handlerFns: Set<numbe
   return { ...ctx, role: 'reference', kind: 'other' };
 }
 
-function extract(input: AdapterInput): DocumentModel {
+/** What the analysis of some of a file's top-level statements found, beyond the model. */
+interface Analysis {
+  model: DocumentModel;
+  c: Collected;
+  /** Registrations of the statements analysed. */
+  registrations: Registration[];
+  /** Where a response outside any function looked up names bound at module level. */
+  moduleLookups: number[];
+  /** The file's imports, frameworks and registrations, as compared between versions. */
+  fw: Frameworks;
+}
+
+/**
+ * Analyses the top-level statements `skip` does not leave out. `registrations` and `strings`
+ * are those of the statements left out (reused), which the file-level facts need.
+ */
+function analyse(input: AdapterInput, skip?: (cursor: TopCursor) => boolean, skipped?: () => { registrations: Registration[]; single: number; double: number }): Analysis {
   const model = emptyModel(input.languageId);
-  if (!input.tree) return model;
   const { text } = input;
-  const c = collect(input.tree, text, model);
+  const c = collect(input.tree!, text, model, skip);
+  const left = skipped?.();
+  if (left) {
+    let single = left.single;
+    let double = left.double;
+    for (const t of c.tops) {
+      single += t.single;
+      double += t.double;
+    }
+    c.quote = single > double ? "'" : '"';
+  }
   const fw = frameworksOf(c.imports);
   model.vocabularies = vocabularyUses(c.imports, fw);
-  const handlers = findHandlers(c, fw.django);
+  const registrations: Registration[] = [];
+  for (let i = 0; i < c.calls.length; i++) {
+    const r = registrationOf(c.calls[i], c.callNames[i]);
+    if (r) registrations.push({ at: c.calls[i].startIndex, ...r });
+  }
+  const allRegistrations = left?.registrations.length ? [...registrations, ...left.registrations].sort((a, b) => a.at - b.at) : registrations;
+  const handlers = findHandlers(c, fw.django, allRegistrations);
   model.handlers = handlers.map((h) => h.facts);
   const handlerFns = new Set(handlers.map((h) => h.fn.startIndex));
   // Handlers are in source order: the innermost one around an offset is the last that starts
@@ -141,7 +182,13 @@ function extract(input: AdapterInput): DocumentModel {
   }
   found.sort((a, b) => a.site.span.start - b.site.span.start);
 
-  const renv: ResponseEnv = { text, quote: c.quote, fw, scope: c.scope, returns: c.returns, returnsIn: (fn) => c.returnsByFn.get(fn.startIndex) ?? [], fnStartOf: (node) => fnAt(c.fns, node.startIndex)?.node.startIndex ?? -1 };
+  const moduleLookups: number[] = [];
+  const fnStartOf = (node: Node) => {
+    const start = fnAt(c.fns, node.startIndex)?.node.startIndex ?? -1;
+    if (start < 0) moduleLookups.push(node.startIndex);
+    return start;
+  };
+  const renv: ResponseEnv = { text, quote: c.quote, fw, scope: c.scope, returns: c.returns, returnsIn: (fn) => c.returnsByFn.get(fn.startIndex) ?? [], fnStartOf };
   const created = (node: Node, code: number, facts: ResponseFacts) => {
     const fn = fnAt(c.fns, node.startIndex);
     if (code === 201 && fn && isDrfCreateWithLocation(fn.node, fn)) facts.helper ??= 'created';
@@ -155,7 +202,7 @@ function extract(input: AdapterInput): DocumentModel {
     if (f.site.role !== 'response' || !f.ctx) continue;
     let facts: ResponseFacts | undefined;
     if (f.ctx.kind === 'route') {
-      const fn = f.ctx.carrier.parent?.parent?.childForFieldName('definition');
+      const fn = parentOf(parentOf(f.ctx.carrier))?.childForFieldName('definition');
       facts = fn?.type === 'function_definition' ? decoratorResponse(f.ctx.carrier, fn, renv) : undefined;
     } else {
       facts = responseForContext(f.ctx, renv);
@@ -186,6 +233,142 @@ function extract(input: AdapterInput): DocumentModel {
       model.responses.push(facts);
     }
   });
+  addRouteMethods(model.handlers);
+  return { model, c, registrations, moduleLookups, fw };
+}
+
+/** What a top-level statement contributes to the file-level facts, kept to reuse its facts. */
+interface PyUnit {
+  /** Its registrations, `at` from the statement's start. */
+  registrations: Registration[];
+  single: number;
+  double: number;
+  moduleNames: boolean;
+  /** The methods of each of its handlers. */
+  methods: string[][];
+}
+
+/** The file-level facts statements are analysed with: equal in two versions, a statement's facts are too. */
+interface PyContextKey {
+  imports: string;
+  registrations: string;
+  quote: string;
+}
+
+const UNIT_TYPES = new Set(['function_definition', 'class_definition', 'decorated_definition']);
+
+function contextKey(a: Analysis, registrations: Registration[]): PyContextKey {
+  const t = a.c.imports;
+  return {
+    imports: JSON.stringify([[...t.modules].sort(), [...t.names].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0)), [...t.star].sort()]),
+    registrations: JSON.stringify(registrations.map((r) => [r.name, r.info])),
+    quote: a.c.quote,
+  };
+}
+
+/**
+ * A Python file into the model. After an edit, the top-level functions and classes whose text
+ * did not change keep their facts from the previous model (../reuse.ts), when the file-level
+ * facts they were analysed with (imports, route registrations, the file's quote) are the same;
+ * otherwise the whole file is analysed again.
+ */
+function extract(input: AdapterInput): DocumentModel {
+  if (!input.tree) return emptyModel(input.languageId);
+  const previous = reusableUnits<PyUnit, PyContextKey>(input.previous, input.uri, input.languageId);
+  return (previous && incremental(input, previous)) || whole(input);
+}
+
+/**
+ * The top-level statements as the walk passes them, each keyed by its text when it may be
+ * reused; with `reuse`, the statements found in it are left out of the walk.
+ */
+function partsWalk(text: string, parts: Part<PyUnit>[], reuse?: Map<string, UnitRecord<PyUnit>>): (cursor: TopCursor) => boolean {
+  return (cursor) => {
+    const part: Part<PyUnit> = { start: cursor.startIndex, end: cursor.endIndex };
+    parts.push(part);
+    if (!UNIT_TYPES.has(cursor.nodeType)) return false;
+    const key = `${cursor.nodeTypeId}:${unitKey(text, part.start, part.end)}`;
+    const reused = reuse?.get(key);
+    // The same text parses the same: a statement reused had no syntax error when it was analysed.
+    if (reused) {
+      part.key = key;
+      part.reused = reused;
+      return true;
+    }
+    if (!cursor.currentNode.hasError) part.key = key;
+    return false;
+  };
+}
+
+/** The whole file analysed, with its statements remembered for the next version. */
+function whole(input: AdapterInput): DocumentModel {
+  const parts: Part<PyUnit>[] = [];
+  const a = analyse(input, partsWalk(input.text, parts));
+  return finish(input, a, parts, a.registrations, undefined) ?? a.model;
+}
+
+/** Reuses the statements of `previous` found again; undefined when the file-level facts changed. */
+function incremental(input: AdapterInput, previous: ModelUnits<PyUnit, PyContextKey>): DocumentModel | undefined {
+  const parts: Part<PyUnit>[] = [];
+  let moduleNames = false;
+  const skipped = { registrations: [] as Registration[], single: 0, double: 0 };
+  const a = analyse(input, partsWalk(input.text, parts, previous.units), () => {
+    for (const p of parts) {
+      const u = p.reused?.data;
+      if (!u) continue;
+      skipped.single += u.single;
+      skipped.double += u.double;
+      moduleNames ||= u.moduleNames;
+      for (const r of u.registrations) skipped.registrations.push({ at: r.at + p.start, name: r.name, info: r.info });
+    }
+    return skipped;
+  });
+  if (!parts.some((p) => p.reused)) return finish(input, a, parts, a.registrations, undefined) ?? a.model;
+  // A response outside any function reads names bound outside functions, some in statements not analysed.
+  if (a.moduleLookups.length && moduleNames) return undefined;
+  const registrations = [...a.registrations, ...skipped.registrations].sort((x, y) => x.at - y.at);
+  return finish(input, a, parts, registrations, previous);
+}
+
+function finish(input: AdapterInput, a: Analysis, parts: Part<PyUnit>[], registrations: Registration[], previous: ModelUnits<PyUnit, PyContextKey> | undefined): DocumentModel | undefined {
+  const context = contextKey(a, registrations);
+  if (previous && (context.imports !== previous.context.imports || context.registrations !== previous.context.registrations || context.quote !== previous.context.quote)) return undefined;
+  const { text } = input;
+  // What each fresh statement contributes, and whether it may be reused next time.
+  let t = 0;
+  let r = 0;
+  let m = 0;
+  for (const p of parts) {
+    if (p.reused) continue;
+    while (t < a.c.tops.length && a.c.tops[t].start < p.start) t++;
+    const top = a.c.tops[t];
+    if (!top || top.start !== p.start) return undefined;
+    const data: PyUnit = { registrations: [], single: top.single, double: top.double, moduleNames: top.moduleNames, methods: [] };
+    while (r < a.registrations.length && a.registrations[r].at < p.start) r++;
+    for (; r < a.registrations.length && a.registrations[r].at < p.end; r++) data.registrations.push({ ...a.registrations[r], at: a.registrations[r].at - p.start });
+    while (m < a.moduleLookups.length && a.moduleLookups[m] < p.start) m++;
+    // Imports inside, or a response that read module-level names: analysed afresh every time.
+    if (top.imports || (m < a.moduleLookups.length && a.moduleLookups[m] < p.end)) delete p.key;
+    p.data = data;
+  }
+  const out = splice(a.model, parts, input.previous, text, () => analyse(input).model);
+  if (!out) return undefined;
+  const { model, records } = out;
+  model.vocabularies = a.model.vocabularies;
+  records.forEach((rec, i) => {
+    const old = parts[i].reused;
+    if (old) {
+      for (let h = rec.handlers[0]; h < rec.handlers[1]; h++) handlerMethods.set(model.handlers[h], old.data.methods[h - rec.handlers[0]] ?? []);
+    } else {
+      for (let h = rec.handlers[0]; h < rec.handlers[1]; h++) rec.data.methods.push(handlerMethods.get(model.handlers[h]) ?? []);
+    }
+  });
+  if (previous) addRouteMethods(model.handlers);
+  const units: ModelUnits<PyUnit, PyContextKey> = { uri: input.uri, languageId: input.languageId, text, context, units: new Map(), all: records };
+  parts.forEach((p, i) => {
+    if (p.key !== undefined) units.units.set(p.key, records[i]);
+  });
+  rememberUnits(model, units);
   return model;
 }
 
@@ -212,8 +395,8 @@ export const pythonAdapter: LanguageAdapter = {
   id: 'python',
   languageIds: ['python'],
   grammarFor: () => 'python',
-  extract,
-  slotAt,
+  extract: inAncestry(extract),
+  slotAt: inAncestry(slotAt),
   importEdit(input, vocabulary) {
     if (!input.tree) return undefined;
     const table = topLevelImports(input);

@@ -38,6 +38,21 @@ export interface Collected {
   /** Offsets of `x.status_code = ...` assignments, by the start of their function. */
   settingStatus: Map<number, number[]>;
   quote: string;
+  /** The top-level statements walked, in order, with what each contributes to file-level facts. */
+  tops: TopInfo[];
+}
+
+/** What one top-level statement holds that other statements' facts depend on. */
+export interface TopInfo {
+  start: number;
+  end: number;
+  /** Strings quoted each way (the file's quote is the majority). */
+  single: number;
+  double: number;
+  /** Import statements inside it. */
+  imports: number;
+  /** Names bound or headers set outside any function (a class body): module-level lookups see them. */
+  moduleNames: boolean;
 }
 
 /** Methods that set headers on a response object (see headerSetsOf). */
@@ -65,10 +80,18 @@ export function fnAt(fns: readonly FnInfo[], offset: number): FnInfo | undefined
   return undefined;
 }
 
-export function collect(tree: Tree, text: string, model: DocumentModel): Collected {
-  const c: Collected = { imports: emptyImports(), fns: [], numbers: [], constants: [], calls: [], callNames: [], returns: [], returnsByFn: new Map(), scope: { sets: [], bindings: [] }, settingStatus: new Map(), quote: '"' };
+/** A cursor on a top-level statement, as the walk passes it. */
+export type TopCursor = ReturnType<Tree['walk']>;
+
+/**
+ * The walk. `skip(cursor)` is asked at each top-level statement and may leave it out (reused
+ * from the previous version: its strings are counted by the caller, see `tops`).
+ */
+export function collect(tree: Tree, text: string, model: DocumentModel, skip?: (cursor: TopCursor) => boolean): Collected {
+  const c: Collected = { imports: emptyImports(), fns: [], numbers: [], constants: [], calls: [], callNames: [], returns: [], returnsByFn: new Map(), scope: { sets: [], bindings: [] }, settingStatus: new Map(), quote: '"', tops: [] };
   let single = 0;
   let double = 0;
+  let top: TopInfo = { start: 0, end: 0, single: 0, double: 0, imports: 0, moduleNames: false };
   // The functions and classes around the cursor, innermost last, with their depth: entering a
   // node at depth d leaves every scope at depth >= d (an ancestor is always shallower).
   const scopes: { depth: number; fn?: number; cls?: Node }[] = [];
@@ -83,11 +106,27 @@ export function collect(tree: Tree, text: string, model: DocumentModel): Collect
       const type = cursor.nodeType;
       while (scopes.length && scopes[scopes.length - 1].depth >= depth) scopes.pop();
       let descend = true;
+      if (depth === 1) {
+        if (skip?.(cursor)) {
+          while (!cursor.gotoNextSibling()) {
+            if (!cursor.gotoParent()) return done();
+            depth--;
+          }
+          continue;
+        }
+        top = { start: cursor.startIndex, end: cursor.endIndex, single: 0, double: 0, imports: 0, moduleNames: false };
+        c.tops.push(top);
+      }
       if (type === 'string') {
         const start = cursor.startIndex;
         const q = /^[A-Za-z]*(['"])/.exec(text.slice(start, start + 4))?.[1];
-        if (q === "'") single++;
-        else if (q === '"') double++;
+        if (q === "'") {
+          single++;
+          top.single++;
+        } else if (q === '"') {
+          double++;
+          top.double++;
+        }
         descend = false;
       } else if (type === 'attribute' || (type === 'identifier' && bareNames)) {
         if (maybeConstantName(type, text.slice(cursor.startIndex, cursor.endIndex))) {
@@ -102,15 +141,17 @@ export function collect(tree: Tree, text: string, model: DocumentModel): Collect
         continue;
       }
       while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) {
-          c.quote = single > double ? "'" : '"';
-          return c;
-        }
+        if (!cursor.gotoParent()) return done();
         depth--;
       }
     }
   } finally {
     cursor.delete();
+  }
+
+  function done(): Collected {
+    c.quote = single > double ? "'" : '"';
+    return c;
   }
 
   function currentFn(): number {
@@ -129,6 +170,7 @@ export function collect(tree: Tree, text: string, model: DocumentModel): Collect
       case 'import_from_statement':
       case 'future_import_statement':
         recordImport(node, c.imports);
+        top.imports++;
         return false;
       case 'integer':
         c.numbers.push(node);
@@ -142,15 +184,20 @@ export function collect(tree: Tree, text: string, model: DocumentModel): Collect
         c.callNames.push(name);
         const set = name && HEADER_CALLS.has(name) ? headerSetsOf(node) : undefined;
         if (set) for (const h of set.headers) c.scope.sets.push({ fnStart: fn, name: set.name, header: h });
+        if (set && fn < 0) top.moduleNames = true;
         return true;
       }
       case 'assignment': {
         const set = headerSetsOf(node);
         if (set) for (const h of set.headers) c.scope.sets.push({ fnStart: fn, name: set.name, header: h });
+        if (set && fn < 0) top.moduleNames = true;
         const left = node.childForFieldName('left');
         const right = node.childForFieldName('right');
         // `x = ...` as a statement of its own (its expression_statement was entered just before).
-        if (left?.type === 'identifier' && right && statement?.startIndex === node.startIndex) c.scope.bindings.push({ fnStart: fn, name: left.text, value: right, statement });
+        if (left?.type === 'identifier' && right && statement?.startIndex === node.startIndex) {
+          c.scope.bindings.push({ fnStart: fn, name: left.text, value: right, statement });
+          if (fn < 0) top.moduleNames = true;
+        }
         if (left?.type === 'attribute' && left.childForFieldName('attribute')?.text === 'status_code') push(c.settingStatus, fn, node.startIndex);
         return true;
       }
