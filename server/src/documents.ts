@@ -48,10 +48,13 @@ export interface StoreOptions {
  */
 export const PARSE_TIME_LIMIT_MS = 5000;
 /**
- * A parse that has not returned by then is stuck where it never checks the time (the runtime's
- * memory corrupted by a stack overflow that did not trap): it is stopped, and the runtime reset.
+ * A call into the runtime (parse, edit, extraction, completion slot) that has not returned by
+ * then is stuck where it never checks the time: a stack overflow that did not trap can corrupt
+ * the runtime's memory silently (2,042 nested pairs in Python parse "fine", then walking the tree
+ * never returns). It is stopped, and the runtime reset. Twice the parse limit, so a parse that
+ * runs out of time stops on its own first.
  */
-const PARSE_HARD_STOP_MS = 2 * PARSE_TIME_LIMIT_MS;
+const HARD_STOP_MS = 2 * PARSE_TIME_LIMIT_MS;
 
 export interface StoreHooks {
   /** A document became skipped while it was being parsed or analysed (see OpenDocument.parseFailure). */
@@ -186,7 +189,7 @@ export class DocumentStore {
     const text = entry.doc.getText();
     const deadline = performance.now() + PARSE_TIME_LIMIT_MS;
     const progressCallback = () => performance.now() > deadline;
-    const parsed = this.usingRuntime(entry, 'parse', () => withHardStop(PARSE_HARD_STOP_MS, () => ({ tree: parser.parse(text, old ?? null, { progressCallback }) ?? undefined })));
+    const parsed = this.usingRuntime(entry, 'parse', () => ({ tree: parser.parse(text, old ?? null, { progressCallback }) ?? undefined }));
     if (!parsed) return;
     if (!parsed.tree) {
       // Out of time. The parser is shared by every document of the grammar: without a reset its
@@ -201,14 +204,15 @@ export class DocumentStore {
   }
 
   /**
-   * Runs `fn`, which uses the tree-sitter runtime for `entry` (parse, edit, walk its tree). When
-   * the runtime itself fails (a wasm trap: it is dead for every language from then on), starts a
+   * Runs `fn`, which uses the tree-sitter runtime for `entry` (parse, edit, walk its tree), for at
+   * most HARD_STOP_MS. When the runtime itself fails (a wasm trap, or a call stuck that long: it
+   * is not to be trusted for any language from then on), starts a
    * fresh runtime, drops every tree made by the dead one (the other documents re-parse when next
    * used), skips `entry` until it is closed, and returns undefined. Other errors propagate.
    */
   usingRuntime<T>(entry: OpenDocument, what: string, fn: () => T): T | undefined {
     try {
-      return fn();
+      return withHardStop(HARD_STOP_MS, fn);
     } catch (e) {
       if (!isRuntimeFailure(e)) throw e;
       const restarted = resetRuntime();
@@ -222,7 +226,7 @@ export class DocumentStore {
         other.previousModel = undefined;
         this.residency.forget(other.doc.uri);
       }
-      const message = isHardStop(e) ? `no progress for ${PARSE_HARD_STOP_MS / 1000} s` : e instanceof Error ? e.message : String(e);
+      const message = isHardStop(e) ? `no progress for ${HARD_STOP_MS / 1000} s` : e instanceof Error ? e.message : String(e);
       this.fail(entry, `the parser crashed on it during ${what} (${message}); ${restarted ? 'the parser was restarted for the other files' : 'the parser could not be restarted'}`);
       return undefined;
     }

@@ -208,3 +208,28 @@ test('a document that crashes the parser does not break parsing of other documen
     await client.stop();
   }
 });
+
+// Just under the trap, the same overflow can corrupt the runtime's memory without trapping: 2,042
+// pairs parse "fine", then walking the tree never returns (unbounded: no answer after minutes,
+// in wasm code that reports no progress). The server stops the call (a hard stop, 10 s), resets
+// the runtime, skips the document and goes on.
+test('a document that hangs the parser is stopped; the server goes on answering', async () => {
+  const client = new LspClient();
+  try {
+    await client.initialize();
+    // Alone in a fresh runtime: with other grammars or trees in memory the overflow may trap or
+    // abort instead (the test above; test/unit/parser-recovery.test.ts).
+    const started = Date.now();
+    await client.open('file:///w/hang.py', 'python', `def f():\n    if ${'*/'.repeat(2042)}:\n        return 1\n`);
+    const notices = await client.waitFor(() => (skippedNotices(client, 'file:///w/hang.py').length ? skippedNotices(client, 'file:///w/hang.py') : undefined), 40_000, 'the skipped notice');
+    assert.match(notices[0].reason, /^the parser crashed on it during .* \(no progress for \d+ s\)/, notices[0].reason);
+    assert.ok(Date.now() - started < 40_000, `stopped after ${Date.now() - started} ms`);
+    await client.open('file:///w/after.py', 'python', PY);
+    assert.match(text(await hover(client, 'file:///w/after.py', PY_404)), /404 Not Found/, 'hover on another document');
+    await client.open('file:///w/after.js', 'javascript', JS);
+    assert.match(text(await hover(client, 'file:///w/after.js', JS_299)), /299/, 'and on another language');
+    assert.equal(await hover(client, 'file:///w/hang.py', { line: 0, character: 1 }), null, 'the stopped document stays skipped');
+  } finally {
+    await client.stop();
+  }
+});
