@@ -13,7 +13,7 @@ import { FunctionIndex, functionsAround, useFunctionIndex } from './functions';
 import { calleeParts, contextOf, isContextReceiver, rememberCalleeName, type GoFileInfo, type StatusContext } from './contexts';
 import { collectHandlers, handlerAt, hasHandlerSignature, registrationsIn, type FnRef, type RegistrationData } from './handlers';
 import { importsPath } from './imports';
-import { rememberUnits, reusableUnits, splice, unitKey, type ModelUnits, type Part } from '../reuse';
+import { lineStarts, rememberUnits, reusableUnits, splice, unitKey, type ModelUnits, type Part } from '../reuse';
 import { implicitResponse, notFoundResponse, type ImplicitCandidate } from './implicit';
 import { frameworkOf, rootName, type Framework, type HeaderSet } from './headers';
 import { responseFor } from './responses';
@@ -105,14 +105,16 @@ function extract(input: AdapterInput): DocumentModel {
   if (!tree) return emptyModel(input.languageId);
   const previous = reusableUnits<GoUnit, GoContextKey>(input.previous, input.uri, input.languageId);
   const parts: GoPart[] = [];
+  const lineOf = lineStarts(text);
   const cursor = tree.walk();
   try {
     if (cursor.gotoFirstChild()) {
       do {
         const part: GoPart = { start: cursor.startIndex, end: cursor.endIndex };
         parts.push(part);
-        if (REUSABLE.has(cursor.nodeType)) {
-          const key = `${cursor.nodeTypeId}:${unitKey(text, part.start, part.end)}`;
+        const textKey = REUSABLE.has(cursor.nodeType) ? unitKey(text, lineOf(part.start), part.start, part.end) : undefined;
+        if (textKey !== undefined) {
+          const key = `${cursor.nodeTypeId}:${textKey}`;
           part.reused = previous?.units.get(key);
           // The same text parses the same: a declaration reused had no syntax error when it was analysed.
           if (part.reused) {

@@ -18,7 +18,7 @@ import { responseForContext, type ResponseEnv } from './responses';
 import { decoratorResponse, implicitResponse, type ImplicitEnv } from './returns';
 import { slotAt } from './slot';
 import { setStatusEdit } from './statusEdits';
-import { rememberUnits, reusableUnits, splice, unitKey, type ModelUnits, type Part, type UnitRecord } from '../reuse';
+import { lineStarts, rememberUnits, reusableUnits, splice, unitKey, type ModelUnits, type Part, type UnitRecord } from '../reuse';
 
 /** Index of the first item starting at or after `offset` (items sorted by start). */
 function firstAtOrAfter(items: readonly ({ startIndex: number } | { start: number })[], offset: number): number {
@@ -282,11 +282,14 @@ function extract(input: AdapterInput): DocumentModel {
  * reused; with `reuse`, the statements found in it are left out of the walk.
  */
 function partsWalk(text: string, parts: Part<PyUnit>[], reuse?: Map<string, UnitRecord<PyUnit>>): (cursor: TopCursor) => boolean {
+  const lineOf = lineStarts(text);
   return (cursor) => {
     const part: Part<PyUnit> = { start: cursor.startIndex, end: cursor.endIndex };
     parts.push(part);
     if (!UNIT_TYPES.has(cursor.nodeType)) return false;
-    const key = `${cursor.nodeTypeId}:${unitKey(text, part.start, part.end)}`;
+    const textKey = unitKey(text, lineOf(part.start), part.start, part.end);
+    if (textKey === undefined) return false;
+    const key = `${cursor.nodeTypeId}:${textKey}`;
     const reused = reuse?.get(key);
     // The same text parses the same: a statement reused had no syntax error when it was analysed.
     if (reused) {
