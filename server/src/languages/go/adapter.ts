@@ -65,9 +65,9 @@ function headerName(arg: Node | undefined): string | undefined {
   return field.slice(6).replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2').replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 }
 
-/** What a top-level function contributes to the file-level facts, kept to reuse its facts. */
+/** What a top-level declaration contributes to the file-level facts, kept to reuse its facts. */
 interface GoUnit {
-  /** The function's name. */
+  /** The name of a function or method declaration. */
   name?: string;
   /** Its route registrations, `at` from its start. */
   registrations: RegistrationData[];
@@ -87,18 +87,22 @@ interface GoContextKey {
   logImports: string;
 }
 
-const UNIT_TYPES = new Set(['function_declaration', 'method_declaration']);
-/** Top-level declarations reused when their text is found again: functions, and the comments between them. */
-const REUSABLE = new Set([...UNIT_TYPES, 'comment']);
+/**
+ * Top-level declarations reused when their text is found again. Not imports (they make the
+ * file-level facts), nor statements that are top-level only in a broken file, whose facts read
+ * their neighbours (an `if err != nil` looks for the assignment before it).
+ */
+const REUSABLE = new Set(['function_declaration', 'method_declaration', 'type_declaration', 'var_declaration', 'const_declaration', 'comment']);
 
 /** One top-level declaration, with its node when it is analysed. */
 type GoPart = Part<GoUnit> & { node?: Node };
 
 /**
- * A Go file into the model. After an edit, the top-level functions and methods whose text did
- * not change keep their facts from the previous model (../reuse.ts), when the file-level facts
- * they were analysed with (imports, route registrations, function names, recorders declared
- * before them) are the same; otherwise the whole file is analysed again.
+ * A Go file into the model. After an edit, the top-level declarations (functions, methods,
+ * types, variables, comments) whose text did not change keep their facts from the previous
+ * model (../reuse.ts), when the file-level facts they were analysed with (imports, route
+ * registrations, function names, recorders declared before them, whether the file writes
+ * constants, its log imports) are the same; otherwise the whole file is analysed again.
  */
 function extract(input: AdapterInput): DocumentModel {
   const { text, tree } = input;

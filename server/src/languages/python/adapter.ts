@@ -254,7 +254,11 @@ interface PyContextKey {
   quote: string;
 }
 
-const UNIT_TYPES = new Set(['function_definition', 'class_definition', 'decorated_definition']);
+/**
+ * Top-level statements never reused: imports make the file-level facts. (A statement with an
+ * import inside, or a response outside functions, is analysed afresh every time too: see finish.)
+ */
+const ALWAYS_FRESH = new Set(['import_statement', 'import_from_statement', 'future_import_statement']);
 
 function contextKey(a: Analysis, registrations: Registration[]): PyContextKey {
   const t = a.c.imports;
@@ -266,10 +270,10 @@ function contextKey(a: Analysis, registrations: Registration[]): PyContextKey {
 }
 
 /**
- * A Python file into the model. After an edit, the top-level functions and classes whose text
- * did not change keep their facts from the previous model (../reuse.ts), when the file-level
- * facts they were analysed with (imports, route registrations, the file's quote) are the same;
- * otherwise the whole file is analysed again.
+ * A Python file into the model. After an edit, the top-level statements (functions, classes,
+ * assignments, comments) whose text did not change keep their facts from the previous model
+ * (../reuse.ts), when the file-level facts they were analysed with (imports, route
+ * registrations, the file's quote) are the same; otherwise the whole file is analysed again.
  */
 function extract(input: AdapterInput): DocumentModel {
   if (!input.tree) return emptyModel(input.languageId);
@@ -286,7 +290,7 @@ function partsWalk(text: string, parts: Part<PyUnit>[], reuse?: Map<string, Unit
   return (cursor) => {
     const part: Part<PyUnit> = { start: cursor.startIndex, end: cursor.endIndex };
     parts.push(part);
-    if (!UNIT_TYPES.has(cursor.nodeType)) return false;
+    if (ALWAYS_FRESH.has(cursor.nodeType)) return false;
     const textKey = unitKey(text, lineOf(part.start), part.start, part.end);
     if (textKey === undefined) return false;
     const key = `${cursor.nodeTypeId}:${textKey}`;
