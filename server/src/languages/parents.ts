@@ -3,8 +3,9 @@
 // that grows with the size of the file, and `node.type` is a call into the wasm parser on every
 // read; an adapter that climbs from each candidate to its call, statement and handler does both
 // thousands of times. Nodes the walk did not record (inside strings, skipped subtrees, another
-// tree) fall back to `node.parent` and `node.type`.
+// tree) fall back to ancestry.ts (one descent, remembered inside `withAncestry`) and `node.type`.
 import type { Language, Node, Tree } from '../parsing/treeSitter';
+import { parentOf as ancestorParent } from './ancestry';
 
 interface Walked {
   parents: Map<number, Node>;
@@ -40,7 +41,7 @@ export function parentOf(node: Node | null | undefined): Node | null {
   const own = (node as Walk)[PARENT];
   if (own !== undefined) return own;
   const known = walkedOf(node.tree)?.parents.get(node.id);
-  return known ?? node.parent;
+  return known ?? ancestorParent(node);
 }
 
 /** The type of a node: from the walk's record when there is one. */

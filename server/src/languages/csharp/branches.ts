@@ -4,7 +4,7 @@ import type { Node } from '../../parsing/treeSitter';
 import type { BranchFact } from '../../model';
 import { namedArgs, spanOf } from '../syntax';
 import { sameNode } from './nodes';
-import { parentOf } from '../ancestry';
+import { parentOf, upTo } from '../ancestry';
 
 /** `_db.Exists(request.Name)` checks the database, not the input: drop what calls receive. */
 function withoutCallArguments(cond: string): string {
@@ -34,15 +34,14 @@ function mentionsAny(cond: string, names: string[]): boolean {
 
 /** The parameter names of the method, local function or lambda around `node`. */
 function paramsAround(node: Node): string[] {
-  for (let n = parentOf(node); n; n = parentOf(n)) {
+  return upTo('cs.params', parentOf(node), (n): string[] | undefined => {
     if (n.type === 'method_declaration' || n.type === 'local_function_statement' || n.type === 'lambda_expression' || n.type === 'constructor_declaration') {
       const list = n.childForFieldName('parameters');
       if (list?.type === 'identifier') return [list.text];
       return namedArgs(list).map((p) => (p.type === 'identifier' ? p.text : p.childForFieldName('name')?.text ?? '')).filter(Boolean);
     }
-    if (n.type === 'class_declaration') break;
-  }
-  return [];
+    return n.type === 'class_declaration' ? [] : undefined;
+  }, []);
 }
 
 /** The `else` of a presence check (`if (x != null) ... else`) is the not-found case. */
@@ -61,26 +60,32 @@ function catchVariable(clause: Node): string | undefined {
 
 /** The innermost branch `node` sits in, within its method or top-level statements. */
 export function branchOf(node: Node): BranchFact | undefined {
-  for (let child: Node = node, n = parentOf(node); n; child = n, n = parentOf(n)) {
-    switch (n.type) {
-      case 'catch_clause':
-        return { kind: 'catch', span: spanOf(n), errorName: catchVariable(n) };
-      case 'if_statement':
-      case 'conditional_expression': {
-        const cond = n.childForFieldName('condition');
-        if (!cond || sameNode(cond, child)) break;
-        if (sameNode(n.childForFieldName('consequence'), child)) return { kind: classifyCondition(cond.text, () => paramsAround(n)), span: spanOf(cond) };
-        if (sameNode(n.childForFieldName('alternative'), child)) return { kind: classifyElse(cond.text), span: spanOf(cond) };
-        break;
-      }
-      case 'method_declaration':
-      case 'local_function_statement':
-      case 'class_declaration':
-      case 'compilation_unit':
-        return undefined;
-      default:
-        break;
+  // Remembered per node climbed from: the answer depends on the child the climb comes from.
+  return upTo('cs.branch', node, (child) => branchAbove(child), null) ?? undefined;
+}
+
+/** The branch `child`'s parent makes, null when the climb ends there without one, undefined to climb on. */
+function branchAbove(child: Node): BranchFact | null | undefined {
+  const n = parentOf(child);
+  if (!n) return null;
+  switch (n.type) {
+    case 'catch_clause':
+      return { kind: 'catch', span: spanOf(n), errorName: catchVariable(n) };
+    case 'if_statement':
+    case 'conditional_expression': {
+      const cond = n.childForFieldName('condition');
+      if (!cond || sameNode(cond, child)) break;
+      if (sameNode(n.childForFieldName('consequence'), child)) return { kind: classifyCondition(cond.text, () => paramsAround(n)), span: spanOf(cond) };
+      if (sameNode(n.childForFieldName('alternative'), child)) return { kind: classifyElse(cond.text), span: spanOf(cond) };
+      break;
     }
+    case 'method_declaration':
+    case 'local_function_statement':
+    case 'class_declaration':
+    case 'compilation_unit':
+      return null;
+    default:
+      break;
   }
   return undefined;
 }

@@ -7,7 +7,7 @@ import { namedArgs, spanOf } from '../syntax';
 import { isControllerClass } from './helpers';
 import { callParts, csString, enclosingClass, enclosingFunction, lineIndent, stringValue, typeName } from './nodes';
 import { canonicalResponse, headersOutOfSight } from './outOfSight';
-import { parentOf } from '../ancestry';
+import { parentOf, upTo } from '../ancestry';
 
 /** `RetryAfter` -> `retry-after`, `WWWAuthenticate` -> `www-authenticate`, `ETag` -> `etag`. */
 export function headerFromProperty(name: string): string {
@@ -41,8 +41,7 @@ export interface HeaderWrite {
 }
 
 function blockOf(node: Node): { start: number; end: number } | undefined {
-  for (let n = parentOf(node); n; n = parentOf(n)) if (n.type === 'block') return { start: n.startIndex, end: n.endIndex };
-  return undefined;
+  return upTo('cs.block', parentOf(node), (n) => (n.type === 'block' ? { start: n.startIndex, end: n.endIndex } : undefined), undefined);
 }
 
 /**
@@ -106,7 +105,7 @@ export function headerWrite(node: Node): HeaderWrite | undefined {
 
 /** How code at `node` reaches the response headers: `Response` in a controller, `ctx.Response` in a lambda taking HttpContext. */
 export function headersTarget(node: Node): string | undefined {
-  for (let n = parentOf(node); n; n = parentOf(n)) {
+  const found = upTo('cs.headersTarget', parentOf(node), (n): string | null | undefined => {
     if (n.type === 'lambda_expression' || n.type === 'local_function_statement' || n.type === 'method_declaration') {
       const params = n.childForFieldName('parameters');
       for (const p of namedArgs(params)) {
@@ -116,8 +115,9 @@ export function headersTarget(node: Node): string | undefined {
         if (name && type === 'HttpResponse') return name;
       }
     }
-    if (n.type === 'class_declaration') break;
-  }
+    return n.type === 'class_declaration' ? null : undefined;
+  }, null);
+  if (found) return found;
   return isControllerClass(enclosingClass(node)) ? 'Response' : undefined;
 }
 

@@ -1,7 +1,7 @@
 // Small readers over tree-sitter-c-sharp nodes that the C# adapter's files share.
 import type { Node } from '../../parsing/treeSitter';
 import { namedArgs } from '../syntax';
-import { parentOf, remembered } from '../ancestry';
+import { parentOf, remembered, upTo } from '../ancestry';
 
 export interface Arg {
   /** The `argument` node. */
@@ -96,23 +96,21 @@ const FUNCTIONS = new Set(['method_declaration', 'local_function_statement', 'la
 
 /** The method, local function or lambda a node sits in. */
 export function enclosingFunction(node: Node): Node | undefined {
-  for (let n = parentOf(node); n; n = parentOf(n)) if (FUNCTIONS.has(n.type)) return n;
-  return undefined;
+  return upTo('cs.function', parentOf(node), (n) => (FUNCTIONS.has(n.type) ? n : undefined), undefined);
 }
 
 /** The statement of a block that holds `node` (walking up to the first ancestor whose parent is a block). */
 export function statementOf(node: Node): Node | undefined {
-  for (let n: Node | null = node; n; n = parentOf(n)) {
-    if (parentOf(n)?.type === 'block' || parentOf(n)?.type === 'switch_section') return n;
-    if (FUNCTIONS.has(n.type)) return undefined;
-  }
-  return undefined;
+  return upTo('cs.statement', node, (n): Node | null | undefined => {
+    const t = parentOf(n)?.type;
+    if (t === 'block' || t === 'switch_section') return n;
+    return FUNCTIONS.has(n.type) ? null : undefined;
+  }, null) ?? undefined;
 }
 
 /** The class a node sits in. */
 export function enclosingClass(node: Node): Node | undefined {
-  for (let n = parentOf(node); n; n = parentOf(n)) if (n.type === 'class_declaration' || n.type === 'record_declaration') return n;
-  return undefined;
+  return upTo('cs.class', parentOf(node), (n) => (n.type === 'class_declaration' || n.type === 'record_declaration' ? n : undefined), undefined);
 }
 
 /** The attributes of a declaration: `[HttpGet("x")]`, each with its name and arguments. */

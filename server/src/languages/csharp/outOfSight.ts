@@ -23,7 +23,7 @@ function rootsOf(target: string): string[] {
   return holder ? [target, holder[1]] : [target];
 }
 
-const escape = (s: string) => s.replace(/[.$()[\]\\]/g, '\\$&');
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** `Apply(Response, x)`, `WriteAsync(context)`: one of `roots` (or its Headers) as an argument. */
 function passes(call: string, roots: string[]): boolean {

@@ -1,6 +1,7 @@
 // Go: net/http (ServeMux with Go 1.22 patterns, httptest), Gin, Echo, Fiber, chi and
 // gorilla/mux, with testify and httpexpect in tests. One walk over the tree collects what the
 // rest needs; responses, handlers and implicit 200s are then read from those nodes.
+import { inAncestry, withAncestry } from '../ancestry';
 import type { Node } from '../../parsing/treeSitter';
 import type { DocumentModel, StatusSite } from '../../model';
 import { emptyModel } from '../../model';
@@ -148,7 +149,8 @@ function extract(input: AdapterInput): DocumentModel {
 function finish(input: AdapterInput, a: GoAnalysis, parts: GoPart[], previous: ModelUnits<GoUnit, GoContextKey> | undefined): DocumentModel | undefined {
   const { context } = a;
   if (previous && (context.imports !== previous.context.imports || context.registrations !== previous.context.registrations || context.names !== previous.context.names || context.constants !== previous.context.constants || context.logImports !== previous.context.logImports)) return undefined;
-  const out = splice(a.model, parts, input.previous, input.text, () => analyse(input, parts.map((p) => ({ ...p, reused: undefined })))?.model);
+  // (An edit asked of a copy later, outside this extract: the whole file, with parents remembered.)
+  const out = splice(a.model, parts, input.previous, input.text, () => withAncestry(input.tree!, () => analyse(input, parts.map((p) => ({ ...p, reused: undefined })))?.model));
   if (!out) return undefined;
   const { model, records } = out;
   model.vocabularies = a.model.vocabularies;
@@ -432,8 +434,8 @@ export const goAdapter: LanguageAdapter = {
   id: 'go',
   languageIds: ['go'],
   grammarFor: () => 'go',
-  extract,
-  slotAt: goSlotAt,
+  extract: inAncestry(extract),
+  slotAt: inAncestry(goSlotAt),
   importEdit: goImportEdit,
 };
 

@@ -1,10 +1,11 @@
 // The condition a Go response sits under. Go has no catch: `if err != nil` after a call is the
 // error branch, and what the call was (decoding, binding, a lookup) says what kind of error.
+import { parentOf, upTo } from '../ancestry';
 import type { Node } from '../../parsing/treeSitter';
 import type { BranchFact } from '../../model';
 import { namedArgs, spanOf } from '../syntax';
 import { calleeParts } from './contexts';
-import { ancestorsOf, enclosingFunctionOf } from './functions';
+import { enclosingFunctionOf } from './functions';
 import { checksRequest } from './requestValues';
 
 export const FUNCTIONS = ['function_declaration', 'method_declaration', 'func_literal'];
@@ -16,20 +17,17 @@ export function enclosingFunction(node: Node): Node | undefined {
 
 /** The branch the node sits in (innermost if / case within its function), if any. */
 export function branchOf(node: Node): BranchFact | undefined {
-  let child = node;
-  for (const n of ancestorsOf(node)) {
-    if (FUNCTIONS.includes(n.type)) return undefined;
+  // Remembered per node climbed from (the answer depends on the child the climb comes from).
+  return upTo('go.branch', node, (child): BranchFact | null | undefined => {
+    const n = parentOf(child);
+    if (!n || FUNCTIONS.includes(n.type)) return null;
     if (n.type === 'if_statement' && n.childForFieldName('consequence')?.startIndex === child.startIndex) {
       const cond = n.childForFieldName('condition');
       if (cond) return classifyIf(n, cond);
     }
-    if ((n.type === 'expression_case' || n.type === 'type_case') && child.type !== 'expression_list') {
-      const fact = classifyCase(n);
-      if (fact) return fact;
-    }
-    child = n;
-  }
-  return undefined;
+    if ((n.type === 'expression_case' || n.type === 'type_case') && child.type !== 'expression_list') return classifyCase(n);
+    return undefined;
+  }, null) ?? undefined;
 }
 
 const NIL_CHECK = /^\s*([A-Za-z_]\w*)\s*!=\s*nil\s*$|^\s*nil\s*!=\s*([A-Za-z_]\w*)\s*$/;
@@ -74,7 +72,7 @@ export function classifyText(text: string): BranchFact['kind'] {
 function classifyCase(clause: Node): BranchFact | undefined {
   const values = clause.childForFieldName('value') ?? clause.namedChild(0);
   if (!values) return undefined;
-  const sw = clause.parent;
+  const sw = parentOf(clause);
   const subject = sw?.childForFieldName('value');
   const text = subject && clause.type === 'expression_case' ? `${subject.text} == ${values.text}` : values.text;
   const nil = NIL_CHECK.exec(values.text);
@@ -99,8 +97,8 @@ function errorSource(stmt: Node, name: string): Node | undefined {
       const hit = assignedCall(init, name);
       if (hit !== null) return hit;
     }
-    if (s.parent?.type !== 'if_statement') break;
-    s = s.parent;
+    if (parentOf(s)?.type !== 'if_statement') break;
+    s = parentOf(s)!;
   }
   let prev = s.previousNamedSibling;
   for (let i = 0; prev && i < 12; i++, prev = prev.previousNamedSibling) {

@@ -1,6 +1,7 @@
 // Where a value in Go is an HTTP status: net/http, Gin, Echo, Fiber and chi call forms, the
 // fields a test reads the status from, and testify / httpexpect assertions. A number counts as
 // a status only in one of these places; ports, timeouts, sizes and indexes are left alone.
+import { parentOf } from '../ancestry';
 import type { Node } from '../../parsing/treeSitter';
 import type { SiteRole } from '../../model';
 import { argIndex, namedArgs } from '../syntax';
@@ -147,7 +148,7 @@ export function callRole(name: string, receiver: string, index: number, argc: nu
 
 /** The status context of a value node (an int literal or a status constant), if it is in one. */
 export function contextOf(value: Node, info: GoFileInfo): StatusContext | undefined {
-  const parent = value.parent;
+  const parent = parentOf(value);
   if (!parent) return undefined;
   switch (parent.type) {
     case 'argument_list':
@@ -161,14 +162,14 @@ export function contextOf(value: Node, info: GoFileInfo): StatusContext | undefi
     }
     case 'expression_list': {
       // switch resp.StatusCode { case 404: ... }
-      const clause = parent.parent;
-      const sw = clause?.type === 'expression_case' ? clause.parent : undefined;
+      const clause = parentOf(parent);
+      const sw = clause?.type === 'expression_case' ? parentOf(clause) : undefined;
       const subject = sw?.type === 'expression_switch_statement' ? sw.childForFieldName('value') : undefined;
       return subject && isStatusField(subject, info) ? { role: 'comparison', form: `switch ${subject.text}`, carrier: clause!, shape: 'none' } : undefined;
     }
     case 'literal_element': {
       // http.Response{StatusCode: 404}: a status a fake or stub declares.
-      const keyed = parent.parent;
+      const keyed = parentOf(parent);
       if (keyed?.type !== 'keyed_element' || keyed.childForFieldName('value')?.startIndex !== parent.startIndex) return undefined;
       return keyed.childForFieldName('key')?.text === 'StatusCode' ? { role: 'declaration', form: 'StatusCode:', carrier: keyed, shape: 'none' } : undefined;
     }
@@ -178,7 +179,7 @@ export function contextOf(value: Node, info: GoFileInfo): StatusContext | undefi
 }
 
 function argumentContext(value: Node, args: Node, info: GoFileInfo): StatusContext | undefined {
-  const call = args.parent;
+  const call = parentOf(args);
   if (call?.type !== 'call_expression') return undefined;
   const { name, receiver } = calleeParts(call);
   if (!name || !receiver) return undefined;

@@ -1,7 +1,7 @@
 // The functions of a Go file by span, so "the functions around this node" is a binary search
-// rather than a walk up the tree, and each function's parameters are read once. Every step up
-// (node.parent) makes the parser descend again from the root; walking up from every call and
-// response made a large file's analysis several times slower than its parse.
+// rather than a walk up the tree from every call and response, and each function's parameters
+// are read once (contextParamType / isContextReceiver ask for every call).
+import { parentOf } from '../ancestry';
 import type { Node, Tree } from '../../parsing/treeSitter';
 import { namedArgs } from '../syntax';
 
@@ -84,7 +84,7 @@ export function functionsAround(node: Node): { fn: Node; params: () => Param[] }
   const index = indexes.get(node.tree);
   if (index) return index.around(node).map((i) => ({ fn: index.fn(i), params: () => index.paramsOf(i) }));
   const out: { fn: Node; params: () => Param[] }[] = [];
-  for (let n = node.parent; n; n = n.parent) {
+  for (let n = parentOf(node); n; n = parentOf(n)) {
     if (!FUNCTIONS.includes(n.type)) continue;
     const fn = n;
     out.push({ fn, params: () => readParams(fn) });
@@ -99,22 +99,6 @@ export function enclosingFunctionOf(node: Node): Node | undefined {
     const i = index.around(node)[0];
     return i === undefined ? undefined : index.fn(i);
   }
-  for (let n = node.parent; n; n = n.parent) if (FUNCTIONS.includes(n.type)) return n;
+  for (let n = parentOf(node); n; n = parentOf(n)) if (FUNCTIONS.includes(n.type)) return n;
   return undefined;
-}
-
-/**
- * The ancestors of `node`, innermost first, up to and including its innermost function (the
- * whole chain to the root outside functions). Found downwards from the function with
- * childWithDescendant, one step per level, instead of upwards with node.parent.
- */
-export function ancestorsOf(node: Node): Node[] {
-  const fn = indexes.has(node.tree) ? enclosingFunctionOf(node) : undefined;
-  const out: Node[] = [];
-  if (!fn) {
-    for (let n = node.parent; n; n = n.parent) out.push(n);
-    return out;
-  }
-  for (let n: Node | null = fn, i = 0; n && n.id !== node.id && i < 10_000; n = n.childWithDescendant(node), i++) out.push(n);
-  return out.reverse();
 }

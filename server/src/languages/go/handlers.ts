@@ -1,6 +1,7 @@
 // Go route registrations and the handlers they name: net/http ServeMux (with Go 1.22 method
 // patterns), gorilla/mux .Methods(), Gin and Echo (r.POST), Fiber and chi (app.Post), and
 // functions whose signature makes them handlers even when registered in another file.
+import { parentOf } from '../ancestry';
 import type { Node } from '../../parsing/treeSitter';
 import type { HandlerFacts } from '../../model';
 import { namedArgs } from '../syntax';
@@ -40,7 +41,7 @@ function registrationOf(call: Node): Registration | undefined {
     const m = /^([A-Z]+)\s+(\S.*)$/.exec(first);
     let method = m && METHODS.includes(m[1]) ? m[1] : undefined;
     const route = method ? m![2] : first;
-    const outer = call.parent?.type === 'selector_expression' ? call.parent.parent : undefined;
+    const outer = parentOf(call)?.type === 'selector_expression' ? parentOf(parentOf(call)) : undefined;
     if (!method && outer?.type === 'call_expression' && calleeParts(outer).name === 'Methods') {
       const ms = namedArgs(outer.childForFieldName('arguments')).map(stringValue);
       if (ms.length === 1 && ms[0] && METHODS.includes(ms[0].toUpperCase())) method = ms[0].toUpperCase();
@@ -178,7 +179,7 @@ export function handlerAt(handlers: HandlerFacts[], offset: number): number | un
 
 /** The method of a function literal passed straight to a route registration (slotAt's cheap path). */
 export function methodOfLiteral(fn: Node): string | undefined {
-  const call = fn.parent?.type === 'argument_list' ? fn.parent.parent : undefined;
+  const call = parentOf(fn)?.type === 'argument_list' ? parentOf(parentOf(fn)) : undefined;
   if (call?.type !== 'call_expression') return undefined;
   const reg = registrationOf(call);
   return reg && reg.handler.startIndex === fn.startIndex ? reg.method : undefined;

@@ -1,6 +1,7 @@
 // The fix for a leaking error body in Go: send a generic message in the same shape (an
 // {"error": ...} map for JSON, a string for text), keep a request id the body carries, and log
 // the error on the server (log.Printf, or slog when the file uses it).
+import { parentOf } from '../ancestry';
 import type { Node, Tree } from '../../parsing/treeSitter';
 import type { OffsetEdit } from '../../model';
 import { namedArgs } from '../syntax';
@@ -72,7 +73,7 @@ export function redactEdits(input: RedactInput, message: string): OffsetEdit[] |
     const inner = /^\[\]byte\(/.test(body.node.text) ? namedArgs(body.node.childForFieldName('arguments'))[0] ?? body.node : body.node;
     edits = [{ start: inner.startIndex, end: inner.endIndex, newText: q }];
   } else {
-    scope = body.from.parent ?? body.from;
+    scope = parentOf(body.from) ?? body.from;
     edits = [{ start: body.from.startIndex, end: body.to.endIndex, newText: JSON.stringify(message.replace(/%/g, '%%')) }];
   }
   if (!edits) return undefined;
@@ -90,7 +91,7 @@ export function redactEdits(input: RedactInput, message: string): OffsetEdit[] |
 /** True when a statement in the same list already logs `name`. */
 function alreadyLogged(stmt: Node, name: string): boolean {
   const re = new RegExp(`\\b${name}\\b`);
-  for (const s of namedArgs(stmt.parent)) {
+  for (const s of namedArgs(parentOf(stmt))) {
     const call = s.type === 'expression_statement' ? s.namedChild(0) : null;
     if (call?.type !== 'call_expression') continue;
     if (LOGGED.test(call.childForFieldName('function')?.text ?? '') && re.test(call.childForFieldName('arguments')?.text ?? '')) return true;

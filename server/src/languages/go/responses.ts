@@ -1,6 +1,7 @@
 // A response in Go: the call that sets its status, the body written with it or after it, the
 // headers set on the same writer or context before it (net/http ignores later ones), and the
 // edits that change it in the framework's own way.
+import { parentOf } from '../ancestry';
 import type { Node, Tree } from '../../parsing/treeSitter';
 import type { ResponseFacts } from '../../model';
 import { namedArgs, spanOf } from '../syntax';
@@ -32,8 +33,8 @@ function mapTypeFor(framework: Framework | undefined): string {
 export function chainAbove(call: Node): Node[] {
   const out: Node[] = [];
   let n = call;
-  while (n.parent?.type === 'selector_expression' && n.parent.parent?.type === 'call_expression') {
-    n = n.parent.parent;
+  while (parentOf(n)?.type === 'selector_expression' && parentOf(parentOf(n))?.type === 'call_expression') {
+    n = parentOf(parentOf(n))!;
     out.push(n);
   }
   return out;

@@ -1,18 +1,18 @@
 // Statement-level helpers for Go edits: the statement around a node, inserting a statement
 // before another in its own indentation, removing one, and the scope a statement's effect reaches.
+import { parentOf, upTo } from '../ancestry';
 import type { Node } from '../../parsing/treeSitter';
 import type { OffsetEdit } from '../../model';
 import { FUNCTIONS } from './branches';
-import { ancestorsOf } from './functions';
 
 /** The statement (a child of a statement list) that contains `node`, within its function. */
 export function statementOf(node: Node): Node | undefined {
-  const chain = [node, ...ancestorsOf(node)];
-  for (let k = 0; k < chain.length; k++) {
-    if (chain[k + 1]?.type === 'statement_list') return chain[k];
-    if (k > 0 && FUNCTIONS.includes(chain[k].type)) return undefined;
-  }
-  return undefined;
+  if (parentOf(node)?.type === 'statement_list') return node;
+  // Remembered for every node the climb passes (ancestry.ts): one climb per nesting, not per call.
+  return upTo('go.statement', parentOf(node), (n): Node | null | undefined => {
+    if (parentOf(n)?.type === 'statement_list') return n;
+    return FUNCTIONS.includes(n.type) ? null : undefined;
+  }, null) ?? undefined;
 }
 
 /** Inserts `code` as a statement of its own right before `stmt`, indented like it. */
@@ -35,11 +35,8 @@ export function removeStatement(text: string, stmt: Node): OffsetEdit {
 
 /** The span of the statement list around `node` (where a statement's effect is seen later on). */
 export function scopeOf(node: Node): { start: number; end: number } {
-  const up = ancestorsOf(node);
-  for (const n of up) if (n.type === 'statement_list' || n.type === 'source_file') return { start: n.startIndex, end: n.endIndex };
-  // Past the function the ancestors stop at: on up the tree.
-  for (let n = up[up.length - 1]?.parent; n; n = n.parent) if (n.type === 'statement_list' || n.type === 'source_file') return { start: n.startIndex, end: n.endIndex };
-  return { start: 0, end: Number.MAX_SAFE_INTEGER };
+  const list = upTo('go.scope', parentOf(node), (n) => (n.type === 'statement_list' || n.type === 'source_file' ? n : undefined), undefined);
+  return list ? { start: list.startIndex, end: list.endIndex } : { start: 0, end: Number.MAX_SAFE_INTEGER };
 }
 
 /** Index of the first call starting at or after `offset` (calls are in source order). */

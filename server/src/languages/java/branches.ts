@@ -6,7 +6,7 @@ import type { BranchFact } from '../../model';
 import { namedArgs, spanOf } from '../syntax';
 import { exceptionParameter, isExceptionHandler } from './handlers';
 import { callParts, sameNode } from './nodes';
-import { parentOf } from '../ancestry';
+import { parentOf, upTo } from '../ancestry';
 
 /**
  * Names the kind of check an `if` makes, from its condition text. Unknown checks are `other`.
@@ -29,7 +29,7 @@ function mentionsAny(cond: string, names: string[]): boolean {
 
 /** The parameter names of the method or lambda around `node`. */
 function paramsAround(node: Node): string[] {
-  for (let n = parentOf(node); n; n = parentOf(n)) {
+  return upTo('java.params', parentOf(node), (n): string[] | undefined => {
     if (n.type === 'method_declaration' || n.type === 'constructor_declaration') {
       return namedArgs(n.childForFieldName('parameters')).map((p) => p.childForFieldName('name')?.text ?? '').filter(Boolean);
     }
@@ -38,9 +38,8 @@ function paramsAround(node: Node): string[] {
       if (p?.type === 'identifier') return [p.text];
       return namedArgs(p).map((x) => (x.type === 'identifier' ? x.text : x.childForFieldName('name')?.text ?? '')).filter(Boolean);
     }
-    if (n.type === 'class_body') break;
-  }
-  return [];
+    return n.type === 'class_body' ? [] : undefined;
+  }, []);
 }
 
 /** `service.exists(request.name())` checks the service, not the input: drop what calls receive. */
@@ -65,32 +64,38 @@ function catchVariable(clause: Node): string | undefined {
 
 /** The innermost branch `node` sits in, within its method. */
 export function branchOf(node: Node): BranchFact | undefined {
-  for (let child: Node = node, n = parentOf(node); n; child = n, n = parentOf(n)) {
-    switch (n.type) {
-      case 'catch_clause':
-        return { kind: 'catch', span: spanOf(n), errorName: catchVariable(n) };
-      case 'if_statement':
-      case 'ternary_expression': {
-        const cond = n.childForFieldName('condition');
-        if (!cond || sameNode(cond, child)) break;
-        if (sameNode(n.childForFieldName('consequence'), child)) return { kind: classifyCondition(cond.text, () => paramsAround(n)), span: spanOf(cond) };
-        if (sameNode(n.childForFieldName('alternative'), child)) return { kind: classifyElse(cond.text), span: spanOf(cond) };
-        break;
-      }
-      case 'argument_list': {
-        // repo.findById(id).map(ResponseEntity::ok).orElse(ResponseEntity.notFound().build())
-        const call = parentOf(n);
-        if (call?.type === 'method_invocation' && /^(orElse|orElseGet)$/.test(callParts(call).name ?? '')) return { kind: 'not-found', span: spanOf(call) };
-        break;
-      }
-      case 'method_declaration':
-        return isExceptionHandler(n) ? { kind: 'catch', span: spanOf(n), errorName: exceptionParameter(n) } : undefined;
-      case 'class_body':
-      case 'program':
-        return undefined;
-      default:
-        break;
+  // Remembered per node climbed from: the answer depends on the child the climb comes from.
+  return upTo('java.branch', node, (child) => branchAbove(child), null) ?? undefined;
+}
+
+/** The branch `child`'s parent makes, null when the climb ends there without one, undefined to climb on. */
+function branchAbove(child: Node): BranchFact | null | undefined {
+  const n = parentOf(child);
+  if (!n) return null;
+  switch (n.type) {
+    case 'catch_clause':
+      return { kind: 'catch', span: spanOf(n), errorName: catchVariable(n) };
+    case 'if_statement':
+    case 'ternary_expression': {
+      const cond = n.childForFieldName('condition');
+      if (!cond || sameNode(cond, child)) break;
+      if (sameNode(n.childForFieldName('consequence'), child)) return { kind: classifyCondition(cond.text, () => paramsAround(n)), span: spanOf(cond) };
+      if (sameNode(n.childForFieldName('alternative'), child)) return { kind: classifyElse(cond.text), span: spanOf(cond) };
+      break;
     }
+    case 'argument_list': {
+      // repo.findById(id).map(ResponseEntity::ok).orElse(ResponseEntity.notFound().build())
+      const call = parentOf(n);
+      if (call?.type === 'method_invocation' && /^(orElse|orElseGet)$/.test(callParts(call).name ?? '')) return { kind: 'not-found', span: spanOf(call) };
+      break;
+    }
+    case 'method_declaration':
+      return isExceptionHandler(n) ? { kind: 'catch', span: spanOf(n), errorName: exceptionParameter(n) } : null;
+    case 'class_body':
+    case 'program':
+      return null;
+    default:
+      break;
   }
   return undefined;
 }

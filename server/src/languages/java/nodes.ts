@@ -1,7 +1,7 @@
 // Small readers over tree-sitter-java nodes that the Java adapter's files share.
 import type { Node } from '../../parsing/treeSitter';
 import { namedArgs } from '../syntax';
-import { parentOf, remembered } from '../ancestry';
+import { parentOf, remembered, upTo } from '../ancestry';
 
 export interface CallParts {
   /** The method name (`status` in `ResponseEntity.status(409)`), or the constructed type's simple name. */
@@ -59,26 +59,24 @@ export function chainAbove(call: Node): Node[] {
 
 /** The method (or constructor) a node sits in, not crossing into lambdas or inner classes. */
 export function enclosingMethod(node: Node): Node | undefined {
-  for (let n = parentOf(node); n; n = parentOf(n)) {
+  return upTo('java.method', parentOf(node), (n): Node | null | undefined => {
     if (n.type === 'method_declaration' || n.type === 'constructor_declaration') return n;
-    if (n.type === 'lambda_expression' || n.type === 'class_body') return undefined;
-  }
-  return undefined;
+    return n.type === 'lambda_expression' || n.type === 'class_body' ? null : undefined;
+  }, null) ?? undefined;
 }
 
 /** The nearest enclosing method, even across lambdas (for headers set on the same response object). */
 export function outerMethod(node: Node): Node | undefined {
-  for (let n = parentOf(node); n; n = parentOf(n)) if (n.type === 'method_declaration' || n.type === 'constructor_declaration') return n;
-  return undefined;
+  return upTo('java.outerMethod', parentOf(node), (n) => (n.type === 'method_declaration' || n.type === 'constructor_declaration' ? n : undefined), undefined);
 }
 
 /** The statement a node belongs to (its nearest ancestor that is a statement in a block). */
 export function statementOf(node: Node): Node | undefined {
-  for (let n: Node | null = node; n; n = parentOf(n)) {
-    if (parentOf(n)?.type === 'block' || parentOf(n)?.type === 'switch_block_statement_group') return n;
-    if (n.type === 'lambda_expression' || n.type === 'class_body') return undefined;
-  }
-  return undefined;
+  return upTo('java.statement', node, (n): Node | null | undefined => {
+    const t = parentOf(n)?.type;
+    if (t === 'block' || t === 'switch_block_statement_group') return n;
+    return n.type === 'lambda_expression' || n.type === 'class_body' ? null : undefined;
+  }, null) ?? undefined;
 }
 
 /** The annotations of a declaration (method, class, parameter): the children of its `modifiers`. */

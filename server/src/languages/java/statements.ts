@@ -10,7 +10,7 @@ import { branchOf } from './branches';
 import { callsIn, headersOn, type SeenHeaders } from './headers';
 import { callParts, javaString, lineIndent, outerMethod, sameNode, statementOf, typeName } from './nodes';
 import type { JavaResponseInput } from './responses';
-import { parentOf } from '../ancestry';
+import { parentOf, upTo } from '../ancestry';
 
 const WRITE_CALLS = /^(write|print|println|writeValue|writeBytes)$/;
 
@@ -90,11 +90,10 @@ export function returnsOf(method: Node, returns: Node[]): Node[] {
 }
 
 function ownMethod(node: Node): number | undefined {
-  for (let n = parentOf(node); n; n = parentOf(n)) {
+  return upTo('java.ownMethod', parentOf(node), (n): number | null | undefined => {
     if (n.type === 'method_declaration') return n.id;
-    if (n.type === 'lambda_expression' || n.type === 'class_body') return undefined;
-  }
-  return undefined;
+    return n.type === 'lambda_expression' || n.type === 'class_body' ? null : undefined;
+  }, null) ?? undefined;
 }
 
 /** `void`, `Void`, and a promise of nothing (`Mono<Void>`, `CompletableFuture<Void>`): what is returned is no body. */

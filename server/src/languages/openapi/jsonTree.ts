@@ -15,7 +15,45 @@ interface Frame {
   pending?: GEntry;
 }
 
-export function readJson(text: string): Read {
+/** Deeper than this, nothing of a spec's outline can be (responses sit about eight levels down). */
+const MAX_DEPTH = 256;
+
+/**
+ * The text with every array or object nested deeper than MAX_DEPTH replaced by `0` and spaces
+ * (line breaks kept, so offsets and lines stay): jsonc-parser recurses once per level, and a
+ * document nested 50,000 levels deep overflows the stack. One linear scan; strings and comments
+ * are stepped over.
+ */
+export function flattenDeep(text: string): string {
+  let depth = 0;
+  let cut = -1;
+  const cuts: [number, number][] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"' && text[i] !== '\n'; i++) if (text[i] === '\\') i++;
+    } else if (c === '/' && text[i + 1] === '/') {
+      const eol = text.indexOf('\n', i);
+      i = eol < 0 ? text.length : eol;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else if (c === '[' || c === '{') {
+      if (++depth === MAX_DEPTH + 1) cut = i;
+    } else if ((c === ']' || c === '}') && depth > 0) {
+      if (depth-- === MAX_DEPTH + 1) cuts.push([cut, i + 1]);
+    }
+  }
+  if (depth > MAX_DEPTH) cuts.push([cut, text.length]);
+  if (!cuts.length) return text;
+  let out = '';
+  let at = 0;
+  for (const [from, to] of cuts) out += text.slice(at, from) + '0' + text.slice(from + 1, to).replace(/[^\n]/g, ' '), (at = to);
+  return out + text.slice(at);
+}
+
+export function readJson(source: string): Read {
+  const text = flattenDeep(source);
   const comments: CommentFact[] = [];
   const stack: Frame[] = [];
   let root: GMap | undefined;

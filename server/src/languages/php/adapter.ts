@@ -1,6 +1,7 @@
 // PHP: Laravel (helpers, response factory, routes, resource controllers, HTTP tests), Symfony
 // (Response classes, AbstractController helpers, HttpExceptions, #[Route] attributes, WebTestCase),
 // Slim / PSR-7 and plain PHP. One walk over the tree collects the candidates.
+import { inAncestry } from '../ancestry';
 import type { Node } from '../../parsing/treeSitter';
 import type { DocumentModel, HandlerFacts, StatusSite } from '../../model';
 import { emptyModel } from '../../model';
@@ -262,7 +263,7 @@ export const phpAdapter: LanguageAdapter = {
   id: 'php',
   languageIds: ['php'],
   grammarFor: () => 'php',
-  extract,
-  slotAt,
+  extract: inAncestry(extract),
+  slotAt: inAncestry(slotAt),
   importEdit,
 };

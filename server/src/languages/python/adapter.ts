@@ -18,6 +18,7 @@ import { responseForContext, type ResponseEnv } from './responses';
 import { decoratorResponse, implicitResponse, type ImplicitEnv } from './returns';
 import { slotAt } from './slot';
 import { setStatusEdit } from './statusEdits';
+import { inAncestry, parentOf, withAncestry } from '../ancestry';
 import { lineStarts, rememberUnits, reusableUnits, splice, unitKey, type ModelUnits, type Part, type UnitRecord } from '../reuse';
 
 /** Index of the first item starting at or after `offset` (items sorted by start). */
@@ -86,7 +87,7 @@ function addRouteMethods(handlers: HandlerFacts[]): void {
 
 /** Django and aiohttp classes that fix the code: the call (or raise) they appear in is the response. */
 function classContext(node: Node): PyContext | undefined {
-  const parent = node.parent;
+  const parent = parentOf(node);
   if (parent?.type === 'call' && sameNode(parent.childForFieldName('function'), node)) return { role: 'response', form: `${node.text}()`, carrier: parent, kind: 'call' };
   if (parent?.type === 'raise_statement' && sameNode(parent.namedChild(0), node)) return { role: 'response', form: `raise ${node.text}`, carrier: parent, kind: 'raise' };
   return undefined;
@@ -201,7 +202,7 @@ function analyse(input: AdapterInput, skip?: (cursor: TopCursor) => boolean, ski
     if (f.site.role !== 'response' || !f.ctx) continue;
     let facts: ResponseFacts | undefined;
     if (f.ctx.kind === 'route') {
-      const fn = f.ctx.carrier.parent?.parent?.childForFieldName('definition');
+      const fn = parentOf(parentOf(f.ctx.carrier))?.childForFieldName('definition');
       facts = fn?.type === 'function_definition' ? decoratorResponse(f.ctx.carrier, fn, renv) : undefined;
     } else {
       facts = responseForContext(f.ctx, renv);
@@ -357,7 +358,8 @@ function finish(input: AdapterInput, a: Analysis, parts: Part<PyUnit>[], registr
     if (top.imports || (m < a.moduleLookups.length && a.moduleLookups[m] < p.end)) delete p.key;
     p.data = data;
   }
-  const out = splice(a.model, parts, input.previous, text, () => analyse(input).model);
+  // (An edit asked of a copy later, outside this extract: the whole file, with parents remembered.)
+  const out = splice(a.model, parts, input.previous, text, () => withAncestry(input.tree!, () => analyse(input).model));
   if (!out) return undefined;
   const { model, records } = out;
   model.vocabularies = a.model.vocabularies;
@@ -401,8 +403,8 @@ export const pythonAdapter: LanguageAdapter = {
   id: 'python',
   languageIds: ['python'],
   grammarFor: () => 'python',
-  extract,
-  slotAt,
+  extract: inAncestry(extract),
+  slotAt: inAncestry(slotAt),
   importEdit(input, vocabulary) {
     if (!input.tree) return undefined;
     const table = topLevelImports(input);

@@ -5,6 +5,7 @@ import type { Node } from '../../parsing/treeSitter';
 import type { BodyFacts } from '../../model';
 import { spanOf } from '../syntax';
 import { callArgs, calleeOf, sameNode, stringValue } from './nodes';
+import { parentOf } from '../ancestry';
 
 const ERROR_KEYS = new Set(['error', 'errors', 'err', 'error_message', 'errorMessage', 'error_code', 'exception']);
 /** Calls whose arguments are the body's keys: jsonify(error=...), dict(error=...). */
@@ -89,7 +90,7 @@ function findLeaks(body: Node, caught: string | undefined, facts: BodyFacts): vo
     } else if (n.type === 'interpolation' && caught) {
       const expr = n.namedChild(0);
       if (expr?.type === 'identifier' && expr.text === caught && !facts.rawErrorMessage) facts.rawErrorMessage = spanOf(n);
-    } else if (caught && n.type === 'identifier' && n.text === caught && n.parent && /^(pair|keyword_argument)$/.test(n.parent.type) && sameNode(n.parent.childForFieldName('value'), n) && !facts.leak) {
+    } else if (caught && n.type === 'identifier' && n.text === caught && /^(pair|keyword_argument)$/.test(parentOf(n)?.type ?? '') && sameNode(parentOf(n)?.childForFieldName('value'), n) && !facts.leak) {
       // {"error": e} serializes the exception object itself.
       facts.leak = { span: spanOf(n), what: 'the raw exception object' };
     }

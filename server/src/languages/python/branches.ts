@@ -4,6 +4,8 @@
 import type { Node } from '../../parsing/treeSitter';
 import type { BranchFact } from '../../model';
 import { spanOf } from '../syntax';
+import { parentOf, upTo } from '../ancestry';
+import { enclosingFunction } from './nodes';
 
 const NOT_FOUND_EXCEPTIONS = /\b(DoesNotExist|ObjectDoesNotExist|NoResultFound|NotFound|Http404|KeyError|LookupError|IndexError)\b/;
 const VALIDATION_EXCEPTIONS = /\b(ValidationError|ValidationErrors|SchemaError|MarshmallowError|RequestValidationError)\b/;
@@ -42,8 +44,7 @@ function isLookup(value: string): boolean {
 
 /** Names bound, in the function around `at` before `before`, to a value that mentions the request's input. */
 function namesFromRequest(at: Node, before: number): string[] {
-  let fn: Node | null = at.parent;
-  while (fn && fn.type !== 'function_definition') fn = fn.parent;
+  const fn = enclosingFunction(at);
   const out: string[] = [];
   if (!fn) return out;
   for (const line of fn.text.slice(0, before - fn.startIndex).split('\n')) {
@@ -79,8 +80,10 @@ function exceptVariable(clause: Node): { types: string; name?: string } {
  * whose body (not its condition) holds the node. `else:` bodies are looked through.
  */
 export function branchOf(node: Node): BranchFact | undefined {
-  for (let n = node.parent, child: Node = node; n; child = n, n = n.parent) {
-    if (n.type === 'function_definition' || n.type === 'class_definition' || n.type === 'lambda') return undefined;
+  // Remembered per node climbed from (the answer depends on the child the climb comes from).
+  return upTo('py.branch', node, (child): BranchFact | null | undefined => {
+    const n = parentOf(child);
+    if (!n || n.type === 'function_definition' || n.type === 'class_definition' || n.type === 'lambda') return null;
     if (n.type === 'except_clause' || n.type === 'except_group_clause') {
       const { types, name } = exceptVariable(n);
       return { kind: exceptKind(types), span: spanOf(n), errorName: name };
@@ -88,20 +91,18 @@ export function branchOf(node: Node): BranchFact | undefined {
     if (n.type === 'if_statement' || n.type === 'elif_clause') {
       const cond = n.childForFieldName('condition');
       // Only the body: the condition itself and the alternatives are not under this check.
-      if (!cond || child.startIndex < cond.endIndex || child.type === 'elif_clause' || child.type === 'else_clause') continue;
-      const at = n;
-      return { kind: classifyCondition(cond.text, () => namesFromRequest(at, cond.startIndex)), span: spanOf(cond) };
+      if (!cond || child.startIndex < cond.endIndex || child.type === 'elif_clause' || child.type === 'else_clause') return undefined;
+      return { kind: classifyCondition(cond.text, () => namesFromRequest(n, cond.startIndex)), span: spanOf(cond) };
     }
-  }
-  return undefined;
+    return undefined;
+  }, null) ?? undefined;
 }
 
 /** The except variable of the innermost except clause around a node, if any (for body leaks). */
 export function caughtName(branch: BranchFact | undefined, node: Node): string | undefined {
   if (branch?.errorName) return branch.errorName;
-  for (let n = node.parent; n; n = n.parent) {
-    if (n.type === 'function_definition') return undefined;
-    if (n.type === 'except_clause') return exceptVariable(n).name;
-  }
-  return undefined;
+  return upTo('py.caught', parentOf(node), (n): string | null | undefined => {
+    if (n.type === 'function_definition') return null;
+    return n.type === 'except_clause' ? (exceptVariable(n).name ?? null) : undefined;
+  }, null) ?? undefined;
 }

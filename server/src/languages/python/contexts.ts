@@ -6,6 +6,7 @@ import type { SiteRole } from '../../model';
 import { callArgs, calleeOf, enclosingFunction, sameNode } from './nodes';
 import type { Frameworks } from './imports';
 import { statusArgument, type CallShape } from './calls';
+import { parentOf } from '../ancestry';
 
 export interface PyContext {
   role: SiteRole;
@@ -35,7 +36,7 @@ export function statusAttr(node: Node | null | undefined): 'strong' | 'weak' | u
 
 /** True inside an `assert` statement or an `assert*()` call. */
 function inAssertion(node: Node): boolean {
-  for (let n = node.parent, i = 0; n && i < 8; n = n.parent, i++) {
+  for (let n = parentOf(node), i = 0; n && i < 8; n = parentOf(n), i++) {
     if (n.type === 'assert_statement') return true;
     if (n.type === 'call' && /^assert/.test(calleeOf(n).name ?? '')) return true;
     if (n.type === 'block' || n.type === 'module') return false;
@@ -47,12 +48,12 @@ function inAssertion(node: Node): boolean {
 function placeOf(value: Node): Node {
   let v = value;
   for (let i = 0; i < 6; i++) {
-    const p = v.parent;
+    const p = parentOf(v);
     if (!p) break;
     if (p.type === 'attribute' && sameNode(p.childForFieldName('object'), v) && p.childForFieldName('attribute')?.text === 'value') v = p;
     else if (p.type === 'parenthesized_expression') v = p;
     else if (p.type === 'conditional_expression' && !sameNode(p.namedChild(1), v)) v = p;
-    else if (p.type === 'argument_list' && p.parent?.type === 'call' && calleeOf(p.parent).full === 'int' && p.namedChildCount === 1) v = p.parent;
+    else if (p.type === 'argument_list' && parentOf(p)?.type === 'call' && calleeOf(parentOf(p)!).full === 'int' && p.namedChildCount === 1) v = parentOf(p)!;
     else break;
   }
   return v;
@@ -61,7 +62,7 @@ function placeOf(value: Node): Node {
 /** The status context of a number or constant node, if it is in one. */
 export function contextOf(value: Node, env: ContextEnv): PyContext | undefined {
   const v = placeOf(value);
-  const parent = v.parent;
+  const parent = parentOf(v);
   if (!parent) return undefined;
   switch (parent.type) {
     case 'keyword_argument':
@@ -86,11 +87,11 @@ export function contextOf(value: Node, env: ContextEnv): PyContext | undefined {
 
 function shapeOf(call: Node): CallShape {
   const c = calleeOf(call);
-  return { name: c.name ?? '', receiver: c.receiver, full: c.full, decorator: call.parent?.type === 'decorator' };
+  return { name: c.name ?? '', receiver: c.receiver, full: c.full, decorator: parentOf(call)?.type === 'decorator' };
 }
 
 function keywordContext(kw: Node, env: ContextEnv): PyContext | undefined {
-  const call = kw.parent?.parent;
+  const call = parentOf(parentOf(kw));
   const keyword = kw.childForFieldName('name')?.text;
   if (call?.type !== 'call' || !keyword) return undefined;
   const r = statusArgument(shapeOf(call), { keyword }, env.fw);
@@ -98,7 +99,7 @@ function keywordContext(kw: Node, env: ContextEnv): PyContext | undefined {
 }
 
 function positionalContext(v: Node, list: Node, env: ContextEnv): PyContext | undefined {
-  const call = list.parent;
+  const call = parentOf(list);
   if (call?.type !== 'call') return undefined;
   const args = callArgs(call);
   const index = args.positional.findIndex((a) => sameNode(a, v));
@@ -109,7 +110,7 @@ function positionalContext(v: Node, list: Node, env: ContextEnv): PyContext | un
 }
 
 function sequenceContext(v: Node, seq: Node, env: ContextEnv): PyContext | undefined {
-  const holder = seq.parent;
+  const holder = parentOf(seq);
   if (!holder) return undefined;
   // r.status_code in (200, 201) / self.assertIn(r.status_code, (200, 201))
   if (holder.type === 'comparison_operator' && seq.type !== 'expression_list') {
@@ -121,10 +122,11 @@ function sequenceContext(v: Node, seq: Node, env: ContextEnv): PyContext | undef
     }
     return undefined;
   }
-  if (holder.type === 'argument_list' && holder.parent?.type === 'call' && /^assert(Not)?In$/.test(calleeOf(holder.parent).name ?? '')) {
-    const args = callArgs(holder.parent);
+  const holderCall = parentOf(holder);
+  if (holder.type === 'argument_list' && holderCall?.type === 'call' && /^assert(Not)?In$/.test(calleeOf(holderCall).name ?? '')) {
+    const args = callArgs(holderCall);
     const attr = statusAttr(args.positional[0]);
-    if (attr && sameNode(args.positional[1], seq)) return { role: 'assertion', form: `${calleeOf(holder.parent).name}()`, carrier: holder.parent, kind: 'other', weak: attr === 'weak' };
+    if (attr && sameNode(args.positional[1], seq)) return { role: 'assertion', form: `${calleeOf(holderCall).name}()`, carrier: holderCall, kind: 'other', weak: attr === 'weak' };
     return undefined;
   }
   // Flask: return body, 409 [, headers]
@@ -165,8 +167,8 @@ function assignmentContext(assign: Node): PyContext | undefined {
   }
   // class Conflict(HTTPException): code = 409 / class Gone(APIException): status_code = 410
   if (left.type === 'identifier' && (left.text === 'status_code' || left.text === 'code')) {
-    const cls = assign.parent?.parent?.parent;
-    if (assign.parent?.type === 'expression_statement' && cls?.type === 'class_definition') {
+    const cls = parentOf(parentOf(parentOf(assign)));
+    if (parentOf(assign)?.type === 'expression_statement' && cls?.type === 'class_definition') {
       const bases = cls.childForFieldName('superclasses')?.text ?? '';
       if (/(Exception|Error)\b/.test(bases)) return { role: 'declaration', form: `${left.text} =`, carrier: assign, kind: 'other' };
     }
@@ -175,12 +177,12 @@ function assignmentContext(assign: Node): PyContext | undefined {
 }
 
 function pairContext(v: Node, pair: Node): PyContext | undefined {
-  const dict = pair.parent;
+  const dict = parentOf(pair);
   if (dict?.type !== 'dictionary') return undefined;
   const key = pair.childForFieldName('key');
   // FastAPI: responses={404: {...}} documents the statuses a route answers with.
   if (sameNode(key, v)) {
-    const kw = dict.parent;
+    const kw = parentOf(dict);
     return kw?.type === 'keyword_argument' && kw.childForFieldName('name')?.text === 'responses' ? { role: 'declaration', form: 'responses={}', carrier: dict, kind: 'other' } : undefined;
   }
   // AWS Lambda / API Gateway: {"statusCode": 404, "body": ...}
@@ -189,6 +191,6 @@ function pairContext(v: Node, pair: Node): PyContext | undefined {
   const keys = dict.namedChildren.map((p) => (p?.type === 'pair' ? p.childForFieldName('key')?.text.replace(/^['"]|['"]$/g, '') : undefined));
   if (!keys.includes('body') && !keys.includes('headers')) return undefined;
   // Returned or bound to a name: a result being built. Elsewhere (an expected value in a test) it is only named.
-  const built = dict.parent?.type === 'return_statement' || (dict.parent?.type === 'assignment' && dict.parent.parent?.type === 'expression_statement');
+  const built = parentOf(dict)?.type === 'return_statement' || (parentOf(dict)?.type === 'assignment' && parentOf(parentOf(dict))?.type === 'expression_statement');
   return { role: built ? 'response' : 'reference', form: '{"statusCode": }', carrier: dict, kind: built ? 'lambda' : 'other' };
 }

@@ -4,6 +4,7 @@
 // Starlette HTTPEndpoint, aiohttp web.View) and registrations that name a function.
 import type { Node } from '../../parsing/treeSitter';
 import { basesOf, callArgs, calleeOf, classOf, decoratorsIn, stringList, stringValue } from './nodes';
+import { parentOf } from '../ancestry';
 
 export interface RouteInfo {
   kind: 'route' | 'errorhandler';
@@ -78,7 +79,7 @@ export interface FnPlace {
 }
 
 function placeOf(fn: Node, place?: FnPlace): FnPlace {
-  return place ?? { holder: fn.parent?.type === 'decorated_definition' ? fn.parent : undefined, cls: classOf(fn) };
+  return place ?? { holder: parentOf(fn)?.type === 'decorated_definition' ? parentOf(fn)! : undefined, cls: classOf(fn) };
 }
 
 /** A method of a class-based view, by its name (`post` -> POST; DRF's `create` -> POST). */

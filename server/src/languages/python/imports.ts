@@ -3,6 +3,7 @@
 // brings a vocabulary in, written the way the file already writes its imports.
 import type { Node } from '../../parsing/treeSitter';
 import type { OffsetEdit, VocabularyUse } from '../../model';
+import { parentOf } from '../ancestry';
 
 export interface ImportTable {
   /** Every module named by an import, dotted (`django.http`, `fastapi`). */
@@ -21,7 +22,7 @@ export function emptyImports(): ImportTable {
 
 /** Records an import_statement / import_from_statement / future_import_statement. */
 export function recordImport(node: Node, table: ImportTable): void {
-  if (node.parent?.type === 'module') table.topLevel.push(node);
+  if (parentOf(node)?.type === 'module') table.topLevel.push(node);
   if (node.type === 'import_statement') {
     for (const n of node.childrenForFieldName('name')) {
       if (!n) continue;

@@ -1,6 +1,7 @@
 // Small helpers over Python syntax nodes: callees, call arguments, string values, enclosing
 // functions and statements. Every function here looks only at a node and its near relatives.
 import type { Node } from '../../parsing/treeSitter';
+import { parentOf, upTo } from '../ancestry';
 
 export interface Callee {
   /** The last name of the callee: `json_response` for `web.json_response(...)`. */
@@ -73,15 +74,14 @@ export function sameNode(a: Node | null | undefined, b: Node | null | undefined)
 
 /** The innermost function (def or lambda) around a node. */
 export function enclosingFunction(node: Node): Node | undefined {
-  for (let n = node.parent; n; n = n.parent) if (n.type === 'function_definition') return n;
-  return undefined;
+  return upTo('py.function', parentOf(node), (n) => (n.type === 'function_definition' ? n : undefined), undefined);
 }
 
 /** The class a function is a method of, if its def sits directly in a class body. */
 export function classOf(fn: Node): Node | undefined {
-  const holder = fn.parent?.type === 'decorated_definition' ? fn.parent : fn;
-  const block = holder.parent;
-  return block?.type === 'block' && block.parent?.type === 'class_definition' ? block.parent : undefined;
+  const holder = parentOf(fn)?.type === 'decorated_definition' ? parentOf(fn) : fn;
+  const block = parentOf(holder);
+  return block?.type === 'block' && parentOf(block)?.type === 'class_definition' ? parentOf(block)! : undefined;
 }
 
 /** The decorators of a decorated_definition. */
@@ -108,9 +108,10 @@ export function basesOf(cls: Node): string[] {
 
 /** The statement a node belongs to (the child of a block or of the module). */
 export function statementOf(node: Node): Node {
-  let n = node;
-  while (n.parent && n.parent.type !== 'block' && n.parent.type !== 'module') n = n.parent;
-  return n;
+  return upTo('py.statement', node, (n) => {
+    const t = parentOf(n)?.type;
+    return !t || t === 'block' || t === 'module' ? n : undefined;
+  }, node);
 }
 
 export function lineIndent(text: string, offset: number): string {

@@ -10,6 +10,7 @@ import { AIOHTTP_REDIRECTS, DJANGO_NO_BODY } from './constants';
 import type { PyContext } from './contexts';
 import type { Frameworks } from './imports';
 import { callArgs, calleeOf, pyString, sameNode, statementOf } from './nodes';
+import { parentOf } from '../ancestry';
 import {
   addToHeaders, appendArgument, bindingOf, headersFrom, headersOnName, isSuccessHeaders, latestBinding, removeArgument,
   statementAfter, type HeaderScope,
@@ -115,7 +116,7 @@ export function tupleResponse(tuple: Node, env: ResponseEnv): ResponseFacts {
   const { facts, caught, fnStart } = base(tuple, env);
   const items = tuple.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
   const [body, status, headers] = items;
-  const stmt = tuple.parent ?? tuple;
+  const stmt = parentOf(tuple) ?? tuple;
   facts.span = spanOf(stmt);
   facts.body = bodyFacts(body, caught);
   facts.headers.push(...headersFrom(headers, fnStart, env.scope, tuple.startIndex));
@@ -146,7 +147,7 @@ export function assignmentResponse(assign: Node, env: ResponseEnv): ResponseFact
     django = isDjangoResponse(boundName, env.fw);
   } else if (!bound) {
     // FastAPI: `response.status_code = 201` then `return item`: the returned value is the body.
-    const ret = returnAfter(env.returns, assign, stmt.parent);
+    const ret = returnAfter(env.returns, assign, parentOf(stmt));
     facts.body = bodyFacts(ret?.namedChild(0) ?? undefined, caught);
   }
   const q = env.quote;
@@ -170,7 +171,7 @@ function returnAfter(returns: Node[], node: Node, block: Node | null): Node | un
     if (returns[mid].startIndex <= after) lo = mid + 1;
     else hi = mid;
   }
-  for (let i = lo; i < returns.length && returns[i].startIndex < end; i++) if (sameNode(returns[i].parent, block)) return returns[i];
+  for (let i = lo; i < returns.length && returns[i].startIndex < end; i++) if (sameNode(parentOf(returns[i]), block)) return returns[i];
   return undefined;
 }
 

@@ -9,6 +9,7 @@ import type { AdapterInput } from '../adapter';
 import { branchOf } from './branches';
 import { statusArgument, statusAttrText } from './calls';
 import { routeOfFunction } from './handlers';
+import { parentOf, upTo } from '../ancestry';
 
 interface Open {
   char: string;
@@ -88,21 +89,18 @@ export function slotAt(input: AdapterInput, offset: number): StatusSlot | undefi
 
 /** The start of the top-level statement around the cursor: the scan needs nothing before it. */
 function windowStart(node: Node | undefined): number {
-  let n = node;
-  while (n?.parent && n.parent.type !== 'module') n = n.parent;
-  return n ? n.startIndex : 0;
+  if (!node) return 0;
+  return upTo('py.topLevel', node, (n) => (parentOf(n)?.type === 'module' || !parentOf(n) ? n : undefined), node).startIndex;
 }
 
 /** The function around the cursor; from a decorator, the function it decorates. */
 function enclosingDef(node: Node): Node | undefined {
-  for (let n: Node | null = node; n; n = n.parent) {
+  return upTo('py.def', node, (n): Node | null | undefined => {
     if (n.type === 'function_definition') return n;
-    if (n.type === 'decorated_definition') {
-      const def = n.childForFieldName('definition');
-      return def?.type === 'function_definition' ? def : undefined;
-    }
-  }
-  return undefined;
+    if (n.type !== 'decorated_definition') return undefined;
+    const def = n.childForFieldName('definition');
+    return def?.type === 'function_definition' ? def : null;
+  }, null) ?? undefined;
 }
 
 function placeAt(text: string, s: Scan, start: number): { role: StatusSlot['role']; form: string } | undefined {

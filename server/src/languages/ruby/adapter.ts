@@ -1,5 +1,6 @@
 // Ruby: Rails controllers and tests (Minitest, RSpec), Sinatra / Grape / Roda routes and plain
 // Rack apps. One walk over the tree collects the candidates; the rest works on those lists.
+import { inAncestry } from '../ancestry';
 import type { Node } from '../../parsing/treeSitter';
 import type { DocumentModel, HandlerFacts, ResponseFacts, StatusSite } from '../../model';
 import { emptyModel } from '../../model';
@@ -249,8 +250,8 @@ export const rubyAdapter: LanguageAdapter = {
   id: 'ruby',
   languageIds: ['ruby'],
   grammarFor: () => 'ruby',
-  extract,
-  slotAt,
+  extract: inAncestry(extract),
+  slotAt: inAncestry(slotAt),
   // Rack's symbols need no import.
   importEdit: () => undefined,
 };

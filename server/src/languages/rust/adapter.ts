@@ -1,6 +1,7 @@
 // Rust: axum, actix-web, http/hyper builders and warp replies, with assert_eq!/assert! on
 // `resp.status()` in tests. One walk over the tree collects what the rest needs; responses,
 // handlers and implicit statuses are then read from those nodes.
+import { inAncestry, parentOf } from '../ancestry';
 import type { Node } from '../../parsing/treeSitter';
 import type { DocumentModel, OffsetEdit, StatusSite } from '../../model';
 import { emptyModel } from '../../model';
@@ -31,7 +32,7 @@ function constantOf(node: Node): { vocabulary: string; name: string; code: numbe
   const name = node.childForFieldName('name')?.text;
   const owner = pathLast(node.childForFieldName('path'));
   if (!name || !owner) return undefined;
-  const vocabulary = owner === 'StatusCode' ? 'rust-http' : owner === 'HttpResponse' && node.parent?.type === 'call_expression' && node.parent.childForFieldName('function')?.startIndex === node.startIndex ? 'actix' : undefined;
+  const vocabulary = owner === 'StatusCode' ? 'rust-http' : owner === 'HttpResponse' && parentOf(node)?.type === 'call_expression' && parentOf(node)!.childForFieldName('function')?.startIndex === node.startIndex ? 'actix' : undefined;
   const hit = vocabulary ? lookupConstant(vocabulary, name) : undefined;
   return hit && vocabulary ? { vocabulary, name, code: hit.code } : undefined;
 }
@@ -98,10 +99,10 @@ function extract(input: AdapterInput): DocumentModel {
         if (node.endIndex - node.startIndex > 160 || !STATUS_PATH.test(text.slice(node.startIndex, node.endIndex))) return;
         const c = constantOf(node);
         if (!c) {
-          if (pathLast(node.childForFieldName('path')) === 'Redirect' && node.parent?.type === 'call_expression') redirects.push(node.parent);
+          if (pathLast(node.childForFieldName('path')) === 'Redirect' && parentOf(node)?.type === 'call_expression') redirects.push(parentOf(node)!);
           return;
         }
-        const ctx = c.vocabulary === 'actix' ? { role: 'response' as const, form: `HttpResponse::${c.name}()`, carrier: node.parent!, shape: 'actix' as const } : contextOf(node);
+        const ctx = c.vocabulary === 'actix' ? { role: 'response' as const, form: `HttpResponse::${c.name}()`, carrier: parentOf(node)!, shape: 'actix' as const } : contextOf(node);
         found.push({ site: { code: c.code, span: spanOf(node), kind: 'constant', vocabulary: c.vocabulary, name: c.name, role: ctx?.role ?? 'reference', form: ctx?.form ?? text.slice(node.startIndex, node.endIndex) }, ctx });
         return false;
       }
@@ -135,8 +136,8 @@ function extract(input: AdapterInput): DocumentModel {
     let code = actix && !axum ? (helper === 'to' ? 307 : undefined) : REDIRECTS[helper];
     if (actix && !axum && code) {
       // Redirect::to(url).permanent(): the modifier decides.
-      for (let n = call; n.parent?.type === 'field_expression' && n.parent.parent?.type === 'call_expression'; n = n.parent.parent) {
-        const m = n.parent.childForFieldName('field')?.text ?? '';
+      for (let n = call; parentOf(n)?.type === 'field_expression' && parentOf(parentOf(n))?.type === 'call_expression'; n = parentOf(parentOf(n))!) {
+        const m = parentOf(n)!.childForFieldName('field')?.text ?? '';
         if (m === 'using_status_code') code = undefined;
         else if (m in ACTIX_REDIRECT_MODIFIERS) code = ACTIX_REDIRECT_MODIFIERS[m];
       }
@@ -213,8 +214,8 @@ export const rustAdapter: LanguageAdapter = {
   id: 'rust',
   languageIds: ['rust'],
   grammarFor: () => 'rust',
-  extract,
-  slotAt: rustSlotAt,
+  extract: inAncestry(extract),
+  slotAt: inAncestry(rustSlotAt),
   importEdit: rustImportEdit,
 };
 

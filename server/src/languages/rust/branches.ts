@@ -1,6 +1,7 @@
 // The condition a Rust response sits under: an `Err(e)` arm or `if let Err(e)`, a closure in
 // `.map_err(|e| ..)` (the catch-like branches, with the error's name), `None` arms, let-else and
 // `.ok_or(..)` (not found), validation and input checks.
+import { parentOf } from '../ancestry';
 import type { Node } from '../../parsing/treeSitter';
 import type { BranchFact } from '../../model';
 import { spanOf } from '../syntax';
@@ -10,7 +11,7 @@ const ERR_CLOSURES = /^\.(map_err|unwrap_or_else|or_else|map_or_else)$/;
 
 /** The branch a node sits in (innermost, within its function), if any. */
 export function branchOf(node: Node): BranchFact | undefined {
-  for (let n = node.parent, child: Node = node; n; child = n, n = n.parent) {
+  for (let n = parentOf(node), child: Node = node; n; child = n, n = parentOf(n)) {
     switch (n.type) {
       case 'function_item':
         return undefined;
@@ -37,7 +38,7 @@ export function branchOf(node: Node): BranchFact | undefined {
         if (n.childForFieldName('alternative')?.startIndex === child.startIndex) return patternBranch(n.childForFieldName('pattern'), n.childForFieldName('value'), true, spanOf(n));
         break;
       case 'arguments': {
-        const call = n.parent;
+        const call = parentOf(n);
         if (call?.type === 'call_expression' && /^\.(ok_or|ok_or_else)$/.test(calleeText(call))) return { kind: 'not-found', span: spanOf(call) };
         break;
       }
@@ -50,7 +51,7 @@ export function branchOf(node: Node): BranchFact | undefined {
 
 /** `.map_err(|e| ...)`: the closure runs on the error; other closures end the search. */
 function closureBranch(closure: Node): BranchFact | undefined {
-  const call = closure.parent?.type === 'arguments' ? closure.parent.parent : undefined;
+  const call = parentOf(closure)?.type === 'arguments' ? parentOf(parentOf(closure)) : undefined;
   if (call?.type !== 'call_expression') return undefined;
   const callee = calleeText(call);
   if (/^\.ok_or_else$/.test(callee)) return { kind: 'not-found', span: spanOf(call) };
@@ -63,7 +64,7 @@ function closureBranch(closure: Node): BranchFact | undefined {
 
 function armBranch(arm: Node): BranchFact | undefined {
   const pattern = arm.childForFieldName('pattern');
-  const match = arm.parent?.parent;
+  const match = parentOf(parentOf(arm));
   const subject = match?.type === 'match_expression' ? match.childForFieldName('value') : undefined;
   const text = pattern?.text ?? '';
   if (/^(Ok|Some)\(/.test(text) && !/^Ok\(None\)$/.test(text)) return undefined;

@@ -2,6 +2,7 @@
 // reqwest all re-export them), StatusCode::from_u16(n), actix's HttpResponse::Conflict(), and
 // the places they act: returned from a handler (alone, in an axum tuple, in Err(...)), passed to
 // a response builder, or compared and asserted on in tests.
+import { parentOf, upTo } from '../ancestry';
 import type { Node } from '../../parsing/treeSitter';
 import type { SiteRole } from '../../model';
 import { argIndex, namedArgs } from '../syntax';
@@ -65,9 +66,9 @@ export function isStatusRead(node: Node | null | undefined): boolean {
 function outer(expr: Node): Node {
   let e = expr;
   for (let i = 0; i < 4; i++) {
-    const p = e.parent;
+    const p = parentOf(e);
     if (p?.type === 'try_expression') e = p;
-    else if (p?.type === 'field_expression' && UNWRAP.has(p.childForFieldName('field')?.text ?? '') && p.parent?.type === 'call_expression') e = p.parent;
+    else if (p?.type === 'field_expression' && UNWRAP.has(p.childForFieldName('field')?.text ?? '') && parentOf(p)?.type === 'call_expression') e = parentOf(p)!;
     else break;
   }
   return e;
@@ -90,7 +91,7 @@ function isTail(block: Node, child: Node): boolean {
 export function returnedFrom(node: Node): Node | undefined {
   let n = node;
   for (let i = 0; i < 40; i++) {
-    const p = n.parent;
+    const p = parentOf(n);
     if (!p) return undefined;
     switch (p.type) {
       case 'return_expression':
@@ -115,7 +116,7 @@ export function returnedFrom(node: Node): Node | undefined {
         if (p.childForFieldName('value')?.startIndex === n.startIndex) return undefined;
         break;
       case 'arguments': {
-        const call = p.parent;
+        const call = parentOf(p);
         if (call?.type !== 'call_expression' || !/^(Ok|Err)$/.test(calleeText(call))) return undefined;
         n = call;
         continue;
@@ -126,7 +127,7 @@ export function returnedFrom(node: Node): Node | undefined {
       case 'field_expression':
         // Json(x).into_response() returns what Json(x) is.
         if (!isIntoResponse(n)) return undefined;
-        n = p.parent!;
+        n = parentOf(p)!;
         continue;
       default:
         return undefined;
@@ -137,18 +138,17 @@ export function returnedFrom(node: Node): Node | undefined {
 }
 
 export function enclosingFn(node: Node): Node | undefined {
-  for (let n = node.parent; n; n = n.parent) if (n.type === 'function_item' || n.type === 'closure_expression') return n;
-  return undefined;
+  return upTo('rs.fn', parentOf(node), (n) => (n.type === 'function_item' || n.type === 'closure_expression' ? n : undefined), undefined);
 }
 
 /** The status context of a status expression: a StatusCode constant or StatusCode::from_u16(n). */
 export function contextOf(expr: Node): StatusContext | undefined {
   const e = outer(expr);
-  const p = e.parent;
+  const p = parentOf(e);
   if (!p) return undefined;
   switch (p.type) {
     case 'arguments': {
-      const call = p.parent;
+      const call = parentOf(p);
       if (call?.type !== 'call_expression') return undefined;
       const callee = calleeText(call);
       const index = argIndex(p, e);
@@ -169,7 +169,7 @@ export function contextOf(expr: Node): StatusContext | undefined {
       return (op === '==' || op === '!=') && isStatusRead(other) ? { role: 'comparison', form: `status() ${op}`, carrier: p, shape: 'none' } : undefined;
     }
     case 'match_pattern': {
-      const match = p.parent?.parent?.parent;
+      const match = parentOf(parentOf(parentOf(p)));
       const subject = match?.type === 'match_expression' ? match.childForFieldName('value') : undefined;
       return subject && isStatusRead(subject) ? { role: 'comparison', form: 'match status()', carrier: p, shape: 'none' } : undefined;
     }
@@ -189,8 +189,8 @@ function returned(e: Node): StatusContext | undefined {
 
 /** `x.into_response()` is called on this expression. */
 export function isIntoResponse(e: Node): boolean {
-  const p = e.parent;
-  return p?.type === 'field_expression' && p.childForFieldName('field')?.text === 'into_response' && p.parent?.type === 'call_expression';
+  const p = parentOf(e);
+  return p?.type === 'field_expression' && p.childForFieldName('field')?.text === 'into_response' && parentOf(p)?.type === 'call_expression';
 }
 
 /** Whether a `.status(..)` call sits on an actix builder or an http/hyper builder. */
@@ -207,9 +207,9 @@ function builderRoot(call: Node): 'actix' | 'http' | undefined {
 
 /** `.status(201)` with a number: only on a builder, where the number is sure to be a status. */
 export function numberContext(lit: Node): StatusContext | undefined {
-  const p = lit.parent;
+  const p = parentOf(lit);
   if (p?.type === 'arguments') {
-    const call = p.parent;
+    const call = parentOf(p);
     if (call?.type !== 'call_expression') return undefined;
     const callee = calleeText(call);
     if (/(^|::)StatusCode::from_u16$/.test(callee)) return contextOf(call) ?? { role: 'reference', form: 'StatusCode::from_u16()', carrier: call, shape: 'none' };
@@ -223,7 +223,7 @@ export function numberContext(lit: Node): StatusContext | undefined {
     return (op === '==' || op === '!=') && isStatusRead(other) ? { role: 'comparison', form: `status() ${op}`, carrier: p, shape: 'none' } : undefined;
   }
   if (p?.type === 'match_pattern') {
-    const match = p.parent?.parent?.parent;
+    const match = parentOf(parentOf(parentOf(p)));
     const subject = match?.type === 'match_expression' ? match.childForFieldName('value') : undefined;
     return subject && isStatusRead(subject) ? { role: 'comparison', form: 'match status()', carrier: p, shape: 'none' } : undefined;
   }

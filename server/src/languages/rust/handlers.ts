@@ -2,6 +2,7 @@
 // actix-web's attribute macros (`#[post("/x")]`, also Rocket's) and its `web::resource("/x")
 // .route(web::post().to(h))` / `.route("/x", web::get().to(h))`, and functions whose
 // signature makes them handlers even when their routes live in another file.
+import { parentOf } from '../ancestry';
 import type { Node } from '../../parsing/treeSitter';
 import type { HandlerFacts } from '../../model';
 import { namedArgs, spanOf } from '../syntax';
@@ -101,7 +102,7 @@ function looksLikeHandler(fn: Node): boolean {
   const params = fn.childForFieldName('parameters')?.text ?? '';
   const modifiers = namedArgs(fn).find((c) => c.type === 'function_modifiers')?.text ?? '';
   // Methods of impl blocks (IntoResponse / ResponseError impls) are not handlers.
-  return /\basync\b/.test(modifiers) && fn.parent?.type !== 'declaration_list' && (HANDLER_RETURN.test(ret) || EXTRACTORS.test(params));
+  return /\basync\b/.test(modifiers) && parentOf(fn)?.type !== 'declaration_list' && (HANDLER_RETURN.test(ret) || EXTRACTORS.test(params));
 }
 
 /** Handlers in source order, and the method of each named handler function (for slotAt). */
@@ -151,7 +152,7 @@ export function collectHandlers(calls: Node[], functions: Map<string, Node[]>): 
 
 /** The method of a closure passed straight to a method router: `get(|| async { .. })`. */
 export function methodOfClosure(closure: Node): string | undefined {
-  const call = closure.parent?.type === 'arguments' ? closure.parent.parent : undefined;
+  const call = parentOf(closure)?.type === 'arguments' ? parentOf(parentOf(closure)) : undefined;
   if (call?.type !== 'call_expression') return undefined;
   const name = calleeName(call);
   if (METHODS.has(name)) return name.toUpperCase();

@@ -2,6 +2,7 @@
 // `(StatusCode::NO_CONTENT, headers)` send no body: a CookieJar, a HeaderMap or an array of
 // header pairs are response parts. A name is looked up in its `let` or parameter; a name whose
 // type cannot be seen is neither a known body nor known parts.
+import { parentOf } from '../ancestry';
 import type { Node } from '../../parsing/treeSitter';
 import { namedArgs } from '../syntax';
 import { calleeText, receiverOf } from './contexts';
@@ -13,7 +14,7 @@ const PART_CALLS = /^(AppendHeaders|TypedHeader|HeaderMap|Extension|CookieJar|Si
 
 /** What a name is bound to in the functions around `at`: `let x: T = v` (type, value), or a parameter `x: T`. */
 function bindingOf(at: Node, name: string): { type?: string; value?: Node } | undefined {
-  for (let child: Node = at, n = at.parent; n; child = n, n = n.parent) {
+  for (let child: Node = at, n = parentOf(at); n; child = n, n = parentOf(n)) {
     if (n.type === 'block') {
       let found: { type?: string; value?: Node } | undefined;
       for (let i = 0; i < n.namedChildCount; i++) {

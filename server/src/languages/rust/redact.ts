@@ -1,6 +1,7 @@
 // The fix for a leaking error body in Rust: replace the raw message (e.to_string(),
 // format!("..{e}")) with a generic one of the same type (a String), and log the error on the
 // server with the logging the file already uses (tracing, log, or eprintln!).
+import { parentOf } from '../ancestry';
 import type { Node } from '../../parsing/treeSitter';
 import type { OffsetEdit, Span } from '../../model';
 
@@ -24,9 +25,9 @@ function logLine(text: string, name: string): string {
 /** Where a statement can go before the response: before its statement, or by wrapping an arm / closure value in a block. */
 function logEdit(carrier: Node, line: string, text: string): OffsetEdit[] {
   let n = carrier;
-  for (let i = 0; i < 12 && n.parent; i++) {
-    const p = n.parent;
-    if (p.type === 'block' || (p.type === 'expression_statement' && p.parent?.type === 'block') || p.type === 'let_declaration') {
+  for (let i = 0; i < 12 && parentOf(n); i++) {
+    const p = parentOf(n)!;
+    if (p.type === 'block' || (p.type === 'expression_statement' && parentOf(p)?.type === 'block') || p.type === 'let_declaration') {
       const stmt = p.type === 'block' ? n : p;
       const lineStart = text.lastIndexOf('\n', stmt.startIndex - 1) + 1;
       const lead = text.slice(lineStart, stmt.startIndex);

@@ -2,6 +2,7 @@
 // http::Response builder, or a bare status returned. Rust's types make edits delicate: a tuple
 // that gains an element changes type, so tuple edits are offered only where that is safe
 // (`.into_response()`, or the single value an `impl IntoResponse` function returns).
+import { parentOf } from '../ancestry';
 import type { Node } from '../../parsing/treeSitter';
 import type { ResponseFacts } from '../../model';
 import { namedArgs, spanOf } from '../syntax';
@@ -50,8 +51,8 @@ function headersIn(part: Node | undefined, out: HeaderSink): void {
 function chainAbove(call: Node): Node[] {
   const out: Node[] = [];
   let n = call;
-  while (n.parent?.type === 'field_expression' && n.parent.parent?.type === 'call_expression') {
-    n = n.parent.parent;
+  while (parentOf(n)?.type === 'field_expression' && parentOf(parentOf(n))?.type === 'call_expression') {
+    n = parentOf(parentOf(n))!;
     out.push(n);
   }
   return out;
@@ -81,7 +82,7 @@ export function mayChangeType(e: Node, returns: Node[]): boolean {
   const body = fn.childForFieldName('body');
   if (hasReturnWithin(returns, fn.startIndex, fn.endIndex)) return false;
   // Only a straight tail (possibly wrapped in Ok(..)): branches would give several values.
-  for (let n = e.parent; n && n.startIndex !== body?.startIndex; n = n.parent) {
+  for (let n = parentOf(e); n && n.startIndex !== body?.startIndex; n = parentOf(n)) {
     if (n.type !== 'arguments' && !(n.type === 'call_expression' && calleeText(n) === 'Ok')) return false;
   }
   return true;
