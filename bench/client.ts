@@ -18,8 +18,8 @@ export class BenchClient {
   stderr = '';
   private waiters: (() => void)[] = [];
 
-  constructor(serverPath: string, nodeArgs: string[] = []) {
-    this.proc = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio'], { stdio: 'pipe' });
+  constructor(serverPath: string, nodeArgs: string[] = [], env: Record<string, string> = {}) {
+    this.proc = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio'], { stdio: 'pipe', env: { ...process.env, ...env } });
     this.proc.stderr.on('data', (d) => (this.stderr += d.toString()));
     this.connection = createMessageConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {

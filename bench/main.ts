@@ -13,12 +13,14 @@ import { measureLatency } from './latency';
 import { measureMemory } from './memory';
 import type { Results, Skipped } from './results';
 import { measureInitialize, measureStartup } from './startup';
-import { formatTable } from './table';
+import { formatMemoryTable, formatTable } from './table';
 import { judge } from './targets';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const outIndex = args.indexOf('--out');
+const onlyIndex = args.indexOf('--only');
+const only = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
 const outFile = resolve(outIndex >= 0 ? args[outIndex + 1] : join(repoRoot, 'bench', 'results.json'));
 
 const config = quick
@@ -42,7 +44,21 @@ function predict(prev: AnalysisResult[], lines: number): number | undefined {
   return b.fullMs * (lines / b.lines) ** k;
 }
 
+/** `--only memory`: section 6 alone, printed as its own table (the figures also go to --out). */
+async function memoryOnly(): Promise<void> {
+  const memDoc = generate('javascript', config.manyLines);
+  log('memory');
+  const memory = { ...(await measureMemory(memDoc, config.manyDocs, config.manyBudgetMs, config.cycles, config.cycleLines)), docLines: memDoc.lines, docCharacters: memDoc.text.length };
+  const table = formatMemoryTable(memory);
+  process.stdout.write(table);
+  mkdirSync(dirname(outFile), { recursive: true });
+  writeFileSync(outFile, JSON.stringify({ meta: { date: new Date().toISOString(), quick, only: 'memory', loadAverage: loadavg() }, memory, table }, null, 2) + '\n');
+  log(`wrote ${outFile}`);
+}
+
 async function main(): Promise<void> {
+  if (only === 'memory') return memoryOnly();
+  if (only !== undefined) throw new Error(`--only: unknown section ${only} (known: memory)`);
   const started = Date.now();
   const loadStart = loadavg();
   const analysis: AnalysisResult[] = [];
@@ -74,7 +90,7 @@ async function main(): Promise<void> {
   const startup = await measureStartup(generate('javascript', 1000), generate('python', 1000), config.startReps);
   log('memory');
   const memDoc = generate('javascript', config.manyLines);
-  const memory = { ...(await measureMemory(memDoc, config.manyDocs, config.manyBudgetMs, config.cycles, config.cycleLines)), docLines: memDoc.lines };
+  const memory = { ...(await measureMemory(memDoc, config.manyDocs, config.manyBudgetMs, config.cycles, config.cycleLines)), docLines: memDoc.lines, docCharacters: memDoc.text.length };
   log('CLI vs ESLint');
   const cli = measureCli(config.cliFiles, config.cliReps);
   log(config.pack ? 'bundle (npm run package)' : 'bundle');

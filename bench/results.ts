@@ -21,7 +21,7 @@ export interface Results {
   skipped: Skipped[];
   latency: LatencyResult[];
   startup: StartupResult;
-  memory: MemoryResult & { docLines: number };
+  memory: MemoryResult & { docLines: number; docCharacters: number };
   cli: CliResult;
   bundle: BundleResult;
   targets: Target[];

@@ -21,12 +21,12 @@ export const pullCapabilities: ClientCapabilities = {
 /** A client without pull diagnostics (Neovim 0.7, Helix...): the server pushes. */
 export const pushCapabilities: ClientCapabilities = markdown;
 
-export function launch(nodeArgs: string[] = []): BenchClient {
-  return new BenchClient(snapshot.server, nodeArgs);
+export function launch(nodeArgs: string[] = [], env: Record<string, string> = {}): BenchClient {
+  return new BenchClient(snapshot.server, nodeArgs, env);
 }
 
-export async function startServer(capabilities: ClientCapabilities, nodeArgs: string[] = []): Promise<BenchClient> {
-  const client = launch(nodeArgs);
+export async function startServer(capabilities: ClientCapabilities, nodeArgs: string[] = [], env: Record<string, string> = {}): Promise<BenchClient> {
+  const client = launch(nodeArgs, env);
   await client.initialize(capabilities);
   return client;
 }

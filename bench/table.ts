@@ -12,6 +12,67 @@ function table(head: string[], rows: string[][]): string {
   return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
 }
 
+/** Whether the first documents were no longer resident when the benchmark came back to them. */
+function freed(m: Results['memory']): boolean {
+  const fit = Math.max(1, Math.min(m.resident.documents, Math.floor(m.resident.characters / m.docCharacters)));
+  return m.manyDocs > fit;
+}
+
+/** The memory figures: resident size with 1 and 50 documents, where it is, growth over open/close cycles. */
+function memoryRows(m: Results['memory']): string[][] {
+  return [
+    ['RSS, 1 open document', mb(m.oneDocMb), `idle: ${mb(m.idleMb)}`, r(m.oneDocMb / m.idleMb)],
+    [
+      `RSS, ${m.manyDocs} open documents (${lines(m.docLines)} lines, ${m.analysed} analysed; trees and models kept for the most recent, at most ${m.resident.documents} documents and ${Math.round(m.resident.characters / 1024)}K characters)`,
+      mb(m.manyDocsMb),
+      `every document resident, V8's default heap sizing (${m.allResident.analysed} analysed): ${mb(m.allResident.manyDocsMb)}`,
+      r(m.manyDocsMb / m.allResident.manyDocsMb),
+    ],
+    [
+      `Same, with V8's default heap sizing (no heapTuning.ts)`,
+      mb(m.defaultHeap.manyDocsMb),
+      `every document resident: ${mb(m.allResident.manyDocsMb)}`,
+      r(m.defaultHeap.manyDocsMb / m.allResident.manyDocsMb),
+    ],
+    [`Same, against the idle server`, mb(m.manyDocsMb), `idle: ${mb(m.idleMb)}`, r(m.manyDocsMb / m.idleMb)],
+    [
+      `Server memory after a full GC, ${m.manyDocs} documents open`,
+      `heap ${mb(m.manyDocsProbe.heapMb)} used of ${mb(m.manyDocsProbe.heapTotalMb)}, wasm ${mb(m.manyDocsProbe.wasmMb)}`,
+      `default heap sizing: heap ${mb(m.defaultHeap.manyDocsProbe.heapMb)} of ${mb(m.defaultHeap.manyDocsProbe.heapTotalMb)}, wasm ${mb(m.defaultHeap.manyDocsProbe.wasmMb)}; every document resident: heap ${mb(m.allResident.manyDocsProbe.heapMb)} of ${mb(m.allResident.manyDocsProbe.heapTotalMb)}, wasm ${mb(m.allResident.manyDocsProbe.wasmMb)}`,
+      '-',
+    ],
+    [
+      `Hover on a document opened ${m.manyDocs - 1} documents earlier, first request${freed(m) ? ' (its tree was freed: parse + analysis)' : ''}, median of ${m.hover.documents}`,
+      `${f(m.hover.firstMs)} ms`,
+      `next hover on it: ${f(m.hover.hotMs)} ms; every document resident: ${f(m.allResident.hover.firstMs)} ms`,
+      r(m.hover.firstMs / m.hover.hotMs),
+    ],
+    [
+      `Growth over ${lines(m.openClose.documents)} documents opened and closed (${m.openClose.lines} lines), after a full GC: heap / wasm`,
+      `${sign(m.openClose.after.heapMb - m.openClose.before.heapMb)} / ${sign(m.openClose.after.wasmMb - m.openClose.before.wasmMb)}`,
+      `before: heap ${mb(m.openClose.before.heapMb)}, wasm ${mb(m.openClose.before.wasmMb)}`,
+      '-',
+    ],
+    [
+      `Resident growth over the same documents`,
+      sign(m.openClose.growthMb),
+      `after warm-up: ${mb(m.openClose.beforeMb)}`,
+      r(m.openClose.afterMb / m.openClose.beforeMb),
+    ],
+    [
+      `Same cycles in this process: heap / wasm growth after a full GC`,
+      `${sign(m.inProcess.heapGrowthMb)} / ${sign(m.inProcess.wasmGrowthMb)}`,
+      'zero growth',
+      '-',
+    ],
+  ];
+}
+
+/** The memory section alone (`npm run bench -- --only memory`). */
+export function formatMemoryTable(m: Results['memory']): string {
+  return table(['Figure', 'Measured', 'Baseline', 'Ratio'], memoryRows(m)) + '\n';
+}
+
 export function formatTable(res: Results): string {
   const out: string[] = [];
   const load = res.meta.loadAverage;
@@ -73,32 +134,7 @@ export function formatTable(res: Results): string {
           ? [['Start to initialize result (production bundle, as shipped)', `${f(s.initializeProductionMs)} ms`, `bare \`node -e 0\`: ${f(s.bareNodeMs)} ms`, r(s.initializeProductionMs / s.bareNodeMs)]]
           : []),
         ['Start to first diagnostics, 1,000-line JS (push)', `${f(s.firstDiagnosticsMs)} ms`, `initialize: ${f(s.initializeMs)} ms`, r(s.firstDiagnosticsMs / s.initializeMs)],
-        ['RSS, 1 open document', mb(m.oneDocMb), `idle: ${mb(m.idleMb)}`, r(m.oneDocMb / m.idleMb)],
-        [`RSS, ${m.manyDocs} open documents (${lines(m.docLines)} lines, ${m.analysed} analysed)`, mb(m.manyDocsMb), `idle: ${mb(m.idleMb)}`, r(m.manyDocsMb / m.idleMb)],
-        [
-          `Server memory after a full GC, ${m.manyDocs} documents open`,
-          `heap ${mb(m.manyDocsProbe.heapMb)}, wasm ${mb(m.manyDocsProbe.wasmMb)}`,
-          `resident ${mb(m.manyDocsProbe.rssMb)}`,
-          '-',
-        ],
-        [
-          `Growth over ${lines(m.openClose.documents)} documents opened and closed (${m.openClose.lines} lines), after a full GC: heap / wasm`,
-          `${sign(m.openClose.after.heapMb - m.openClose.before.heapMb)} / ${sign(m.openClose.after.wasmMb - m.openClose.before.wasmMb)}`,
-          `before: heap ${mb(m.openClose.before.heapMb)}, wasm ${mb(m.openClose.before.wasmMb)}`,
-          '-',
-        ],
-        [
-          `Resident growth over the same documents`,
-          sign(m.openClose.growthMb),
-          `after warm-up: ${mb(m.openClose.beforeMb)}`,
-          r(m.openClose.afterMb / m.openClose.beforeMb),
-        ],
-        [
-          `Same cycles in this process: heap / wasm growth after a full GC`,
-          `${sign(m.inProcess.heapGrowthMb)} / ${sign(m.inProcess.wasmGrowthMb)}`,
-          'zero growth',
-          '-',
-        ],
+        ...memoryRows(m),
         [`CLI check, ${c.files} JS files (${lines(c.lines)} lines), all rules`, `${f(c.cliMs)} ms`, `ESLint ${c.eslintVersion}, one rule: ${f(c.eslintMs)} ms`, `${r(c.eslintMs / c.cliMs)} faster`],
         ['CLI check, one worker thread', `${f(c.cliOneThreadMs)} ms`, `ESLint: ${f(c.eslintMs)} ms`, `${r(c.eslintMs / c.cliOneThreadMs)} faster`],
         ['Same findings (nonstandard codes)', `ours ${c.cliFindings}`, `ESLint ${c.eslintFindings}`, c.cliFindings === c.eslintFindings ? 'agree' : 'DISAGREE'],

@@ -1,10 +1,13 @@
 // Open documents with their parse trees. Edits from incremental sync are applied both to the
-// text and to the tree, so a re-parse reuses the unchanged parts of the old tree.
+// text and to the tree, so a re-parse reuses the unchanged parts of the old tree. Only the
+// most recently used documents keep a tree and a model (residency.ts); the others
+// keep their text and are parsed and analysed again on their next use.
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { adapterFor } from './languages/registry';
 import type { LanguageAdapter } from './languages/adapter';
 import { isRuntimeFailure, loadLanguage, loadedLanguage, parserFor, resetRuntime, type GrammarId, type Tree } from './parsing/treeSitter';
 import { emptyModel, type DocumentModel } from './model';
+import { Residency, UNLIMITED, type ResidentLimit } from './residency';
 
 export interface OpenDocument {
   doc: TextDocument;
@@ -28,6 +31,15 @@ export interface SkipPolicy {
   (text: string, uri: string): string | undefined;
 }
 
+export interface StoreOptions {
+  /**
+   * Which documents keep their tree and model: the most recently used, within this many
+   * documents and characters of text; the others are parsed and analysed again when next used.
+   * Unlimited when not given (the CLI and tests close what they open); the server sets it.
+   */
+  resident?: ResidentLimit;
+}
+
 /**
  * The longest one parse may take, first or incremental. Adversarial text can make tree-sitter's
  * error recovery take minutes (33,000 triple quotes in JavaScript: 100 s). The bench/ inputs of
@@ -49,11 +61,15 @@ export interface StoreHooks {
 
 export class DocumentStore {
   private readonly docs = new Map<string, OpenDocument>();
+  private readonly residency: Residency;
 
   constructor(
     private readonly skip: SkipPolicy = () => undefined,
     private readonly hooks: StoreHooks = {},
-  ) {}
+    options: StoreOptions = {},
+  ) {
+    this.residency = new Residency(options.resident ?? UNLIMITED);
+  }
 
   get(uri: string): OpenDocument | undefined {
     return this.docs.get(uri);
@@ -114,6 +130,7 @@ export class DocumentStore {
     entry.tree = undefined;
     entry.model = undefined;
     this.docs.delete(uri);
+    this.residency.forget(uri);
   }
 
   closeAll(): void {
@@ -141,15 +158,24 @@ export class DocumentStore {
 
   /** Loads the grammar the document needs (first use of a language) and parses it. */
   async ensureParsed(entry: OpenDocument): Promise<void> {
-    if (entry.grammar && !loadedLanguage(entry.grammar)) await loadLanguage(entry.grammar);
+    await this.ensureGrammar(entry);
     this.parseNow(entry);
+  }
+
+  /** Loads the grammar the document needs (first use of a language), without parsing. */
+  async ensureGrammar(entry: OpenDocument): Promise<void> {
+    if (entry.grammar && !loadedLanguage(entry.grammar)) await loadLanguage(entry.grammar);
   }
 
   /** Brings the tree up to date when the grammar is loaded; incremental when an old tree exists. */
   parseNow(entry: OpenDocument): void {
     if (!entry.grammar || entry.treeVersion === entry.doc.version && entry.tree) return;
+    // A closed document (a request that was waiting when it closed) gets no tree nobody would free.
+    if (this.docs.get(entry.doc.uri) !== entry) return;
     const lang = loadedLanguage(entry.grammar);
     if (!lang) return;
+    // Room first, so that the resident limit holds even while this tree is being made.
+    this.used(entry);
     const parser = parserFor(entry.grammar, lang);
     const old = entry.tree;
     const text = entry.doc.getText();
@@ -185,6 +211,11 @@ export class DocumentStore {
       for (const other of this.docs.values()) {
         other.tree = undefined;
         other.treeVersion = undefined;
+        // Their models' facts and edits read those trees: made again from new trees when next used.
+        other.model = undefined;
+        other.modelVersion = undefined;
+        other.previousModel = undefined;
+        this.residency.forget(other.doc.uri);
       }
       const message = e instanceof Error ? e.message : String(e);
       this.fail(entry, `the parser crashed on it during ${what} (${message}); ${restarted ? 'the parser was restarted for the other files' : 'the parser could not be restarted'}`);
@@ -208,7 +239,10 @@ export class DocumentStore {
    * model when the document is skipped or its grammar has not loaded yet.
    */
   model(entry: OpenDocument): DocumentModel {
-    if (entry.model && entry.modelVersion === entry.doc.version) return entry.model;
+    if (entry.model && entry.modelVersion === entry.doc.version) {
+      this.used(entry);
+      return entry.model;
+    }
     const { doc, adapter } = entry;
     if (!adapter || entry.skipped) return emptyModel(doc.languageId);
     if (entry.grammar) {
@@ -229,6 +263,42 @@ export class DocumentStore {
     entry.model = model;
     entry.previousModel = undefined;
     entry.modelVersion = doc.version;
+    this.used(entry);
     return model;
+  }
+
+  /** Whether the document holds a tree or a model now (for tests and the benchmark). */
+  isResident(entry: OpenDocument): boolean {
+    return !!(entry.tree || entry.model || entry.previousModel);
+  }
+
+  /**
+   * The document was just used: it becomes the most recent, and the least recently used ones
+   * beyond the limit give up their tree and model. Never the document itself, so a caller may
+   * use the tree and model it just got until it next awaits (another request may evict them then).
+   */
+  private used(entry: OpenDocument): void {
+    if (this.docs.get(entry.doc.uri) !== entry) return; // closed meanwhile: close() freed it
+    for (const uri of this.residency.touch(entry.doc.uri, entry.doc.getText().length)) {
+      const other = this.docs.get(uri);
+      if (other) this.evict(other);
+    }
+  }
+
+  /**
+   * Frees the tree (its wasm memory) and drops the models, whose facts hold the tree's nodes and
+   * edits that read them: nothing may use them after this. The text and version stay; the
+   * next model() parses the whole text again.
+   */
+  private evict(entry: OpenDocument): void {
+    // The same text without its line table (~80 KB for 10,000 lines), made again when used.
+    const { doc } = entry;
+    entry.doc = TextDocument.create(doc.uri, doc.languageId, doc.version, doc.getText());
+    entry.tree?.delete();
+    entry.tree = undefined;
+    entry.treeVersion = undefined;
+    entry.model = undefined;
+    entry.modelVersion = undefined;
+    entry.previousModel = undefined;
   }
 }

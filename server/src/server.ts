@@ -28,8 +28,12 @@ import { normalizeLanguageId } from './languageIds';
 import { ProjectSettings } from './projectSettings';
 import { withProjectSettings } from './config/projectConfig';
 import { installFaults } from './faults';
+import { residentLimitFromEnv } from './residency';
+import { tuneHeap } from './heapTuning';
 import { clearRackVersions } from './languages/ruby/rackVersion';
 
+// Before any document arrives: the heap's sizing decides how much of the analysis garbage stays resident.
+tuneHeap();
 const knownLanguages = new Set(supportedLanguageIds());
 // Test hook: nothing unless HTTP_STATUS_HINTS_FAULTS is set (see faults.ts).
 const faults = installFaults();
@@ -47,15 +51,26 @@ let globalSettings: Settings = cloneDefaults();
 /** The raw settings behind globalSettings, merged with the project file per document. */
 let globalRaw: unknown;
 const settingsCache = new Map<string, Promise<Settings>>();
+/** Bumped whenever settings may have changed: diagnostics reported before are stale then. */
+let settingsGeneration = 0;
 const warned = new Set<string>();
 const skippedNoticeSent = new Set<string>();
 
-const store = new DocumentStore((text, uri) => skipReason(text, uri, globalSettings.maxFileSize), {
-  // The parser gave up on a document while serving a request: same notice as a huge file.
-  skipped: (entry) => noticeSkip(entry),
-  // Once per document version: the document falls back to the empty model until the next edit.
-  extractFailed: (entry, e) => log(`extract (${entry.doc.languageId}, ${entry.adapter?.id}) failed on ${entry.doc.uri} (version ${entry.doc.version}): ${errorText(e)}`),
-});
+// Trees and models are kept for the most recently used documents only (residency.ts).
+const store = new DocumentStore(
+  (text, uri) => skipReason(text, uri, globalSettings.maxFileSize),
+  {
+    // The parser gave up on a document while serving a request: same notice as a huge file.
+    // Its last diagnostics no longer stand.
+    skipped: (entry) => {
+      reports.delete(entry.doc.uri);
+      noticeSkip(entry);
+    },
+    // Once per document version: the document falls back to the empty model until the next edit.
+    extractFailed: (entry, e) => log(`extract (${entry.doc.languageId}, ${entry.adapter?.id}) failed on ${entry.doc.uri} (version ${entry.doc.version}): ${errorText(e)}`),
+  },
+  { resident: residentLimitFromEnv() },
+);
 
 function warnOnce(message: string): void {
   if (warned.has(message)) return;
@@ -122,6 +137,7 @@ connection.onInitialized(() => {
 
 connection.onDidChangeConfiguration((change) => {
   settingsCache.clear();
+  settingsGeneration++;
   const raw = (change.settings as { httpStatusHints?: unknown } | undefined)?.httpStatusHints;
   if (raw !== undefined) {
     globalRaw = raw;
@@ -136,6 +152,7 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
   clearRackVersions();
   projectSettings.clear();
   settingsCache.clear();
+  settingsGeneration++;
   refreshAll();
 });
 
@@ -164,7 +181,9 @@ function noticeSkip(entry: OpenDocument): void {
 connection.onDidOpenTextDocument(async ({ textDocument: t }) => {
   const entry = store.open(t.uri, normalizeLanguageId(t.languageId, t.uri, (id) => knownLanguages.has(id)), t.version, t.text);
   noticeSkip(entry);
-  await store.ensureParsed(entry).catch((e) => log(`parse (${t.languageId}) failed: ${errorText(e)}`));
+  // Only the grammar: the first request parses. With many files opened at once (a restored
+  // window), parsing each on open would only make trees the next opens evict again.
+  await store.ensureGrammar(entry).catch((e) => log(`grammar (${t.languageId}) failed to load: ${errorText(e)}`));
   schedulePush(t.uri, 0);
 });
 
@@ -178,6 +197,7 @@ connection.onDidCloseTextDocument(({ textDocument: t }) => {
   store.close(t.uri);
   settingsCache.delete(t.uri);
   skippedNoticeSent.delete(t.uri);
+  reports.delete(t.uri);
   const timer = pushTimers.get(t.uri);
   if (timer) clearTimeout(timer);
   pushTimers.delete(t.uri);
@@ -216,69 +236,106 @@ async function pushDiagnostics(uri: string): Promise<void> {
   void connection.sendDiagnostics({ uri, version, diagnostics });
 }
 
-async function diagnosticsFor(uri: string): Promise<Diagnostic[]> {
-  const ctx = await contextFor(uri).catch(() => undefined);
-  if (!ctx) return [];
-  return guard(log, `diagnostics (${ctx.document.languageId})`, [], () => doValidate(ctx));
+/** The last diagnostics computed per document, with the document version and settings they are for. */
+const reports = new Map<string, { resultId: string; items: Diagnostic[] }>();
+
+/** Identifies what a document's diagnostics depend on: its version and the settings. */
+function resultIdOf(entry: OpenDocument): string {
+  return `${entry.doc.version}:${settingsGeneration}`;
 }
 
-/** The feature context of a document, parsing it first if its grammar is still loading. */
-async function contextFor(uri: string): Promise<FeatureContext | undefined> {
+/**
+ * The document's diagnostics, computed once per version and settings: a pull or a push for a
+ * document that has not changed answers from the last report, without parsing it again (its
+ * tree may have been evicted). A failed analysis is not kept, so the next request tries again.
+ */
+async function diagnosticsReport(uri: string): Promise<{ resultId?: string; items: Diagnostic[] }> {
+  const entry = store.get(uri);
+  if (!entry) return { items: [] };
+  const resultId = resultIdOf(entry);
+  const last = reports.get(uri);
+  if (last?.resultId === resultId) return last;
+  let failed = false;
+  const items = await withContext(uri, [] as Diagnostic[], (ctx) =>
+    guard(log, `diagnostics (${ctx.document.languageId})`, undefined, () => doValidate(ctx)) ?? ((failed = true), []),
+  ).catch(() => ((failed = true), [] as Diagnostic[]));
+  // Changed or closed while waiting: the report is for a version nobody asks about any more.
+  if (failed || store.get(uri) !== entry || resultIdOf(entry) !== resultId) return { items };
+  const report = { resultId, items };
+  reports.set(uri, report);
+  return report;
+}
+
+async function diagnosticsFor(uri: string): Promise<Diagnostic[]> {
+  return (await diagnosticsReport(uri)).items;
+}
+
+/** What a feature waits for before its synchronous part: the document's settings and grammar. */
+async function prepare(uri: string): Promise<{ entry: OpenDocument; settings: Settings } | undefined> {
   const entry = store.get(uri);
   if (!entry || entry.skipped || !entry.adapter) return undefined;
   const settings = await settingsFor(uri);
   if (!settings.enable) return undefined;
-  if (entry.grammar && !entry.tree) await store.ensureParsed(entry);
-  if (entry.skipped) return undefined;
-  const model = guard(log, `analysis (${entry.doc.languageId}, ${entry.adapter.id})`, undefined, () => store.model(entry));
-  if (!model) return undefined;
-  const adapter = entry.adapter;
+  await store.ensureGrammar(entry);
+  // Closed, reopened or reclassified while waiting.
+  if (store.get(uri) !== entry || entry.skipped || !entry.adapter) return undefined;
+  return { entry, settings };
+}
+
+/**
+ * Runs `fn` on the document's feature context, made and used in one synchronous step: the
+ * model's facts read the document's tree, which another request may evict (residency.ts) as
+ * soon as this one awaits; so a context never outlives the call. An evicted document is parsed
+ * and analysed again here.
+ */
+async function withContext<T>(uri: string, fallback: T, fn: (ctx: FeatureContext) => T): Promise<T> {
+  const ready = await prepare(uri);
+  if (!ready) return fallback;
+  const { entry, settings } = ready;
+  const model = guard(log, `analysis (${entry.doc.languageId}, ${entry.adapter!.id})`, undefined, () => store.model(entry));
+  // The parser gave up on it just now (see DocumentStore.usingRuntime).
+  if (!model || entry.skipped) return fallback;
+  const adapter = entry.adapter!;
   const input = () => ({ uri: entry.doc.uri, languageId: entry.doc.languageId, text: entry.doc.getText(), tree: entry.tree });
-  return {
+  return fn({
     document: entry.doc,
     model,
     settings,
     markdown,
     slotAt: (offset) => guard(log, `completion slot (${entry.doc.languageId})`, undefined, () => store.usingRuntime(entry, 'completion', () => adapter.slotAt?.(input(), offset))),
     importEdit: (vocabulary) => guard(log, `import edit (${entry.doc.languageId})`, undefined, () => store.usingRuntime(entry, 'import edit', () => adapter.importEdit?.(input(), vocabulary))),
-  };
+  });
 }
 
 connection.onHover((params, token) =>
-  runSafe(log, 'hover', null, token, async () => {
-    const ctx = await contextFor(params.textDocument.uri);
-    return ctx ? doHover(ctx.document, ctx.model, ctx.document.offsetAt(params.position), ctx.settings, ctx.markdown) : null;
-  }),
+  runSafe(log, 'hover', null, token, () =>
+    withContext(params.textDocument.uri, null, (ctx) => doHover(ctx.document, ctx.model, ctx.document.offsetAt(params.position), ctx.settings, ctx.markdown)),
+  ),
 );
 
 connection.onCompletion((params, token) =>
-  runSafe(log, 'completion', [], token, async () => {
-    const ctx = await contextFor(params.textDocument.uri);
-    return ctx ? doComplete(ctx, ctx.document.offsetAt(params.position)) : [];
-  }),
+  runSafe(log, 'completion', [], token, () => withContext(params.textDocument.uri, [], (ctx) => doComplete(ctx, ctx.document.offsetAt(params.position)))),
 );
 
 connection.languages.inlayHint.on((params, token) =>
-  runSafe(log, 'inlay hints', [], token, async () => {
-    const ctx = await contextFor(params.textDocument.uri);
-    return ctx ? doInlayHints(ctx, params.range) : [];
-  }),
+  runSafe(log, 'inlay hints', [], token, () => withContext(params.textDocument.uri, [], (ctx) => doInlayHints(ctx, params.range))),
 );
 
 connection.languages.diagnostics.on(async (params, token) => {
-  const items = await runSafe(log, 'diagnostics', [] as Diagnostic[], token, () => diagnosticsFor(params.textDocument.uri));
-  return { kind: DocumentDiagnosticReportKind.Full, items: Array.isArray(items) ? items : [] };
+  const report = await runSafe(log, 'diagnostics', { items: [] as Diagnostic[] }, token, () => diagnosticsReport(params.textDocument.uri));
+  if (!report || 'code' in report) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  // VS Code pulls every open document again after each change anywhere: one that has not
+  // changed is answered "unchanged" without being parsed or analysed again.
+  if (report.resultId !== undefined && report.resultId === params.previousResultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: report.resultId };
+  return { kind: DocumentDiagnosticReportKind.Full, resultId: report.resultId, items: report.items };
 });
 
 connection.onCodeAction((params, token) =>
-  runSafe(log, 'code actions', [], token, async () => {
-    const ctx = await contextFor(params.textDocument.uri);
-    return ctx ? doCodeActions(ctx, params) : [];
-  }),
+  runSafe(log, 'code actions', [], token, () => withContext(params.textDocument.uri, [], (ctx) => doCodeActions(ctx, params))),
 );
 
 connection.onExecuteCommand((params, token) =>
-  runSafe(log, `command ${params.command}`, null, token, async () => (await executeCommand(params.command, params.arguments ?? [], { contextFor })) ?? null),
+  runSafe(log, `command ${params.command}`, null, token, async () => (await executeCommand(params.command, params.arguments ?? [], { withContext })) ?? null),
 );
 
 connection.onShutdown(() => store.closeAll());

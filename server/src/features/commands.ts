@@ -43,7 +43,11 @@ export function searchCodes(query: string): CodeSummary[] {
 }
 
 export interface CommandDeps {
-  contextFor(uri: string): Promise<FeatureContext | undefined>;
+  /**
+   * Runs `fn` on the document's context, or returns `fallback` when it has none. The context is
+   * valid only during `fn` (the server may free the document's tree once it awaits again).
+   */
+  withContext<T>(uri: string, fallback: T, fn: (ctx: FeatureContext) => T): Promise<T>;
 }
 
 /** Runs a server command; returns its result (JSON), or undefined for an unknown command. */
@@ -63,15 +67,15 @@ export async function executeCommand(command: string, args: unknown[], deps: Com
       const [uri, offsetOrPosition, codeArg] = args as [string, number | { line: number; character: number }, number];
       const code = Number(codeArg);
       if (typeof uri !== 'string' || !codeInfo(code)) return null;
-      const ctx = await deps.contextFor(uri);
-      if (!ctx) return { text: String(code), additionalTextEdits: [] };
-      const offset = typeof offsetOrPosition === 'number' ? offsetOrPosition : ctx.document.offsetAt(offsetOrPosition);
-      const slot = ctx.slotAt(offset) ?? { span: { start: offset, end: offset }, accepts: 'any' as const, role: 'response' as const, form: '' };
-      const written = writeCode(ctx, slot, code) ?? { text: String(code) };
-      const edits: TextEdit[] = written.importEdit
-        ? [{ range: { start: ctx.document.positionAt(written.importEdit.start), end: ctx.document.positionAt(written.importEdit.end) }, newText: written.importEdit.newText }]
-        : [];
-      return { text: written.text, additionalTextEdits: edits };
+      return deps.withContext(uri, { text: String(code), additionalTextEdits: [] as TextEdit[] }, (ctx) => {
+        const offset = typeof offsetOrPosition === 'number' ? offsetOrPosition : ctx.document.offsetAt(offsetOrPosition);
+        const slot = ctx.slotAt(offset) ?? { span: { start: offset, end: offset }, accepts: 'any' as const, role: 'response' as const, form: '' };
+        const written = writeCode(ctx, slot, code) ?? { text: String(code) };
+        const edits: TextEdit[] = written.importEdit
+          ? [{ range: { start: ctx.document.positionAt(written.importEdit.start), end: ctx.document.positionAt(written.importEdit.end) }, newText: written.importEdit.newText }]
+          : [];
+        return { text: written.text, additionalTextEdits: edits };
+      });
     }
     default:
       return undefined;
