@@ -5,7 +5,7 @@
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { adapterFor } from './languages/registry';
 import type { LanguageAdapter } from './languages/adapter';
-import { isRuntimeFailure, loadLanguage, loadedLanguage, parserFor, resetRuntime, type GrammarId, type Tree } from './parsing/treeSitter';
+import { isRuntimeFailure, loadLanguage, loadedLanguage, parserFor, resetRuntime, withHardStop, type GrammarId, type Tree } from './parsing/treeSitter';
 import { emptyModel, type DocumentModel } from './model';
 import { Residency, UNLIMITED, type ResidentLimit } from './residency';
 
@@ -47,6 +47,11 @@ export interface StoreOptions {
  * machine; the limit is several times that, so it does not fire on real files.
  */
 export const PARSE_TIME_LIMIT_MS = 5000;
+/**
+ * A parse that has not returned by then is stuck where it never checks the time (the runtime's
+ * memory corrupted by a stack overflow that did not trap): it is stopped, and the runtime reset.
+ */
+const PARSE_HARD_STOP_MS = 2 * PARSE_TIME_LIMIT_MS;
 
 export interface StoreHooks {
   /** A document became skipped while it was being parsed or analysed (see OpenDocument.parseFailure). */
@@ -181,7 +186,7 @@ export class DocumentStore {
     const text = entry.doc.getText();
     const deadline = performance.now() + PARSE_TIME_LIMIT_MS;
     const progressCallback = () => performance.now() > deadline;
-    const parsed = this.usingRuntime(entry, 'parse', () => ({ tree: parser.parse(text, old ?? null, { progressCallback }) ?? undefined }));
+    const parsed = this.usingRuntime(entry, 'parse', () => withHardStop(PARSE_HARD_STOP_MS, () => ({ tree: parser.parse(text, old ?? null, { progressCallback }) ?? undefined })));
     if (!parsed) return;
     if (!parsed.tree) {
       // Out of time. The parser is shared by every document of the grammar: without a reset its
@@ -217,7 +222,7 @@ export class DocumentStore {
         other.previousModel = undefined;
         this.residency.forget(other.doc.uri);
       }
-      const message = e instanceof Error ? e.message : String(e);
+      const message = isHardStop(e) ? `no progress for ${PARSE_HARD_STOP_MS / 1000} s` : e instanceof Error ? e.message : String(e);
       this.fail(entry, `the parser crashed on it during ${what} (${message}); ${restarted ? 'the parser was restarted for the other files' : 'the parser could not be restarted'}`);
       return undefined;
     }
@@ -301,4 +306,8 @@ export class DocumentStore {
     entry.modelVersion = undefined;
     entry.previousModel = undefined;
   }
+}
+
+function isHardStop(e: unknown): boolean {
+  return (e as { code?: unknown } | null)?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT';
 }

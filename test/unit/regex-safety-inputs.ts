@@ -140,6 +140,8 @@ export function deepJavaScript(depth: number): Record<string, string> {
     blocks: route(`${r('{ ')}res.status(404).json({ error: 'missing' });${r(' }')}`),
     // A status in every one of nested arrow functions (each function's uses of `res` include the deeper ones).
     arrows: route(r('const f = () => { res.status(201).send();\n') + r('};\n')),
+    // A status at every level of nested blocks and one body after them all (is each reached?).
+    statusThenBody: route(r('if (req.body) { res.status(400);\n') + r('}\n') + 'res.json({ ok: true });'),
     // Curried arrow functions around the handler.
     curried: `${head}app.post('/items', ${r('(a) => ')}(req, res) => res.status(404).end());\n`,
     // A condition of 50,000 negations.

@@ -23,7 +23,10 @@ for (const lang of languages) {
 }
 
 test('the clean corpus covers JavaScript and TypeScript', () => {
-  assert.ok(readdirSync(join(root, 'javascript')).length >= 5);
+  assert.ok(readdirSync(join(root, 'javascript')).length >= 20, 'javascript: at least 20 files');
+  const typescript = readdirSync(join(root, 'typescript'));
+  assert.ok(typescript.length >= 14, 'typescript: at least 14 files');
+  assert.ok(typescript.some((f) => f.endsWith('.tsx')), 'typescript: TSX files too');
 });
 
 test('the clean corpus covers Python, Go, Rust, OpenAPI and .http files', () => {

@@ -9,10 +9,28 @@
 import type { BodyFacts, CommentFact, DocumentModel, HandlerFacts, OffsetEdit, ResponseEdits, ResponseFacts, Span, StatusSite } from '../model';
 import { emptyModel } from '../model';
 
-/** The key of a statement: its text, and what precedes it on its line (edits read the indentation). */
-export function unitKey(text: string, start: number, end: number): string {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+/** The longest text before a statement on its line that a key carries (see unitKey). */
+const MAX_KEY_PREFIX = 1000;
+
+/**
+ * The key of a statement: its text, and what precedes it on its line (edits read the
+ * indentation), given where that line starts. Undefined (never reused) when much precedes it on
+ * its line: the keys of thousands of statements on one long line would copy that line thousands
+ * of times (quadratic), and such a line is no code anyone edits by hand.
+ */
+export function unitKey(text: string, lineStart: number, start: number, end: number): string | undefined {
+  if (start - lineStart > MAX_KEY_PREFIX) return undefined;
   return lineStart === start ? text.slice(start, end) : `${text.slice(lineStart, start)}\u0000${text.slice(start, end)}`;
+}
+
+/** Where the line of each offset starts, for offsets asked in increasing order (one pass over the text). */
+export function lineStarts(text: string): (offset: number) => number {
+  let scanned = 0;
+  let lineStart = 0;
+  return (offset) => {
+    for (; scanned < offset; scanned++) if (text.charCodeAt(scanned) === 10) lineStart = scanned + 1;
+    return lineStart;
+  };
 }
 
 const shift = (s: Span, d: number): Span => ({ start: s.start + d, end: s.end + d });

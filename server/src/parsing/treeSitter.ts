@@ -4,6 +4,7 @@
 // resetRuntime() replaces it with a fresh one; everything made by the old one must be dropped.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { createContext, Script } from 'node:vm';
 import * as TreeSitter from '@vscode/tree-sitter-wasm';
 
 export type Tree = TreeSitter.Tree;
@@ -15,8 +16,12 @@ export type Query = TreeSitter.Query;
 type Runtime = typeof TreeSitter;
 /** The factory of a fresh runtime instance; the build exposes it (scripts/treeSitterRuntime.mjs). */
 const createRuntime = (TreeSitter as Runtime & { createRuntime?: () => Runtime }).createRuntime;
-/** The runtime in use: the module's own instance until the first reset. */
-let ts: Runtime = TreeSitter;
+/**
+ * The runtime in use. A fresh instance even at first (the factory costs 0.1 ms; the wasm loads on
+ * init): the module's own instance stays referenced by the import above, so had it served and
+ * crashed, its memory would outlive the reset.
+ */
+let ts: Runtime = createRuntime ? createRuntime() : TreeSitter;
 
 /** Grammar file stems we ship, keyed by our grammar id. */
 export type GrammarId = 'javascript' | 'typescript' | 'tsx' | 'python' | 'go' | 'java' | 'c-sharp' | 'ruby' | 'php' | 'rust';
@@ -80,7 +85,32 @@ export function loadLanguage(id: GrammarId): Promise<Language> {
  * or an abort), as opposed to an ordinary exception in our code: after one, no parse works.
  */
 export function isRuntimeFailure(e: unknown): boolean {
-  return e instanceof WasmRuntimeError;
+  return e instanceof WasmRuntimeError || (e as { code?: unknown } | null)?.code === HARD_STOP;
+}
+
+const HARD_STOP = 'ERR_SCRIPT_EXECUTION_TIMEOUT';
+// A constant script, never document text: its only job is V8's execution timeout, the one thing
+// that can stop a wasm call stuck in a loop that never reports progress (seen after the shadow
+// stack overflows into the runtime's memory without trapping: parse() then spins for ever).
+const hardStopScript = new Script('run()', { filename: 'tree-sitter-hard-stop' });
+const hardStopContext = createContext({ run: () => undefined });
+
+/**
+ * Runs `fn` (a call into the runtime) and stops it after `ms` wherever it is, even inside wasm.
+ * A stopped call leaves the runtime in an unknown state: the error it throws counts as a runtime
+ * failure (isRuntimeFailure), so the caller resets the runtime.
+ */
+export function withHardStop<T>(ms: number, fn: () => T): T {
+  let result: { value: T } | undefined;
+  (hardStopContext as { run: () => void }).run = () => {
+    result = { value: fn() };
+  };
+  try {
+    hardStopScript.runInContext(hardStopContext, { timeout: ms });
+  } finally {
+    (hardStopContext as { run: () => void }).run = () => undefined;
+  }
+  return result!.value;
 }
 
 // Node's global WebAssembly; our TypeScript lib settings do not declare it.

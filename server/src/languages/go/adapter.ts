@@ -1,7 +1,7 @@
 // Go: net/http (ServeMux with Go 1.22 patterns, httptest), Gin, Echo, Fiber, chi and
 // gorilla/mux, with testify and httpexpect in tests. One walk over the tree collects what the
 // rest needs; responses, handlers and implicit 200s are then read from those nodes.
-import { inAncestry } from '../ancestry';
+import { inAncestry, withAncestry } from '../ancestry';
 import type { Node } from '../../parsing/treeSitter';
 import type { DocumentModel, StatusSite } from '../../model';
 import { emptyModel } from '../../model';
@@ -14,7 +14,7 @@ import { FunctionIndex, functionsAround, useFunctionIndex } from './functions';
 import { calleeParts, contextOf, isContextReceiver, rememberCalleeName, type GoFileInfo, type StatusContext } from './contexts';
 import { collectHandlers, handlerAt, hasHandlerSignature, registrationsIn, type FnRef, type RegistrationData } from './handlers';
 import { importsPath } from './imports';
-import { rememberUnits, reusableUnits, splice, unitKey, type ModelUnits, type Part } from '../reuse';
+import { lineStarts, rememberUnits, reusableUnits, splice, unitKey, type ModelUnits, type Part } from '../reuse';
 import { implicitResponse, notFoundResponse, type ImplicitCandidate } from './implicit';
 import { frameworkOf, rootName, type Framework, type HeaderSet } from './headers';
 import { responseFor } from './responses';
@@ -66,9 +66,9 @@ function headerName(arg: Node | undefined): string | undefined {
   return field.slice(6).replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2').replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 }
 
-/** What a top-level function contributes to the file-level facts, kept to reuse its facts. */
+/** What a top-level declaration contributes to the file-level facts, kept to reuse its facts. */
 interface GoUnit {
-  /** The function's name. */
+  /** The name of a function or method declaration. */
   name?: string;
   /** Its route registrations, `at` from its start. */
   registrations: RegistrationData[];
@@ -88,32 +88,38 @@ interface GoContextKey {
   logImports: string;
 }
 
-const UNIT_TYPES = new Set(['function_declaration', 'method_declaration']);
-/** Top-level declarations reused when their text is found again: functions, and the comments between them. */
-const REUSABLE = new Set([...UNIT_TYPES, 'comment']);
+/**
+ * Top-level declarations reused when their text is found again. Not imports (they make the
+ * file-level facts), nor statements that are top-level only in a broken file, whose facts read
+ * their neighbours (an `if err != nil` looks for the assignment before it).
+ */
+const REUSABLE = new Set(['function_declaration', 'method_declaration', 'type_declaration', 'var_declaration', 'const_declaration', 'comment']);
 
 /** One top-level declaration, with its node when it is analysed. */
 type GoPart = Part<GoUnit> & { node?: Node };
 
 /**
- * A Go file into the model. After an edit, the top-level functions and methods whose text did
- * not change keep their facts from the previous model (../reuse.ts), when the file-level facts
- * they were analysed with (imports, route registrations, function names, recorders declared
- * before them) are the same; otherwise the whole file is analysed again.
+ * A Go file into the model. After an edit, the top-level declarations (functions, methods,
+ * types, variables, comments) whose text did not change keep their facts from the previous
+ * model (../reuse.ts), when the file-level facts they were analysed with (imports, route
+ * registrations, function names, recorders declared before them, whether the file writes
+ * constants, its log imports) are the same; otherwise the whole file is analysed again.
  */
 function extract(input: AdapterInput): DocumentModel {
   const { text, tree } = input;
   if (!tree) return emptyModel(input.languageId);
   const previous = reusableUnits<GoUnit, GoContextKey>(input.previous, input.uri, input.languageId);
   const parts: GoPart[] = [];
+  const lineOf = lineStarts(text);
   const cursor = tree.walk();
   try {
     if (cursor.gotoFirstChild()) {
       do {
         const part: GoPart = { start: cursor.startIndex, end: cursor.endIndex };
         parts.push(part);
-        if (REUSABLE.has(cursor.nodeType)) {
-          const key = `${cursor.nodeTypeId}:${unitKey(text, part.start, part.end)}`;
+        const textKey = REUSABLE.has(cursor.nodeType) ? unitKey(text, lineOf(part.start), part.start, part.end) : undefined;
+        if (textKey !== undefined) {
+          const key = `${cursor.nodeTypeId}:${textKey}`;
           part.reused = previous?.units.get(key);
           // The same text parses the same: a declaration reused had no syntax error when it was analysed.
           if (part.reused) {
@@ -143,7 +149,8 @@ function extract(input: AdapterInput): DocumentModel {
 function finish(input: AdapterInput, a: GoAnalysis, parts: GoPart[], previous: ModelUnits<GoUnit, GoContextKey> | undefined): DocumentModel | undefined {
   const { context } = a;
   if (previous && (context.imports !== previous.context.imports || context.registrations !== previous.context.registrations || context.names !== previous.context.names || context.constants !== previous.context.constants || context.logImports !== previous.context.logImports)) return undefined;
-  const out = splice(a.model, parts, input.previous, input.text, () => analyse(input, parts.map((p) => ({ ...p, reused: undefined })))?.model);
+  // (An edit asked of a copy later, outside this extract: the whole file, with parents remembered.)
+  const out = splice(a.model, parts, input.previous, input.text, () => withAncestry(input.tree!, () => analyse(input, parts.map((p) => ({ ...p, reused: undefined })))?.model));
   if (!out) return undefined;
   const { model, records } = out;
   model.vocabularies = a.model.vocabularies;

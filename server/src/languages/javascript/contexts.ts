@@ -145,6 +145,9 @@ function argumentContext(value: Node, args: Node): StatusContext | undefined {
       if (index !== 0 || all.length !== 1) return undefined;
       // chai-http: expect(res).to.have.status(409)
       if (rootIsExpect(receiver)) return { role: 'assertion', form: 'to.have.status()', carrier: call };
+      // MSW 1.x mocks: res(ctx.status(401), ctx.json(x)) describes what a mock answers; a status
+      // call handed to another call is no response this code sends.
+      if (typeOf(parentOf(call)) === 'arguments') return { role: 'declaration', form, carrier: call };
       return { role: 'response', form, carrier: call };
     case 'sendStatus':
     case 'writeHead':

@@ -84,8 +84,10 @@ export function headersInFunction(fn: Node | undefined, receiver: string, carrie
  */
 export function isLibraryCallback(fn: Node): boolean {
   const pair = parentOf(fn);
-  if (typeOf(pair) !== 'pair' || field(pair, 'value')?.startIndex !== fn.startIndex) return false;
-  const obj = parentOf(pair);
+  // `handler: (req, res) => ...`, or the method shorthand `handler(req, res) { ... }`.
+  const method = typeOf(fn) === 'method_definition' && typeOf(pair) === 'object';
+  if (!method && (typeOf(pair) !== 'pair' || field(pair, 'value')?.startIndex !== fn.startIndex)) return false;
+  const obj = method ? pair : parentOf(pair);
   if (typeOf(obj) !== 'object' || typeOf(parentOf(obj)) !== 'arguments') return false;
   // A route definition (Fastify's route(), Hapi's server.route()) is the application's own handler.
   const keys = kids(obj).map((p) => (typeOf(p) === 'pair' ? unquote(textOf(field(p, 'key'))) : textOf(p)));

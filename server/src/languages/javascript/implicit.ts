@@ -8,6 +8,7 @@ import type { ResponseFacts } from '../../model';
 import { branchOf, enclosingFunction } from './branches';
 import { calleeParts } from './contexts';
 import { endOf, field, kids, parentOf, textOf, typeOf } from './nodes';
+import { notAHandler, paramNames } from './params';
 import { responseFor, responseInit } from './responses';
 import { usesIn } from './uses';
 
@@ -20,13 +21,6 @@ function setsStatus(fn: Node | undefined, receiver: string, before?: number): bo
   const uses = usesIn(fn, receiver);
   if (uses.calls.some((c) => c.call.startIndex < end && STATUS_CALLS.has(c.name))) return true;
   return uses.assigned.some((a) => a.assignment.startIndex < end && /^(status|statusCode)$/.test(a.prop));
-}
-
-function paramNames(fn: Node | undefined): string[] {
-  const params = field(fn, 'parameters') ?? field(fn, 'parameter');
-  if (!params) return [];
-  if (typeOf(params) === 'identifier') return [textOf(params)];
-  return kids(params).map((p) => (typeOf(p) === 'identifier' ? textOf(p) : textOf(field(p, 'pattern'))));
 }
 
 export interface ImplicitInput {
@@ -45,7 +39,7 @@ export function implicitResponse(node: Node, input: ImplicitInput): ResponseFact
     // Koa: `ctx.body = x` answers 200 unless the middleware sets ctx.status.
     const obj = textOf(field(field(node, 'left'), 'object'));
     if (!obj || !/^(ctx|context)$/.test(obj) || !paramNames(fn).includes(obj) || setsStatus(fn, obj)) return undefined;
-    const facts = responseFor({ text, carrier: node, quote });
+    const facts = responseFor({ text, carrier: node, quote, handlerStarts: input.handlerStarts });
     const parent = parentOf(node);
     const stmt = parent && typeOf(parent) === 'expression_statement' ? parent : node;
     return finish(facts, (code) => [{ start: stmt.startIndex, end: stmt.startIndex, newText: `${obj}.status = ${code};\n${text.slice(text.lastIndexOf('\n', stmt.startIndex - 1) + 1, stmt.startIndex)}` }]);
@@ -62,12 +56,11 @@ export function implicitResponse(node: Node, input: ImplicitInput): ResponseFact
     return finish(facts, (code) => [{ start: at, end: at, newText: `, { status: ${code} }` }]);
   }
   if (typeOf(receiver) !== 'identifier' || setsStatus(fn, receiverText, node.startIndex)) return undefined;
-  const params = paramNames(fn);
-  if (!params.includes(receiverText)) return undefined;
+  if (!paramNames(fn).includes(receiverText)) return undefined;
   const express = /^(res|response)$/.test(receiverText);
   // A helper that is handed `res` may run after its caller set the status; a handler may not.
-  if (express && !(fn && input.handlerStarts.has(fn.startIndex)) && !params.some((p) => /^_?(req|request)$/.test(p))) return undefined;
-  const facts = responseFor({ text, carrier: node, quote });
+  if (express && notAHandler(fn, receiverText, input.handlerStarts)) return undefined;
+  const facts = responseFor({ text, carrier: node, quote, handlerStarts: input.handlerStarts });
   const receiverEnd = endOf(receiver);
   const argEnd = endOf(args[0]);
   return finish(facts, (code) => (express ? [{ start: receiverEnd, end: receiverEnd, newText: `.status(${code})` }] : [{ start: argEnd, end: argEnd, newText: `, ${code}` }]));

@@ -11,6 +11,8 @@ import { nestResponse } from './nest';
 import { redactEdits } from './redact';
 import { endOf, field, kids, parentOf, textOf, typeOf } from './nodes';
 import { usesIn } from './uses';
+import { reachable } from './flow';
+import { handedIn } from './params';
 import { addPair, keyText, lambdaResult, lineIndent, responseInit } from './inits';
 
 // Kept here for the modules that have always imported them from this file.
@@ -62,12 +64,16 @@ export interface ResponseInput {
   /** The call, new expression, assignment or object that carries the status. */
   carrier: Node;
   quote: string;
+  /** Start offsets of the functions registered as route handlers in this statement. */
+  handlerStarts?: ReadonlySet<number>;
 }
 
-/** The first body-sending call on `receiver` after `after`, within `fn`. */
-function laterBodyCall(fn: Node | undefined, receiver: string, after: number): Node | undefined {
+/** The first body-sending call on `receiver` after `from` within `fn`, when no return or throw lies between. */
+function laterBodyCall(fn: Node | undefined, receiver: string, from: Node): Node | undefined {
   if (!fn) return undefined;
-  return usesIn(fn, receiver).calls.find((c) => c.call.startIndex >= after && BODY_METHODS.has(c.name))?.call;
+  const after = endOf(from);
+  const call = usesIn(fn, receiver).calls.find((c) => c.call.startIndex >= after && BODY_METHODS.has(c.name))?.call;
+  return call && reachable(from, call, fn) ? call : undefined;
 }
 
 /** True when `fn` redirects with `receiver` anywhere. */
@@ -123,6 +129,7 @@ export function responseFor(input: ResponseInput): ResponseFacts {
     if (rootName) {
       headersInFunction(fn, rootName, last, facts);
       if (redirects(fn, rootName)) facts.helper = 'redirect';
+      if (handedIn(fn, rootName, input.handlerStarts)) facts.headersUnknown = true;
     }
     if (name === 'redirect' || chain.some((c) => calleeParts(c).name === 'redirect')) facts.helper = 'redirect';
     if (name === 'sendStatus') facts.noBody = true;
@@ -151,7 +158,7 @@ export function responseFor(input: ResponseInput): ResponseFacts {
     // the next send-like call on the same object (`res.status(400); res.json(x)`).
     const send =
       chain.find((c) => BODY_METHODS.has(calleeParts(c).name ?? '')) ??
-      (BODY_METHODS.has(name ?? '') ? carrier : rootName && name !== 'sendStatus' ? laterBodyCall(fn, rootName, endOf(last)) : undefined);
+      (BODY_METHODS.has(name ?? '') ? carrier : rootName && name !== 'sendStatus' ? laterBodyCall(fn, rootName, last) : undefined);
     if (send) fromSendCall(facts, send, caught, q, text, send === last || chain.includes(send) ? last : send);
     const setter = /^(reply|rep)$/.test(root ? textOf(root) : '') ? 'header' : 'set';
     if (chain.length || name === 'status' || name === 'code') {
@@ -196,10 +203,11 @@ export function responseFor(input: ResponseInput): ResponseFacts {
       facts.edits.dropBody = () => [{ start: stmt.startIndex, end: stmt.endIndex, newText: '' }];
       facts.edits.redactBody = (message) => redactEdits(v, stmt, message, true, caught, q, text);
     }
-    const send = laterBodyCall(fn, obj, endOf(carrier));
+    const send = laterBodyCall(fn, obj, carrier);
     if (send && !facts.body) fromSendCall(facts, send, caught, q, text, send);
     headersInFunction(fn, obj, carrier, facts);
     if (redirects(fn, obj)) facts.helper = 'redirect';
+    if (handedIn(fn, obj, input.handlerStarts)) facts.headersUnknown = true;
     const parent = parentOf(carrier);
     const stmt = parent && typeOf(parent) === 'expression_statement' ? parent : carrier;
     const indent = lineIndent(text, stmt.startIndex);

@@ -4,7 +4,7 @@
 // to the statement's new offset. Facts are plain data, except the edits: those of the previous
 // model read nodes of a tree that is gone, so a copied response gets edits that analyse its
 // statement again in the current tree when (and only when) a rule asks for one.
-import type { BodyFacts, DocumentModel, OffsetEdit, ResponseEdits, ResponseFacts, Span, StatusSite } from '../../model';
+import type { DocumentModel, OffsetEdit, ResponseEdits, ResponseFacts, StatusSite } from '../../model';
 import type { Node, Tree } from '../../parsing/treeSitter';
 import { statusEdit } from '../edits';
 import { extractUnit, type UnitEnv, type UnitFacts } from './unit';
@@ -42,53 +42,9 @@ export function reusableUnits(previous: DocumentModel | undefined, uri: string, 
   return units && units.uri === uri && units.languageId === languageId && units.quote === quote ? units : undefined;
 }
 
-/** The longest text before a statement on its line that a key carries (see unitKey). */
-const MAX_KEY_PREFIX = 1000;
-
-/**
- * The key of a statement: its text, and what precedes it on its line (edits read the
- * indentation), given where that line starts. Undefined (never reused) when much precedes it on
- * its line: the keys of thousands of statements on one long line would copy that line thousands
- * of times (quadratic), and such a line is no code anyone edits by hand.
- */
-export function unitKey(text: string, lineStart: number, start: number, end: number): string | undefined {
-  if (start - lineStart > MAX_KEY_PREFIX) return undefined;
-  return lineStart === start ? text.slice(start, end) : `${text.slice(lineStart, start)}\u0000${text.slice(start, end)}`;
-}
-
-const shift = (s: Span, d: number): Span => ({ start: s.start + d, end: s.end + d });
-
-/** A copy of a site of the previous model, `d` further on (its response index is set later). */
-export function shiftSite(site: StatusSite, d: number): StatusSite {
-  const out: StatusSite = { code: site.code, span: shift(site.span, d), kind: site.kind, role: site.role, form: site.form };
-  if (site.vocabulary !== undefined) out.vocabulary = site.vocabulary;
-  if (site.name !== undefined) out.name = site.name;
-  if (site.accepts !== undefined) out.accepts = site.accepts;
-  return out;
-}
-
-function shiftBody(b: BodyFacts, d: number): BodyFacts {
-  const out: BodyFacts = { span: shift(b.span, d) };
-  if (b.errorShape) out.errorShape = { span: shift(b.errorShape.span, d), reason: b.errorShape.reason };
-  if (b.leak) out.leak = { span: shift(b.leak.span, d), what: b.leak.what };
-  if (b.rawErrorMessage) out.rawErrorMessage = shift(b.rawErrorMessage, d);
-  return out;
-}
-
-/** A copy of a response of the previous model, `d` further on (its site, handler and edits are set later). */
-export function shiftResponse(r: ResponseFacts, d: number): ResponseFacts {
-  const out: ResponseFacts = { span: shift(r.span, d), headers: r.headers.length ? r.headers.map((h) => ({ name: h.name, span: shift(h.span, d) })) : [], edits: {} };
-  if (r.implicitStatus !== undefined) out.implicitStatus = r.implicitStatus;
-  if (r.body) out.body = shiftBody(r.body, d);
-  if (r.headersUnknown !== undefined) out.headersUnknown = r.headersUnknown;
-  if (r.noBody !== undefined) out.noBody = r.noBody;
-  if (r.helper !== undefined) out.helper = r.helper;
-  if (r.branch) {
-    out.branch = { kind: r.branch.kind, span: shift(r.branch.span, d) };
-    if (r.branch.errorName !== undefined) out.branch.errorName = r.branch.errorName;
-  }
-  return out;
-}
+// The keys of statements and the shifted copies of their facts are shared with the Python and Go
+// adapters (../reuse.ts).
+export { shiftResponse, shiftSite, unitKey } from '../reuse';
 
 export type Category = 'siteResponses' | 'implicit' | 'koa';
 

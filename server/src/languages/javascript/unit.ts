@@ -216,12 +216,13 @@ function analyse(env: UnitEnv, unit: Node): UnitFacts {
   }
 
   // Status sites in source order; each response-setting site gets its response.
+  const handlerStarts = new Set(handlerFns.map((h) => h.fn.startIndex));
   found.sort((a, b) => a.site.span.start - b.site.span.start);
   for (const f of found) {
     const index = facts.sites.length;
     facts.sites.push(f.site);
     if (f.site.role !== 'response' || !f.ctx) continue;
-    const r = responseFor({ text, value: f.value, carrier: f.ctx.carrier, quote });
+    const r = responseFor({ text, value: f.value, carrier: f.ctx.carrier, quote, handlerStarts });
     r.site = index;
     const site = f.site;
     r.edits.setStatus = (code) => statusEdit(site, code, text);
@@ -229,7 +230,7 @@ function analyse(env: UnitEnv, unit: Node): UnitFacts {
   }
 
   // Implicit 200s (implicit.ts): res.json(x), c.json(x), NextResponse.json(x), Koa's ctx.body = x.
-  const implicitInput = { text, quote, handlerStarts: new Set(handlerFns.map((h) => h.fn.startIndex)) };
+  const implicitInput = { text, quote, handlerStarts };
   implicitCalls.sort((a, b) => a.startIndex - b.startIndex);
   for (const node of implicitCalls) {
     const r = implicitResponse(node, implicitInput);

@@ -18,8 +18,8 @@ import { responseForContext, type ResponseEnv } from './responses';
 import { decoratorResponse, implicitResponse, type ImplicitEnv } from './returns';
 import { slotAt } from './slot';
 import { setStatusEdit } from './statusEdits';
-import { inAncestry, parentOf } from '../ancestry';
-import { rememberUnits, reusableUnits, splice, unitKey, type ModelUnits, type Part, type UnitRecord } from '../reuse';
+import { inAncestry, parentOf, withAncestry } from '../ancestry';
+import { lineStarts, rememberUnits, reusableUnits, splice, unitKey, type ModelUnits, type Part, type UnitRecord } from '../reuse';
 
 /** Index of the first item starting at or after `offset` (items sorted by start). */
 function firstAtOrAfter(items: readonly ({ startIndex: number } | { start: number })[], offset: number): number {
@@ -255,7 +255,11 @@ interface PyContextKey {
   quote: string;
 }
 
-const UNIT_TYPES = new Set(['function_definition', 'class_definition', 'decorated_definition']);
+/**
+ * Top-level statements never reused: imports make the file-level facts. (A statement with an
+ * import inside, or a response outside functions, is analysed afresh every time too: see finish.)
+ */
+const ALWAYS_FRESH = new Set(['import_statement', 'import_from_statement', 'future_import_statement']);
 
 function contextKey(a: Analysis, registrations: Registration[]): PyContextKey {
   const t = a.c.imports;
@@ -267,10 +271,10 @@ function contextKey(a: Analysis, registrations: Registration[]): PyContextKey {
 }
 
 /**
- * A Python file into the model. After an edit, the top-level functions and classes whose text
- * did not change keep their facts from the previous model (../reuse.ts), when the file-level
- * facts they were analysed with (imports, route registrations, the file's quote) are the same;
- * otherwise the whole file is analysed again.
+ * A Python file into the model. After an edit, the top-level statements (functions, classes,
+ * assignments, comments) whose text did not change keep their facts from the previous model
+ * (../reuse.ts), when the file-level facts they were analysed with (imports, route
+ * registrations, the file's quote) are the same; otherwise the whole file is analysed again.
  */
 function extract(input: AdapterInput): DocumentModel {
   if (!input.tree) return emptyModel(input.languageId);
@@ -283,11 +287,14 @@ function extract(input: AdapterInput): DocumentModel {
  * reused; with `reuse`, the statements found in it are left out of the walk.
  */
 function partsWalk(text: string, parts: Part<PyUnit>[], reuse?: Map<string, UnitRecord<PyUnit>>): (cursor: TopCursor) => boolean {
+  const lineOf = lineStarts(text);
   return (cursor) => {
     const part: Part<PyUnit> = { start: cursor.startIndex, end: cursor.endIndex };
     parts.push(part);
-    if (!UNIT_TYPES.has(cursor.nodeType)) return false;
-    const key = `${cursor.nodeTypeId}:${unitKey(text, part.start, part.end)}`;
+    if (ALWAYS_FRESH.has(cursor.nodeType)) return false;
+    const textKey = unitKey(text, lineOf(part.start), part.start, part.end);
+    if (textKey === undefined) return false;
+    const key = `${cursor.nodeTypeId}:${textKey}`;
     const reused = reuse?.get(key);
     // The same text parses the same: a statement reused had no syntax error when it was analysed.
     if (reused) {
@@ -351,7 +358,8 @@ function finish(input: AdapterInput, a: Analysis, parts: Part<PyUnit>[], registr
     if (top.imports || (m < a.moduleLookups.length && a.moduleLookups[m] < p.end)) delete p.key;
     p.data = data;
   }
-  const out = splice(a.model, parts, input.previous, text, () => analyse(input).model);
+  // (An edit asked of a copy later, outside this extract: the whole file, with parents remembered.)
+  const out = splice(a.model, parts, input.previous, text, () => withAncestry(input.tree!, () => analyse(input).model));
   if (!out) return undefined;
   const { model, records } = out;
   model.vocabularies = a.model.vocabularies;
