@@ -21,7 +21,8 @@ function sections(bundle: string): Section[] {
   const out: Section[] = [];
   let current: Section = { path: '(prelude)', text: '' };
   for (const line of bundle.split('\n')) {
-    const m = /^\/\/ ((?:node_modules|server|data|client)\/\S+)$/.exec(line);
+    // A git worktree whose node_modules is a link to another checkout's names it `../<checkout>/node_modules/...`.
+    const m = /^\/\/ (?:(?:\.\.\/)+[^\s/]+\/)?((?:node_modules|server|data|client)\/\S+)$/.exec(line);
     if (m) {
       out.push(current);
       current = { path: m[1], text: '' };

@@ -44,6 +44,12 @@ function cases(t: NestTemplate): Record<string, { text: string; offsets: number[
   const slot = marked.indexOf('§');
   const text = marked.replace('§', '');
   out[`blocks ${depth} deep`] = { text, offsets: [slot, text.indexOf(t.site, slot - 200), text.length >> 1] };
+  if (t.responsesEverywhere) {
+    const all = t.responsesEverywhere(depth);
+    const at = all.indexOf('§');
+    const plain = all.replace('§', '');
+    out[`a response in each of ${depth} nested blocks`] = { text: plain, offsets: [at, plain.lastIndexOf(t.site, at), plain.length >> 1] };
+  }
   return out;
 }
 
@@ -157,7 +163,7 @@ if (isMainThread) {
     test(`${t.key}: deeply nested expressions and blocks through the adapter and the features`, async (tc) => {
       const results = await inWorker(t.key);
       for (const name of Object.keys(cases(t))) {
-        await tc.test(name, () => check(results.get(name)));
+        await tc.test(name, { todo: t.open?.[name] }, () => check(results.get(name)));
       }
       if (process.env.NESTING_TIMINGS) {
         for (const [name, r] of results) console.log(t.key, name, r.found ? 'found' : 'MISSED', `parse ${Math.round(r.parseMs)}`, Object.entries(r.timings).map(([s, ms]) => `${s} ${Math.round(ms)}`).join(', '));

@@ -119,15 +119,16 @@ export function remembered<T>(kind: string, node: Node, compute: (node: Node) =>
  * that answer, or `atRoot` when the climb passes the root. Inside `withAncestry` the answer is
  * remembered under `kind` for every node the climb passed, and a later climb that reaches one of
  * them ends there: climbs from every node of one nested expression cost its size once, not its
- * depth per node. `stop` must read only the node it is given (and what lies below it).
+ * depth per node. The answer must be a function of the node it is asked for (the node, what lies
+ * below it and its ancestors). `up` climbs: parents.ts's parentOf where a walk recorded parents.
  */
 const SHORT = 12;
 
-export function upTo<T>(kind: string, node: Node | null | undefined, stop: (n: Node) => T | undefined, atRoot: T): T {
+export function upTo<T>(kind: string, node: Node | null | undefined, stop: (n: Node) => T | undefined, atRoot: T, up: (n: Node) => Node | null = parentOf): T {
   const byNode = active && node && node.tree === active.tree ? (active.facts.get(kind) ?? active.facts.set(kind, new Map()).get(kind)!) : undefined;
   const passed: number[] = [];
   let answer: T = atRoot;
-  for (let n = node ?? null; n; n = parentOf(n)) {
+  for (let n = node ?? null; n; n = up(n)) {
     if (byNode?.has(n.id)) {
       answer = byNode.get(n.id) as T;
       break;

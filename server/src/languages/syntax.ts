@@ -1,4 +1,5 @@
 // Small helpers over tree-sitter nodes that every adapter uses.
+import { parentOf } from './ancestry';
 import type { Node, Tree } from '../parsing/treeSitter';
 import type { Span } from '../model';
 
@@ -42,8 +43,8 @@ export function intLiteral(text: string): number | undefined {
 
 /** The nearest ancestor (not the node itself) whose type is one of `types`, up to `limit` levels. */
 export function ancestor(node: Node, types: readonly string[], limit = 1000): Node | undefined {
-  let n = node.parent;
-  for (let i = 0; n && i < limit; i++, n = n.parent) {
+  let n = parentOf(node);
+  for (let i = 0; n && i < limit; i++, n = parentOf(n)) {
     if (types.includes(n.type)) return n;
   }
   return undefined;

@@ -35,10 +35,15 @@ export function bodyFacts(body: Node | undefined, caught: string | undefined): B
 function anonymousMembers(obj: Node): { key: string; value?: Node }[] {
   const out: { key: string; value?: Node }[] = [];
   const kids = namedArgs(obj);
+  // The names followed by `=`, from the children in one call: nextSibling asks the parser for the
+  // parent again (a descent from the root), per member of every body object.
+  const all = obj.children;
+  const assigned = new Set<number>();
+  for (let i = 0; i + 1 < all.length; i++) if (all[i]?.type === 'identifier' && all[i + 1]?.type === '=') assigned.add(all[i]!.id);
   for (let i = 0; i < kids.length; i++) {
     const k = kids[i];
     // `name = value` shows up as an identifier followed by its value; a projection `e.Message` as one node.
-    if (k.type === 'identifier' && k.nextSibling?.type === '=') {
+    if (k.type === 'identifier' && assigned.has(k.id)) {
       out.push({ key: k.text, value: kids[i + 1] });
       i++;
     } else if (k.type === 'member_access_expression') {

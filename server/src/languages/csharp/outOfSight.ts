@@ -25,14 +25,29 @@ function rootsOf(target: string): string[] {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+// The patterns per receiver name, made once: a response asks about every call before it in its
+// function, so building them per call was most of the extraction of a handler with many responses.
+const patterns = { passes: new Map<string, RegExp>(), callOn: new Map<string, RegExp>(), assigned: new Map<string, RegExp>() };
+function pattern(kind: 'passes' | 'callOn' | 'assigned', name: string): RegExp {
+  const made = patterns[kind];
+  let re = made.get(name);
+  if (!re) {
+    if (made.size > 1000) made.clear();
+    const n = escape(name);
+    const source = kind === 'passes' ? `[(,]\\s*(ref\\s+)?${n}(\\.Headers)?\\s*[,)]` : kind === 'callOn' ? `^${n}(\\.Headers)?\\.(\\w+)\\s*[(<]` : `=\\s*${n}(\\.Headers)?\\s*;`;
+    made.set(name, (re = new RegExp(source)));
+  }
+  return re;
+}
+
 /** `Apply(Response, x)`, `WriteAsync(context)`: one of `roots` (or its Headers) as an argument. */
 function passes(call: string, roots: string[]): boolean {
-  return roots.some((r) => call.includes(r) && new RegExp(`[(,]\\s*(ref\\s+)?${escape(r)}(\\.Headers)?\\s*[,)]`).test(call));
+  return roots.some((r) => call.includes(r) && pattern('passes', r).test(call));
 }
 
 /** `Response.AddPaging(...)`, `Response.Headers.AddRetryAfter(...)`: a call on the response the adapter does not know. */
 function unknownCallOn(call: string, target: string): boolean {
-  const m = new RegExp(`^${escape(target)}(\\.Headers)?\\.(\\w+)\\s*[(<]`).exec(call);
+  const m = pattern('callOn', target).exec(call);
   return !!m && !KNOWN_CALLS.test(m[2]);
 }
 
@@ -48,7 +63,7 @@ export function headersOutOfSight(text: string, calls: Node[], target: string | 
   if (!fn) return false;
   const roots = rootsOf(target);
   const before = text.slice(fn.startIndex, node.startIndex);
-  if (roots.some((r) => before.includes(r) && new RegExp(`=\\s*${escape(r)}(\\.Headers)?\\s*;`).test(before))) return true;
+  if (roots.some((r) => before.includes(r) && pattern('assigned', r).test(before))) return true;
   const inRange = nodesIn(calls, fn.startIndex, Math.max(afterEnd ?? 0, node.startIndex));
   // Backwards from the node: a call inside a block that closed before the node is on another path.
   let depth = 0;

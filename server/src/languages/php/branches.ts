@@ -5,6 +5,7 @@ import type { BranchFact } from '../../model';
 import { spanOf } from '../syntax';
 import { FUNCTION_TYPES, argValue, argumentNodes, callParts } from './syntax';
 import { parentOf, typeOf } from '../parents';
+import { upTo } from '../ancestry';
 
 /** The branch a node sits in, innermost first, within its function. */
 export function branchOf(node: Node): BranchFact | undefined {
@@ -14,8 +15,10 @@ export function branchOf(node: Node): BranchFact | undefined {
     const cond = argValue(argumentNodes(parts)[0]);
     if (cond) return { kind: classifyCondition(cond.text, parts.name === 'abort_unless'), span: spanOf(cond) };
   }
-  for (let n = parentOf(node), child: Node = node; n; child = n, n = parentOf(n)) {
-    if (FUNCTION_TYPES.has(typeOf(n))) return undefined;
+  // Remembered per node climbed from (the answer depends on the child the climb comes from).
+  return upTo('php.branch', node, (child): BranchFact | null | undefined => {
+    const n = parentOf(child);
+    if (!n || FUNCTION_TYPES.has(typeOf(n))) return null;
     switch (typeOf(n)) {
       case 'catch_clause': {
         if (n.childForFieldName('body')?.id !== child.id) break;
@@ -43,8 +46,8 @@ export function branchOf(node: Node): BranchFact | undefined {
       default:
         break;
     }
-  }
-  return undefined;
+    return undefined;
+  }, null, parentOf) ?? undefined;
 }
 
 /** Names the kind of check a condition makes; `negated` when the code runs if it is false. */

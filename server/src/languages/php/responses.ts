@@ -10,6 +10,7 @@ import { EXCEPTION_CLASSES, type CallSpec } from './contexts';
 import { addElement, appendArgs, echoAfter, statementInsert } from './insertions';
 import { argAt, argName, argumentNodes, arrayPairs, callParts, stringValue } from './syntax';
 import { parentOf, typeOf } from '../parents';
+import { upTo } from '../ancestry';
 
 /** A statement that sets headers apart from the response expression. Offsets, not nodes: they are compared often. */
 export interface HeaderStatement {
@@ -260,6 +261,6 @@ function statementHeaders(doc: PhpDocument, fnId: number | undefined, variable: 
 
 /** The block (or the file) a statement sits in. */
 export function blockOf(node: Node): Node | undefined {
-  for (let n = parentOf(node); n; n = parentOf(n)) if (typeOf(n) === 'compound_statement' || typeOf(n) === 'colon_block' || typeOf(n) === 'program') return n;
-  return undefined;
+  const t = (n: Node) => typeOf(n);
+  return upTo('php.block', parentOf(node), (n) => (t(n) === 'compound_statement' || t(n) === 'colon_block' || t(n) === 'program' ? n : undefined), undefined, parentOf);
 }

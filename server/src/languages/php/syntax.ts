@@ -3,6 +3,7 @@
 import type { Node, Tree } from '../../parsing/treeSitter';
 import { namedArgs } from '../syntax';
 import { parentOf, typeOf } from '../parents';
+import { upTo } from '../ancestry';
 
 export const CALL_TYPES = new Set(['function_call_expression', 'member_call_expression', 'nullsafe_member_call_expression', 'scoped_call_expression', 'object_creation_expression']);
 export const FUNCTION_TYPES = new Set(['method_declaration', 'function_definition', 'anonymous_function', 'arrow_function']);
@@ -140,8 +141,7 @@ export function isStatusReader(node: Node | undefined): boolean {
 
 /** The function (method, closure) a node sits in. */
 export function enclosingFunction(node: Node): Node | undefined {
-  for (let n = parentOf(node); n; n = parentOf(n)) if (FUNCTION_TYPES.has(typeOf(n))) return n;
-  return undefined;
+  return upTo('php.function', parentOf(node), (n) => (FUNCTION_TYPES.has(typeOf(n)) ? n : undefined), undefined, parentOf);
 }
 
 export function lineIndent(text: string, offset: number): string {

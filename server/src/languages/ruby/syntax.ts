@@ -3,6 +3,7 @@
 import type { Node } from '../../parsing/treeSitter';
 import { namedArgs, unquote } from '../syntax';
 import { parentOf, typeOf } from '../parents';
+import { upTo } from '../ancestry';
 
 /** The method name of a `call` node (`render` in `render json: x`). */
 export function callName(call: Node): string | undefined {
@@ -88,12 +89,14 @@ export const CONTAINERS = new Set(['program', 'body_statement', 'then', 'else', 
 
 /** The statement list a node's statement sits in, and that statement. */
 export function containerOf(node: Node): { container: Node; statement: Node } | undefined {
-  let child = node;
-  for (let n = parentOf(node); n; child = n, n = parentOf(n)) {
+  // Remembered per node climbed from (the answer depends on the child the climb comes from).
+  return upTo('rb.container', node, (child): { container: Node; statement: Node } | null | undefined => {
+    const n = parentOf(child);
+    if (!n) return null;
     if (CONTAINERS.has(typeOf(n))) return { container: n, statement: child };
-    if (typeOf(n) === 'method' || typeOf(n) === 'singleton_method' || typeOf(n) === 'class' || typeOf(n) === 'module') return undefined;
-  }
-  return undefined;
+    const t = typeOf(n);
+    return t === 'method' || t === 'singleton_method' || t === 'class' || t === 'module' ? null : undefined;
+  }, null, parentOf) ?? undefined;
 }
 
 export function lineIndent(text: string, offset: number): string {
