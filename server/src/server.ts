@@ -239,9 +239,15 @@ async function pushDiagnostics(uri: string): Promise<void> {
 /** The last diagnostics computed per document, with the document version and settings they are for. */
 const reports = new Map<string, { resultId: string; items: Diagnostic[] }>();
 
-/** Identifies what a document's diagnostics depend on: its version and the settings. */
+/** Which opening of its URI an open document is: a file closed and opened again starts at version 1 again. */
+const openings = new WeakMap<OpenDocument, number>();
+let openCount = 0;
+
+/** Identifies what a document's diagnostics depend on: which opening, its version and the settings. */
 function resultIdOf(entry: OpenDocument): string {
-  return `${entry.doc.version}:${settingsGeneration}`;
+  let opening = openings.get(entry);
+  if (opening === undefined) openings.set(entry, (opening = ++openCount));
+  return `${opening}:${entry.doc.version}:${settingsGeneration}`;
 }
 
 /**

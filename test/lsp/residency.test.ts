@@ -207,6 +207,13 @@ test('a pull for a document that has not changed answers "unchanged" until it or
     const edited = await pull(client, uriOf(0), (after as { resultId: string }).resultId);
     assert.equal(edited.kind, 'full');
     assert.deepEqual((edited as { items: Diagnostic[] }).items, []);
+    // Closed and opened again with other text at the same version: not the report of before.
+    const empty = (edited as { resultId: string }).resultId;
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uriOf(0) } });
+    await client.open(uriOf(0), 'javascript', source(0), 2);
+    const reopened = await pull(client, uriOf(0), empty);
+    assert.equal(reopened.kind, 'full', 'a new opening at the same version gets a full report');
+    assert.deepEqual(codesOf((reopened as { items: Diagnostic[] }).items), ['method-not-allowed-without-allow']);
   } finally {
     await client.stop();
   }

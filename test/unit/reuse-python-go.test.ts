@@ -9,6 +9,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { DocumentStore, type OpenDocument } from '../../server/src/documents';
 import { doValidate } from '../../server/src/features/diagnostics';
 import type { FeatureContext } from '../../server/src/features/context';
@@ -329,4 +331,33 @@ def handler(event, context):
     ['"body": "ok"', '"body": {"error": "x"}'],
     ['HEADERS = {"Location": "/x"}\n', 'HEADERS = {"Location": "/x"}\nHEADERS = {"Allow": "GET"}\n'],
   ]);
+});
+
+test('a model does not hold the models before it (copied edits keep the text and tree, not the previous model)', async () => {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  // (JavaScript too: its copies held the previous model the same way.)
+  for (const languageId of ['python', 'go', 'javascript'] as const) {
+    const g = generate(languageId, 300, 'chain');
+    const store = new DocumentStore();
+    const uri = `file:///t/chain.${({ python: 'py', go: 'go', javascript: 'js' } as const)[languageId]}`;
+    const entry = store.open(uri, languageId, 1, g.text);
+    await store.ensureParsed(entry);
+    const first = new WeakRef(store.model(entry));
+    let copied = 0;
+    for (let i = 0; i < 4; i++) {
+      const before = spliceCounts.reused;
+      const pos = entry.doc.positionAt(g.text.length - 2);
+      store.change(uri, entry.doc.version + 1, [{ range: { start: pos, end: pos }, text: '\n' }]);
+      const model = store.model(entry);
+      // Rules ask copies for edits; those remember the results, not where they came from.
+      for (const r of model.responses) r.edits.setStatus?.(404);
+      copied += spliceCounts.reused - before;
+    }
+    if (languageId !== 'javascript') assert.ok(copied > 40, `statements copied: ${copied}`);
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+    assert.equal(first.deref(), undefined, `${languageId}: the first model was collected`);
+    store.closeAll();
+  }
 });

@@ -149,8 +149,7 @@ function extract(input: AdapterInput): DocumentModel {
 function finish(input: AdapterInput, a: GoAnalysis, parts: GoPart[], previous: ModelUnits<GoUnit, GoContextKey> | undefined): DocumentModel | undefined {
   const { context } = a;
   if (previous && (context.imports !== previous.context.imports || context.registrations !== previous.context.registrations || context.names !== previous.context.names || context.constants !== previous.context.constants || context.logImports !== previous.context.logImports)) return undefined;
-  // (An edit asked of a copy later, outside this extract: the whole file, with parents remembered.)
-  const out = splice(a.model, parts, input.previous, input.text, () => withAncestry(input.tree!, () => analyse(input, parts.map((p) => ({ ...p, reused: undefined })))?.model));
+  const out = splice(a.model, parts, input.previous, input.text, wholeLater(input));
   if (!out) return undefined;
   const { model, records } = out;
   model.vocabularies = a.model.vocabularies;
@@ -161,6 +160,29 @@ function finish(input: AdapterInput, a: GoAnalysis, parts: GoPart[], previous: M
   });
   rememberUnits(model, units);
   return model;
+}
+
+/**
+ * The whole file's analysis, for an edit asked of a copy later, outside this extract (with
+ * parents remembered). Made apart so that it holds the text and tree only: holding the input
+ * would hold the previous model, and through its copies every model before it.
+ */
+function wholeLater(input: AdapterInput): () => DocumentModel | undefined {
+  const current: AdapterInput = { uri: input.uri, languageId: input.languageId, text: input.text, tree: input.tree };
+  return () =>
+    withAncestry(current.tree!, () => {
+      const parts: GoPart[] = [];
+      const cursor = current.tree!.walk();
+      try {
+        if (cursor.gotoFirstChild()) {
+          do parts.push({ start: cursor.startIndex, end: cursor.endIndex });
+          while (cursor.gotoNextSibling());
+        }
+      } finally {
+        cursor.delete();
+      }
+      return analyse(current, parts)?.model;
+    });
 }
 
 interface GoAnalysis {

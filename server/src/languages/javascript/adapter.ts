@@ -111,8 +111,11 @@ function assemble(model: DocumentModel, parts: Part[], env: UnitEnv): void {
     } else {
       const { record: old, from } = part;
       const d = part.start - old.start;
+      // The statement's span, not the part: the part holds the previous model, which a copied
+      // edit would then hold, and through it every model before.
+      const { start, end } = part;
       const fresh = () => {
-        if (!freshCache.has(p)) freshCache.set(p, reanalyse(env, part.start, part.end));
+        if (!freshCache.has(p)) freshCache.set(p, reanalyse(env, start, end));
         return freshCache.get(p);
       };
       for (let i = old.comments[0]; i < old.comments[1]; i++) {

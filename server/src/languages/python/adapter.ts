@@ -358,8 +358,7 @@ function finish(input: AdapterInput, a: Analysis, parts: Part<PyUnit>[], registr
     if (top.imports || (m < a.moduleLookups.length && a.moduleLookups[m] < p.end)) delete p.key;
     p.data = data;
   }
-  // (An edit asked of a copy later, outside this extract: the whole file, with parents remembered.)
-  const out = splice(a.model, parts, input.previous, text, () => withAncestry(input.tree!, () => analyse(input).model));
+  const out = splice(a.model, parts, input.previous, text, wholeLater(input));
   if (!out) return undefined;
   const { model, records } = out;
   model.vocabularies = a.model.vocabularies;
@@ -378,6 +377,16 @@ function finish(input: AdapterInput, a: Analysis, parts: Part<PyUnit>[], registr
   });
   rememberUnits(model, units);
   return model;
+}
+
+/**
+ * The whole file's analysis, for an edit asked of a copy later, outside this extract (with
+ * parents remembered). Made apart so that it holds the text and tree only: holding the input
+ * would hold the previous model, and through its copies every model before it.
+ */
+function wholeLater(input: AdapterInput): () => DocumentModel {
+  const current: AdapterInput = { uri: input.uri, languageId: input.languageId, text: input.text, tree: input.tree };
+  return () => withAncestry(current.tree!, () => analyse(current).model);
 }
 
 /** A status as this file writes statuses: through the module it imports, else a number. */
