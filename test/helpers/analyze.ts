@@ -5,8 +5,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DocumentStore } from '../../server/src/documents';
 import type { DocumentModel } from '../../server/src/model';
-import { cloneDefaults, type Settings } from '../../server/src/settings';
+import type { Settings } from '../../server/src/settings';
 import type { FeatureContext } from '../../server/src/features/context';
+import { featureContextFor } from './featureContext';
 
 export interface Analyzed {
   document: TextDocument;
@@ -30,17 +31,9 @@ export async function analyze(source: string, languageId: string, uri?: string):
   await store.ensureParsed(entry);
   const model = store.model(entry);
   const document = entry.doc;
-  const settings = cloneDefaults();
   // The tree stays alive for slotAt; test processes are short-lived.
-  const input = () => ({ uri: docUri, languageId, text, tree: entry.tree });
-  const ctx: FeatureContext = {
-    document,
-    model,
-    settings,
-    markdown: true,
-    slotAt: (o) => entry.adapter?.slotAt?.(input(), o),
-    importEdit: (v) => entry.adapter?.importEdit?.(input(), v),
-  };
+  const ctx = featureContextFor(entry, model);
+  const { settings } = ctx;
   return { document, model, settings, offset: hasMarker ? marker : -1, ctx };
 }
 

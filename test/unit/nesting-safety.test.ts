@@ -8,14 +8,14 @@
 // done before the timed steps and not bounded (it is not ours).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { DocumentStore } from '../../server/src/documents';
-import { cloneDefaults } from '../../server/src/settings';
 import { doHover } from '../../server/src/features/hover';
 import { doComplete } from '../../server/src/features/completion';
 import { doValidate } from '../../server/src/features/diagnostics';
 import { doInlayHints } from '../../server/src/features/inlayHints';
-import type { FeatureContext } from '../../server/src/features/context';
+import { featureContextFor } from '../helpers/featureContext';
+import { watchedWorker } from '../helpers/watchedWorker';
 import { NEST_TEMPLATES, nestedExpression, type NestTemplate } from './nesting-inputs';
 
 const BOUND_MS = 5_000;
@@ -73,16 +73,8 @@ async function run(t: NestTemplate, text: string, offsets: number[], timings: Ti
     const parseMs = performance.now() - parseStart;
     let model = undefined as unknown as ReturnType<DocumentStore['model']>;
     time(timings, 'extract', () => (model = store.model(entry)));
-    const input = () => ({ uri, languageId: t.languageId, text, tree: entry.tree });
-    const settings = cloneDefaults();
-    const ctx: FeatureContext = {
-      document: entry.doc,
-      model,
-      settings,
-      markdown: true,
-      slotAt: (o) => entry.adapter?.slotAt?.(input(), o),
-      importEdit: (v) => entry.adapter?.importEdit?.(input(), v),
-    };
+    const ctx = featureContextFor(entry, model);
+    const { settings } = ctx;
     time(timings, 'slotAt', () => offsets.forEach((o) => ctx.slotAt(o)));
     time(timings, 'hover', () => offsets.concat(model.sites.slice(0, 50).map((s) => s.span.start)).forEach((o) => doHover(entry.doc, model, o, settings)));
     time(timings, 'completion', () => offsets.forEach((o) => doComplete(ctx, o)));
@@ -118,36 +110,20 @@ async function runJob(key: string): Promise<void> {
 
 type Result = { timings: Timings; parseMs: number; found: boolean; error?: string };
 
-function inWorker(key: string): Promise<Map<string, Result>> {
-  return new Promise((resolve, reject) => {
-    const results = new Map<string, Result>();
-    const worker = new Worker(__filename, { workerData: key });
-    let running = '(starting)';
-    let watchdog: NodeJS.Timeout;
-    const arm = () => {
-      clearTimeout(watchdog);
-      watchdog = setTimeout(() => {
-        void worker.terminate();
-        reject(new Error(`${key}: "${running}" did not finish in ${HANG_MS / 1000} s (a walk up from every node?)`));
-      }, HANG_MS);
-    };
-    arm();
-    worker.on('message', (m: Message) => {
-      arm();
+async function inWorker(key: string): Promise<Map<string, Result>> {
+  const results = new Map<string, Result>();
+  let running = '(starting)';
+  await watchedWorker<Message>(__filename, key, {
+    hangMs: HANG_MS,
+    onMessage(m) {
       if (m.phase === 'start') running = m.name;
       else if (m.phase === 'step') running = `${running.split(':')[0]}: ${m.step}`;
       else if (m.phase === 'end') results.set(m.name, m);
-      else {
-        clearTimeout(watchdog);
-        void worker.terminate();
-        resolve(results);
-      }
-    });
-    worker.on('error', (e) => {
-      clearTimeout(watchdog);
-      reject(e);
-    });
+      return m.phase === 'done';
+    },
+    stuck: () => `${key}: "${running}" did not finish in ${HANG_MS / 1000} s (a walk up from every node?)`,
   });
+  return results;
 }
 
 function check(result: Result | undefined): void {

@@ -10,14 +10,14 @@
 // only test the skipped path here, at the limit's cost each: FEATURE_PAYLOADS leaves them out.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { DocumentStore } from '../../server/src/documents';
 import { adapterFor } from '../../server/src/languages/registry';
-import { cloneDefaults } from '../../server/src/settings';
 import { doHover } from '../../server/src/features/hover';
 import { doComplete } from '../../server/src/features/completion';
 import { doValidate } from '../../server/src/features/diagnostics';
-import type { FeatureContext } from '../../server/src/features/context';
+import { featureContextFor } from '../helpers/featureContext';
+import { watchedWorker } from '../helpers/watchedWorker';
 import { skipReason } from '../../server/src/skip';
 import { normalizeLanguageId } from '../../server/src/languageIds';
 import { TEMPLATES, VOCABULARIES, deepJavaScript, payloads, fill, type Template } from './regex-safety-inputs';
@@ -77,16 +77,8 @@ async function featureCase(t: Template, where: 'C' | 'L', payload: string, timin
     let model = store.model(entry);
     entry.model = undefined;
     time(timings, 'extract', () => (model = store.model(entry)));
-    const input = () => ({ uri, languageId: t.languageId, text, tree: entry.tree });
-    const settings = cloneDefaults();
-    const ctx: FeatureContext = {
-      document: entry.doc,
-      model,
-      settings,
-      markdown: true,
-      slotAt: (o) => entry.adapter?.slotAt?.(input(), o),
-      importEdit: (v) => entry.adapter?.importEdit?.(input(), v),
-    };
+    const ctx = featureContextFor(entry, model);
+    const { settings } = ctx;
     const at = text.indexOf(payload);
     const offsets = [at + payload.length + t.slot.length, at + (payload.length >> 1), text.indexOf(t.site) + 1];
     time(timings, 'hover', () => offsets.forEach((o) => doHover(entry.doc, model, o, settings)));
@@ -111,16 +103,8 @@ async function deepCase(languageId: string, ext: string, text: string, timings: 
     entry.model = undefined;
     time(timings, 'extract', () => (model = store.model(entry)));
     assert.ok(model.sites.length > 0, 'the statuses are found');
-    const input = () => ({ uri, languageId, text, tree: entry.tree });
-    const settings = cloneDefaults();
-    const ctx: FeatureContext = {
-      document: entry.doc,
-      model,
-      settings,
-      markdown: true,
-      slotAt: (o) => entry.adapter?.slotAt?.(input(), o),
-      importEdit: (v) => entry.adapter?.importEdit?.(input(), v),
-    };
+    const ctx = featureContextFor(entry, model);
+    const { settings } = ctx;
     const offsets = [text.indexOf('status(') + 8, text.lastIndexOf('status(') + 7, text.length >> 1];
     time(timings, 'hover', () => offsets.forEach((o) => doHover(entry.doc, model, o, settings)));
     time(timings, 'completion', () => offsets.forEach((o) => doComplete(ctx, o)));
@@ -152,35 +136,19 @@ async function runJob(job: Job): Promise<void> {
 
 // ---- in the test runner: one worker per template and kind, watched ----
 
-function inWorker(job: Job): Promise<Map<string, { timings: Record<string, number>; error?: string }>> {
-  return new Promise((resolve, reject) => {
-    const results = new Map<string, { timings: Record<string, number>; error?: string }>();
-    const worker = new Worker(__filename, { workerData: job });
-    let running = '(starting)';
-    let watchdog: NodeJS.Timeout;
-    const arm = () => {
-      clearTimeout(watchdog);
-      watchdog = setTimeout(() => {
-        void worker.terminate();
-        reject(new Error(`${job.key} ${job.kind}: "${running}" did not finish in ${HANG_MS / 1000} s (a pattern that backtracks without end?)`));
-      }, HANG_MS);
-    };
-    arm();
-    worker.on('message', (m: Message) => {
-      arm();
+async function inWorker(job: Job): Promise<Map<string, { timings: Record<string, number>; error?: string }>> {
+  const results = new Map<string, { timings: Record<string, number>; error?: string }>();
+  let running = '(starting)';
+  await watchedWorker<Message>(__filename, job, {
+    hangMs: HANG_MS,
+    onMessage(m) {
       if (m.phase === 'start') running = m.name;
       else if (m.phase === 'end') results.set(m.name, { timings: m.timings, error: m.error });
-      else {
-        clearTimeout(watchdog);
-        void worker.terminate();
-        resolve(results);
-      }
-    });
-    worker.on('error', (e) => {
-      clearTimeout(watchdog);
-      reject(e);
-    });
+      return m.phase === 'done';
+    },
+    stuck: () => `${job.key} ${job.kind}: "${running}" did not finish in ${HANG_MS / 1000} s (a pattern that backtracks without end?)`,
   });
+  return results;
 }
 
 function registerTests(): void {

@@ -6,7 +6,8 @@
 // hours on these. The bound is a safety check, not a performance figure.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isMainThread, parentPort, Worker } from 'node:worker_threads';
+import { isMainThread, parentPort } from 'node:worker_threads';
+import { watchedWorker } from '../helpers/watchedWorker';
 import { normalizeSettings } from '../../server/src/settings';
 import { isTestFile } from '../../server/src/rules/testFiles';
 import '../../server/src/rules/config'; // registers the testFiles setting
@@ -39,31 +40,18 @@ function runAll(): void {
   parentPort!.postMessage('done');
 }
 
-function inWorker(): Promise<Result[]> {
-  return new Promise((resolve, reject) => {
-    const results: Result[] = [];
-    const worker = new Worker(__filename);
-    let watchdog: NodeJS.Timeout;
-    const arm = () => {
-      clearTimeout(watchdog);
-      watchdog = setTimeout(() => {
-        void worker.terminate();
-        reject(new Error(`the pattern after ${JSON.stringify(results.at(-1)?.pattern ?? '(none)')} did not finish in ${HANG_MS / 1000} s`));
-      }, HANG_MS);
-    };
-    arm();
-    worker.on('message', (m: Result | 'done') => {
-      arm();
-      if (m !== 'done') return void results.push(m);
-      clearTimeout(watchdog);
-      void worker.terminate();
-      resolve(results);
-    });
-    worker.on('error', (e) => {
-      clearTimeout(watchdog);
-      reject(e);
-    });
+async function inWorker(): Promise<Result[]> {
+  const results: Result[] = [];
+  await watchedWorker<Result | 'done'>(__filename, undefined, {
+    hangMs: HANG_MS,
+    onMessage(m) {
+      if (m === 'done') return true;
+      results.push(m);
+      return false;
+    },
+    stuck: () => `the pattern after ${JSON.stringify(results.at(-1)?.pattern ?? '(none)')} did not finish in ${HANG_MS / 1000} s`,
   });
+  return results;
 }
 
 if (isMainThread) {
