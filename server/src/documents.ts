@@ -276,6 +276,20 @@ export class DocumentStore {
     return model;
   }
 
+  /**
+   * Drops the models of the documents `which` picks, keeping their trees: something outside the
+   * text that extraction reads changed (a Gemfile.lock's Rack version), so the next model() of
+   * each extracts again.
+   */
+  forgetModels(which: (entry: OpenDocument) => boolean): void {
+    for (const entry of this.docs.values()) {
+      if (!which(entry)) continue;
+      entry.model = undefined;
+      entry.modelVersion = undefined;
+      entry.previousModel = undefined;
+    }
+  }
+
   /** Whether the document holds a tree or a model now (for tests and the benchmark). */
   isResident(entry: OpenDocument): boolean {
     return !!(entry.tree || entry.model || entry.previousModel);

@@ -149,7 +149,11 @@ connection.onDidChangeConfiguration((change) => {
 
 connection.onDidChangeWatchedFiles(({ changes }) => {
   if (!changes.some((c) => /(\.http-status-hints\.json|package\.json|Gemfile\.lock)$/.test(c.uri))) return;
-  clearRackVersions();
+  if (changes.some((c) => /Gemfile\.lock$/.test(c.uri))) {
+    // Ruby models know the locked Rack version (which symbols are right): analyse them again.
+    clearRackVersions();
+    store.forgetModels((entry) => entry.doc.languageId === 'ruby');
+  }
   projectSettings.clear();
   settingsCache.clear();
   settingsGeneration++;

@@ -51,3 +51,24 @@ test('a broken project file is reported and ignored', async () => {
     await client.stop();
   }
 });
+
+test('a Gemfile.lock written later is read when the editor reports it: Rack 2 symbols stop being reported', async () => {
+  const dir = repo();
+  mkdirSync(join(dir, 'app'));
+  const uri = pathToFileURL(join(dir, 'app', 'posts_controller.rb')).href;
+  const ruby = 'class PostsController < ApplicationController\n  def create\n    render json: @post.errors, status: :unprocessable_entity\n  end\nend\n';
+  const renamed = () => client.diagnostics.get(uri)?.diagnostics.some((d) => d.code === 'deprecated-code-or-name');
+  const client = new LspClient();
+  try {
+    await client.initialize();
+    await client.open(uri, 'ruby', ruby);
+    // No lockfile: the file alone cannot tell its Rack, and the old name is reported.
+    await client.waitFor(() => (renamed() ? true : undefined), 10_000, 'the old Rack name reported');
+    writeFileSync(join(dir, 'Gemfile.lock'), 'GEM\n  remote: https://rubygems.org/\n  specs:\n    rack (2.2.8)\n    rails (7.0.8)\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(dir, 'Gemfile.lock')).href, type: 1 }] });
+    // Rack 2.2 has no :unprocessable_content, so :unprocessable_entity is right there.
+    await client.waitFor(() => (client.diagnostics.get(uri) && !renamed() ? true : undefined), 10_000, 'the report without the rename');
+  } finally {
+    await client.stop();
+  }
+});
