@@ -238,8 +238,7 @@ export class DocumentStore {
     entry.tree = undefined;
     entry.parseFailure = reason;
     entry.skipped = reason;
-    entry.model = undefined;
-    entry.previousModel = undefined;
+    dropModels(entry);
     this.hooks.skipped?.(entry);
   }
 
@@ -283,10 +282,7 @@ export class DocumentStore {
    */
   forgetModels(which: (entry: OpenDocument) => boolean): void {
     for (const entry of this.docs.values()) {
-      if (!which(entry)) continue;
-      entry.model = undefined;
-      entry.modelVersion = undefined;
-      entry.previousModel = undefined;
+      if (which(entry)) dropModels(entry);
     }
   }
 
@@ -320,10 +316,15 @@ export class DocumentStore {
     entry.tree?.delete();
     entry.tree = undefined;
     entry.treeVersion = undefined;
-    entry.model = undefined;
-    entry.modelVersion = undefined;
-    entry.previousModel = undefined;
+    dropModels(entry);
   }
+}
+
+/** Forgets the document's models: the next model() extracts again. */
+function dropModels(entry: OpenDocument): void {
+  entry.model = undefined;
+  entry.modelVersion = undefined;
+  entry.previousModel = undefined;
 }
 
 function isHardStop(e: unknown): boolean {
