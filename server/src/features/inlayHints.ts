@@ -1,6 +1,7 @@
 import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver';
 import { codeInfo } from '../data';
 import type { FeatureContext } from './context';
+import { partitionPoint } from '../languages/sorted';
 
 /** Codes every reader knows; the default mode leaves them unlabelled. */
 const FAMILIAR = new Set([200, 201, 204, 400, 404, 500]);
@@ -17,13 +18,7 @@ export function doInlayHints(ctx: FeatureContext, range: Range): InlayHint[] {
   const hints: InlayHint[] = [];
   const sites = ctx.model.sites;
   // Sites are sorted: skip to the first one in range, stop after the last.
-  let lo = 0;
-  let hi = sites.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sites[mid].span.end < start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(sites.length, (i) => sites[i].span.end < start);
   const text = ctx.document.getText();
   for (let i = lo; i < sites.length && sites[i].span.start <= end; i++) {
     const site = sites[i];

@@ -9,6 +9,7 @@
 // about the size of the tree they cross. `upTo` remembers where climbs end, per node, so that
 // climbing from every node of a nested expression stays linear too.
 import type { Node, Tree } from '../parsing/treeSitter';
+import { partitionPoint } from './sorted';
 
 interface Active {
   tree: Tree;
@@ -77,14 +78,7 @@ function descendTo(a: Active, node: Node): void {
     if (root.id === node.id) return;
   }
   // Spans shrink along the path, so the nodes that hold the target are a prefix: find its end.
-  let lo = 1;
-  let hi = a.path.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (holds(a.path[mid], node)) lo = mid + 1;
-    else hi = mid;
-  }
-  const k = lo - 1;
+  const k = partitionPoint(a.path.length, (i) => holds(a.path[i], node), 1) - 1;
   // A span can hold the target without being its ancestor (a zero-width node beside it): then
   // the descent misses, and the one from the root cannot.
   if (!descendFrom(a, k, node) && k > 0) descendFrom(a, 0, node);

@@ -2,6 +2,7 @@
 // handler each time (a 10,000-line controller has thousands of both). Handlers come from a
 // syntax tree, so their spans nest or do not overlap at all.
 import type { Span } from '../model';
+import { partitionPoint } from './sorted';
 
 export class Enclosing {
   /** For each span, the index of the nearest span around it, or -1. */
@@ -20,13 +21,7 @@ export class Enclosing {
 
   /** The index of the innermost span that contains `offset`, or undefined. */
   innermost(offset: number): number | undefined {
-    let lo = 0;
-    let hi = this.spans.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.spans[mid].span.start <= offset) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(this.spans.length, (i) => this.spans[i].span.start <= offset);
     // The last span starting at or before `offset`; when it ended already, only the spans
     // around it can still contain `offset`.
     for (let i = lo - 1; i >= 0; i = this.outer[i]) {

@@ -2,6 +2,7 @@
 // (/\bHttpStatus\b[^;]*from\s+'@nestjs\/common'/) retries its `[^;]*` from every occurrence of the
 // name: on a file that repeats the name without a semicolon that is quadratic (minutes on a
 // 100,000-character line), and these checks run on every keystroke.
+import { firstAbove, firstAtLeast } from './sorted';
 
 /**
  * True when some match of `name` is followed by a match of `clause` with none of the `stops`
@@ -22,7 +23,7 @@ export function nameBeforeClause(text: string, name: RegExp, clause: RegExp, sto
     // The latest name ending at or before the clause has the shortest gap: if any name fits, it does.
     const q = lastAtMost(nameEnds, m.index);
     if (q === undefined) continue;
-    const stop = firstAtLeast(stopAt, q);
+    const stop = smallestAtLeast(stopAt, q);
     if (stop === undefined || stop >= m.index) return true;
   }
   return false;
@@ -34,24 +35,12 @@ function globalOf(re: RegExp): RegExp {
 
 /** The largest value <= x in a sorted array. */
 function lastAtMost(sorted: number[], x: number): number | undefined {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 ? sorted[lo - 1] : undefined;
+  const i = firstAbove(sorted, x);
+  return i > 0 ? sorted[i - 1] : undefined;
 }
 
 /** The smallest value >= x in a sorted array. */
-function firstAtLeast(sorted: number[], x: number): number | undefined {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < sorted.length ? sorted[lo] : undefined;
+function smallestAtLeast(sorted: number[], x: number): number | undefined {
+  const i = firstAtLeast(sorted, x);
+  return i < sorted.length ? sorted[i] : undefined;
 }

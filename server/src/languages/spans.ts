@@ -2,6 +2,7 @@
 // search, then out through the enclosing spans. Scanning every span per site made a file's
 // analysis quadratic in its size.
 import type { Span } from '../model';
+import { firstAbove } from './sorted';
 
 interface Chain {
   length: number;
@@ -31,13 +32,7 @@ function chainOf(items: readonly { span: Span }[]): Chain {
  */
 export function innermostAt(items: readonly { span: Span }[], offset: number): number | undefined {
   const c = chainOf(items);
-  let lo = 0;
-  let hi = c.starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (c.starts[mid] <= offset) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstAbove(c.starts, offset);
   for (let i = lo - 1; i >= 0; i = c.parent[i]) if (offset < items[i].span.end) return i;
   return undefined;
 }

@@ -13,11 +13,12 @@ import { contextOf, type StatusContext } from './contexts';
 import { actionHandler, mapRegistration, noteGroup, type CsHandler, type Groups } from './handlers';
 import { HEADER_CALLS, headerWrite, type CsResponseInput, type HeaderWrite } from './headers';
 import { HELPER_NAMES, helperOf, type HelperCall } from './helpers';
-import { calleeName, callParts, enclosingFunction, lastSegment, nodesIn, sameNode } from './nodes';
+import { calleeName, callParts, enclosingFunction, lastSegment, sameNode } from './nodes';
 import { helperResponse, resultObjectResponse, statusCallResponse } from './responses';
 import { csharpSlotAt } from './slot';
 import { assignmentResponse, plainReturn } from './statements';
 import { parentOf, withAncestry } from '../ancestry';
+import { nodesStartingIn } from '../sorted';
 
 interface Found {
   site: StatusSite;
@@ -154,7 +155,7 @@ function extractFrom(input: AdapterInput, tree: Tree): DocumentModel {
     routeMethods.set(h.facts.route, s);
   }
   for (const h of handlers) {
-    for (const c of nodesIn(calls, h.facts.span.start, h.facts.span.end)) {
+    for (const c of nodesStartingIn(calls, h.facts.span.start, h.facts.span.end)) {
       const n = callParts(c).name;
       if (n) h.facts.calls.push(n);
     }
@@ -189,7 +190,7 @@ function extractFrom(input: AdapterInput, tree: Tree): DocumentModel {
     const body = h.node.childForFieldName('body');
     const values: Node[] = [];
     if (body && body.type !== 'block') values.push(body.type === 'arrow_expression_clause' ? body.namedChild(0)! : body);
-    for (const r of nodesIn(returns, h.node.startIndex, h.node.endIndex)) {
+    for (const r of nodesStartingIn(returns, h.node.startIndex, h.node.endIndex)) {
       const value = r.namedChild(0);
       if (value && enclosingFunction(r)?.id === h.node.id) values.push(value);
     }

@@ -150,17 +150,3 @@ export function lineIndent(text: string, offset: number): string {
 export function csString(s: string): string {
   return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
-
-/** The nodes of `sorted` (by start) that start inside [from, to): a binary search, then a slice. */
-export function nodesIn(sorted: Node[], from: number, to: number): Node[] {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid].startIndex < from) lo = mid + 1;
-    else hi = mid;
-  }
-  const out: Node[] = [];
-  for (let i = lo; i < sorted.length && sorted[i].startIndex < to; i++) out.push(sorted[i]);
-  return out;
-}

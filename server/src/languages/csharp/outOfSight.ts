@@ -5,7 +5,8 @@
 // or is built in a class that reaches its response in ways the adapter does not follow (filters,
 // services). Missing-header rules stay quiet then: a false alarm is worse than a missed one.
 import type { Node } from '../../parsing/treeSitter';
-import { enclosingClass, enclosingFunction, nodesIn } from './nodes';
+import { enclosingClass, enclosingFunction } from './nodes';
+import { nodesStartingIn } from '../sorted';
 
 /** Calls on a response or its headers that write a body, read state, or write a header the adapter reads. */
 const KNOWN_CALLS = /^(WriteAsync|WriteAsJsonAsync|WriteLineAsync|CompleteAsync|StartAsync|Redirect|ContainsKey|TryGetValue|GetTypedHeaders|Append|Add|TryAdd|Set|Remove|AppendCommaSeparatedValues|TryAddWithoutValidation|Clear)$/;
@@ -64,7 +65,7 @@ export function headersOutOfSight(text: string, calls: Node[], target: string | 
   const roots = rootsOf(target);
   const before = text.slice(fn.startIndex, node.startIndex);
   if (roots.some((r) => before.includes(r) && pattern('assigned', r).test(before))) return true;
-  const inRange = nodesIn(calls, fn.startIndex, Math.max(afterEnd ?? 0, node.startIndex));
+  const inRange = nodesStartingIn(calls, fn.startIndex, Math.max(afterEnd ?? 0, node.startIndex));
   // Backwards from the node: a call inside a block that closed before the node is on another path.
   let depth = 0;
   let pos = node.startIndex;

@@ -10,8 +10,9 @@ import { branchOf } from './branches';
 import { headerLineBefore, seeHeaders, type CsResponseInput } from './headers';
 import { canonicalResponse, headersOutOfSight } from './outOfSight';
 import { helperOf } from './helpers';
-import { calleeName, callParts, csString, enclosingFunction, lastSegment, lineIndent, nodesIn, statementOf, typeName } from './nodes';
+import { calleeName, callParts, csString, enclosingFunction, lastSegment, lineIndent, statementOf, typeName } from './nodes';
 import { parentOf } from '../ancestry';
+import { nodesStartingIn } from '../sorted';
 
 const WRITES = /^(WriteAsync|WriteAsJsonAsync|WriteLineAsync)$/;
 
@@ -55,7 +56,7 @@ export function assignmentResponse(assignment: Node, site: StatusSite, input: Cs
   if (headersOutOfSight(text, calls, recv, assignment, block?.endIndex)) facts.headersUnknown = true;
   // The body: await context.Response.WriteAsJsonAsync(x) after it in the same block.
   if (block) {
-    for (const c of nodesIn(calls, end + 1, blockEnd)) {
+    for (const c of nodesStartingIn(calls, end + 1, blockEnd)) {
       if (!WRITES.test(calleeName(c)?.text ?? '')) continue;
       const { receiver, args } = callParts(c);
       if (!receiver || canonicalResponse(receiver.text) !== recv || !args[0]) continue;

@@ -20,6 +20,7 @@ import { frameworkOf, rootName, type Framework, type HeaderSet } from './headers
 import { responseFor } from './responses';
 import { scopeOf } from './statements';
 import { goImportEdit, goSlotAt, rememberMethods } from './slots';
+import { partitionPoint } from '../sorted';
 
 /** `http.StatusConflict` (or `fiber.StatusConflict`, same names) as a go-http constant. */
 function constantOf(node: Node, info: GoFileInfo): { name: string; code: number } | undefined {
@@ -376,14 +377,7 @@ function analyse(input: AdapterInput, parts: GoPart[]): GoAnalysis | undefined {
   const { handlers, methodsByName } = collectHandlers(registrations, calls, functions, signatures);
   // Those of reused functions are copied from the previous model.
   const reusedAt = (offset: number) => {
-    let lo = 0;
-    let hi = parts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (parts[mid].start <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    const p = parts[lo - 1];
+    const p = parts[partitionPoint(parts.length, (i) => parts[i].start <= offset) - 1];
     return !!p?.reused && offset < p.end;
   };
   model.handlers = reusedRegistrations.length || parts.some((p) => p.reused) ? handlers.filter((h) => !reusedAt(h.span.start)) : handlers;
@@ -460,4 +454,3 @@ export const goAdapter: LanguageAdapter = {
   slotAt: inAncestry(goSlotAt),
   importEdit: goImportEdit,
 };
-

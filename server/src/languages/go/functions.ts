@@ -4,6 +4,7 @@
 import { parentOf } from '../ancestry';
 import type { Node, Tree } from '../../parsing/treeSitter';
 import { namedArgs } from '../syntax';
+import { firstAbove } from '../sorted';
 
 export interface Param {
   names: string[];
@@ -35,13 +36,7 @@ export class FunctionIndex {
   /** The functions strictly around `node`, innermost first (as indexes). */
   around(node: Node): number[] {
     const start = node.startIndex;
-    let lo = 0;
-    let hi = this.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.starts[mid] <= start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstAbove(this.starts, start);
     const out: number[] = [];
     let end: number | undefined;
     for (let i = lo - 1; i >= 0; i = this.parents[i]) {

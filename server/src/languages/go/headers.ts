@@ -5,6 +5,7 @@ import type { Node } from '../../parsing/treeSitter';
 import type { HeaderFact } from '../../model';
 import { enclosingFunction } from './branches';
 import { argsOf, contextParamType } from './contexts';
+import { anyWithin } from '../sorted';
 
 export type Framework = 'gin' | 'echo' | 'fiber';
 
@@ -115,18 +116,6 @@ function handOversOf(calls: Node[], root: string, text: string): HandOvers {
   }
   byRoot.set(root, h);
   return h;
-}
-
-/** Whether a sorted list of offsets has one in [from, to). */
-export function anyWithin(starts: number[], from: number, to: number): boolean {
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid] < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < starts.length && starts[lo] < to;
 }
 
 /**

@@ -11,7 +11,8 @@ import type { Tree } from '../../parsing/treeSitter';
 import { redactEdits } from './redact';
 import { headersBefore, headerStatement, type HeaderSet } from './headers';
 import { bodyWrite, writeForm } from './responses';
-import { firstCallFrom, insertBefore, scopeOf, statementOf } from './statements';
+import { insertBefore, scopeOf, statementOf } from './statements';
+import { firstNodeFrom } from '../sorted';
 
 export interface ImplicitCandidate {
   call: Node;
@@ -74,7 +75,7 @@ export function implicitResponse(cand: ImplicitCandidate, input: ImplicitInput):
   // write (one set in another branch, that returned, does not reach it).
   const setters = settersOf(calls, target, kind, httpName);
   const at = call.startIndex;
-  for (let k = firstCallFrom(setters.calls, fn.startIndex); k < setters.calls.length && setters.calls[k].startIndex < at; k++) {
+  for (let k = firstNodeFrom(setters.calls, fn.startIndex); k < setters.calls.length && setters.calls[k].startIndex < at; k++) {
     const scope = setters.scopes[k];
     if (scope.start <= at && at < scope.end) return undefined;
   }

@@ -11,7 +11,8 @@ import { functionsAround } from './functions';
 import { argsOf, calleeParts, type StatusContext } from './contexts';
 import { frameworkOf, headersBefore, headerStatement, rootName, type Framework, type HeaderSet } from './headers';
 import { redactEdits, type BodyForm } from './redact';
-import { firstCallFrom, insertBefore, removeStatement, statementOf } from './statements';
+import { insertBefore, removeStatement, statementOf } from './statements';
+import { firstNodeFrom } from '../sorted';
 
 export interface GoResponseInput {
   text: string;
@@ -65,7 +66,7 @@ export function writeForm(call: Node, written: { body: Node | undefined; whole: 
 function afterStatement(stmt: Node, w: string, calls: Node[]): { write?: { call: Node; stmt: Node; body: Node | undefined; whole: boolean }; untouched: boolean } {
   let next = stmt.nextNamedSibling;
   for (let i = 0; next && i < 12; i++, next = next.nextNamedSibling) {
-    for (let k = firstCallFrom(calls, next.startIndex); k < calls.length && calls[k].startIndex < next.endIndex; k++) {
+    for (let k = firstNodeFrom(calls, next.startIndex); k < calls.length && calls[k].startIndex < next.endIndex; k++) {
       const c = calls[k];
       const hit = bodyWrite(c, w);
       if (hit) return { write: { call: c, stmt: next, ...hit }, untouched: false };

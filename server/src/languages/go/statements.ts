@@ -38,15 +38,3 @@ export function scopeOf(node: Node): { start: number; end: number } {
   const list = upTo('go.scope', parentOf(node), (n) => (n.type === 'statement_list' || n.type === 'source_file' ? n : undefined), undefined);
   return list ? { start: list.startIndex, end: list.endIndex } : { start: 0, end: Number.MAX_SAFE_INTEGER };
 }
-
-/** Index of the first call starting at or after `offset` (calls are in source order). */
-export function firstCallFrom(calls: Node[], offset: number): number {
-  let lo = 0;
-  let hi = calls.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (calls[mid].startIndex < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

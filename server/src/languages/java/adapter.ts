@@ -16,8 +16,8 @@ import { builderResponse, constructorResponse, statusOnlyResponse, type JavaResp
 import { javaSlotAt } from './slot';
 import { annotationResponse, plainReturn, returnsOf, servletResponse } from './statements';
 import { callParts, sameNode } from './nodes';
-import { callsIn } from './headers';
 import { parentOf, withAncestry } from '../ancestry';
+import { nodesStartingIn } from '../sorted';
 
 interface Found {
   site: StatusSite;
@@ -159,7 +159,7 @@ function extractFrom(input: AdapterInput, tree: Tree): DocumentModel {
     routeMethods.set(h.facts.route, s);
   }
   for (const h of handlers) {
-    for (const c of callsIn(calls, h.facts.span.start, h.facts.span.end)) {
+    for (const c of nodesStartingIn(calls, h.facts.span.start, h.facts.span.end)) {
       const n = callParts(c).name;
       if (n) h.facts.calls.push(n);
     }

@@ -6,6 +6,7 @@ import type { HeaderFact } from '../../model';
 import { namedArgs, spanOf } from '../syntax';
 import { callParts, lastSegment, statementOf, stringValue } from './nodes';
 import { parentOf } from '../ancestry';
+import { nodesStartingIn } from '../sorted';
 
 /** Builder methods that set one well-known header (Spring's builders, JAX-RS ResponseBuilder). */
 const BUILDER_HEADERS: Record<string, string> = {
@@ -77,7 +78,7 @@ const COPIES = /^(putAll|addAll|setAll|replaceAll)$/;
  */
 export function headersOn(receivers: string[], calls: Node[], from: number, to: number, target?: Node): SeenHeaders {
   const out: SeenHeaders = { headers: [], unknown: false };
-  for (const c of callsIn(calls, from, to)) {
+  for (const c of nodesStartingIn(calls, from, to)) {
     const object = c.childForFieldName('object')?.text;
     const onReceiver = !!object && receivers.includes(object);
     const args = onReceiver ? undefined : c.childForFieldName('arguments');
@@ -102,20 +103,6 @@ export function headersOn(receivers: string[], calls: Node[], from: number, to: 
     if (h) out.headers.push(h);
     else if (COPIES.test(c.childForFieldName('name')?.text ?? '')) out.unknown = true;
   }
-  return out;
-}
-
-/** The calls of `calls` (sorted by start) that start inside [from, to): a binary search, then a slice. */
-export function callsIn(calls: Node[], from: number, to: number): Node[] {
-  let lo = 0;
-  let hi = calls.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (calls[mid].startIndex < from) lo = mid + 1;
-    else hi = mid;
-  }
-  const out: Node[] = [];
-  for (let i = lo; i < calls.length && calls[i].startIndex < to; i++) out.push(calls[i]);
   return out;
 }
 

@@ -7,10 +7,11 @@ import { namedArgs, spanOf } from '../syntax';
 import { statusEdit } from '../edits';
 import { bodyFacts } from './bodies';
 import { branchOf } from './branches';
-import { callsIn, headersOn, type SeenHeaders } from './headers';
+import { headersOn, type SeenHeaders } from './headers';
 import { callParts, javaString, lineIndent, outerMethod, sameNode, statementOf, typeName } from './nodes';
 import type { JavaResponseInput } from './responses';
 import { parentOf, upTo } from '../ancestry';
+import { nodesStartingIn } from '../sorted';
 
 const WRITE_CALLS = /^(write|print|println|writeValue|writeBytes)$/;
 
@@ -58,7 +59,7 @@ export function servletResponse(call: Node, site: StatusSite, input: JavaRespons
   if (name === 'sendRedirect') facts.helper = 'redirect';
   // The body: response.getWriter().write(x), mapper.writeValue(response.getOutputStream(), x).
   if (block && name !== 'sendError') {
-    for (const c of callsIn(calls, call.endIndex, block.endIndex)) {
+    for (const c of nodesStartingIn(calls, call.endIndex, block.endIndex)) {
       const p = callParts(c);
       if (!p.name || !WRITE_CALLS.test(p.name)) continue;
       const writer = p.name === 'writeValue' ? p.args[0] : p.object;
@@ -86,7 +87,7 @@ function see(facts: ResponseFacts, seen: SeenHeaders): void {
 
 /** The return statements of `method` itself (not of its lambdas or inner classes), from the walk's list. */
 export function returnsOf(method: Node, returns: Node[]): Node[] {
-  return callsIn(returns, method.startIndex, method.endIndex).filter((r) => ownMethod(r) === method.id);
+  return nodesStartingIn(returns, method.startIndex, method.endIndex).filter((r) => ownMethod(r) === method.id);
 }
 
 function ownMethod(node: Node): number | undefined {

@@ -8,6 +8,7 @@ import { codeOf } from './code';
 import { outermostFunction } from './branches';
 import { endOf, field, memo, parentOf, sameNode, textOf, typeOf } from './nodes';
 import { PathSeeker } from './seek';
+import { firstAtLeast } from '../sorted';
 
 export interface ReceiverUses {
   /** Calls whose callee is `<receiver>.<name>`, in source order. */
@@ -39,18 +40,6 @@ interface FoundUses {
 function within(all: FoundUses, start: number, end: number): ReceiverUses {
   const cut = <T>(list: T[], at: number[]): T[] => list.slice(firstAtLeast(at, start), firstAtLeast(at, end));
   return { calls: cut(all.uses.calls, all.at.calls), passed: cut(all.uses.passed, all.at.passed), assigned: cut(all.uses.assigned, all.at.assigned) };
-}
-
-/** The index of the first value >= x in an ascending array. */
-function firstAtLeast(sorted: number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function findUses(fn: Node, receiver: string): FoundUses {

@@ -17,8 +17,9 @@ import { frameworksOf, importEdit, useClauses, vocabularyUses, type UseClause } 
 import { insertStatus } from './insertions';
 import { ByFunction, blockOf, chainBefore, responseFor, type PhpDocument } from './responses';
 import { slotAt } from './slot';
-import { CALL_TYPES, argAt, argValue, argumentNodes, callParts, enclosingFunction, firstAfter, lastSegment, stringValue } from './syntax';
+import { CALL_TYPES, argAt, argValue, argumentNodes, callParts, enclosingFunction, lastSegment, stringValue } from './syntax';
 import { parentOf, typeOf, walkWithParents } from '../parents';
+import { firstStartingAfter } from '../sorted';
 
 interface Found {
   site: StatusSite;
@@ -215,7 +216,7 @@ function extract(input: AdapterInput): DocumentModel {
   handlers.sort((a, b) => a.node.startIndex - b.node.startIndex);
   for (const { node, route } of handlers) {
     const facts: HandlerFacts = { span: spanOf(node), method: route.method, route: route.route, calls: [] };
-    for (let k = firstAfter(calls, node.startIndex); k < calls.length && calls[k].start < node.endIndex; k++) facts.calls.push(calls[k].name);
+    for (let k = firstStartingAfter(calls, node.startIndex); k < calls.length && calls[k].start < node.endIndex; k++) facts.calls.push(calls[k].name);
     if (route.route !== undefined && routeMethods.get(route.route)?.size) facts.routeMethods = [...routeMethods.get(route.route)!];
     model.handlers.push(facts);
   }

@@ -148,15 +148,3 @@ export function lineIndent(text: string, offset: number): string {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   return /^[ \t]*/.exec(text.slice(lineStart, offset))![0];
 }
-
-/** Index of the first entry that starts after `offset`, in a list sorted by start (binary search). */
-export function firstAfter(list: readonly { start: number }[], offset: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].start <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

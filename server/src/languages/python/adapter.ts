@@ -20,20 +20,15 @@ import { slotAt } from './slot';
 import { setStatusEdit } from './statusEdits';
 import { inAncestry, parentOf, withAncestry } from '../ancestry';
 import { lineStarts, rememberUnits, reusableUnits, splice, unitKey, type ModelUnits, type Part, type UnitRecord } from '../reuse';
+import { partitionPoint } from '../sorted';
 
 /** Index of the first item starting at or after `offset` (items sorted by start). */
 function firstAtOrAfter(items: readonly ({ startIndex: number } | { start: number })[], offset: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const it = items[mid];
-    if (('startIndex' in it ? it.startIndex : it.start) < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(items.length, (i) => {
+    const it = items[i];
+    return ('startIndex' in it ? it.startIndex : it.start) < offset;
+  });
 }
-
 
 interface Handler {
   fn: Node;

@@ -10,6 +10,7 @@ import { maybeConstantName } from './constants';
 import { headerSetsOf, type HeaderScope } from './headers';
 import { emptyImports, recordImport, type ImportTable } from './imports';
 import { calleeOf } from './nodes';
+import { partitionPoint } from '../sorted';
 
 /** A function definition with what its ancestors say about it, found during the walk. */
 export interface FnInfo {
@@ -68,13 +69,7 @@ const KEPT = new Set(['comment', 'import_statement', 'import_from_statement', 'f
 
 /** The innermost function around `offset` (functions in source order, with parent links). */
 export function fnAt(fns: readonly FnInfo[], offset: number): FnInfo | undefined {
-  let lo = 0;
-  let hi = fns.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (fns[mid].node.startIndex <= offset) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(fns.length, (i) => fns[i].node.startIndex <= offset);
   // The last function starting before the offset, or one of its ancestors, holds it.
   for (let i = lo - 1; i >= 0; i = fns[i].parent) if (offset < fns[i].node.endIndex) return fns[i];
   return undefined;

@@ -15,6 +15,7 @@ import {
   addToHeaders, appendArgument, bindingOf, headersFrom, headersOnName, isSuccessHeaders, latestBinding, removeArgument,
   statementAfter, type HeaderScope,
 } from './headers';
+import { partitionPoint } from '../sorted';
 
 export interface ResponseEnv {
   text: string;
@@ -164,13 +165,7 @@ function returnAfter(returns: Node[], node: Node, block: Node | null): Node | un
   if (!block) return undefined;
   const after = node.endIndex;
   const end = block.endIndex;
-  let lo = 0;
-  let hi = returns.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (returns[mid].startIndex <= after) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(returns.length, (i) => returns[i].startIndex <= after);
   for (let i = lo; i < returns.length && returns[i].startIndex < end; i++) if (sameNode(parentOf(returns[i]), block)) return returns[i];
   return undefined;
 }

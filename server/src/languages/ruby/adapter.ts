@@ -16,8 +16,9 @@ import { headerStatement } from './headers';
 import { ByScope, RACK_BEFORE_3_1, appendArg, responseFor, statusLiteral, type RubyDocument } from './responses';
 import { rackBefore31 } from './rackVersion';
 import { slotAt } from './slot';
-import { callArgs, callName, containerOf, firstAfter, pairsByKey, isResponseObject, receiverOf, stringValue } from './syntax';
+import { callArgs, callName, containerOf, pairsByKey, isResponseObject, receiverOf, stringValue } from './syntax';
 import { parentOf, typeOf, walkWithParents } from '../parents';
+import { firstStartingAfter } from '../sorted';
 
 interface Found {
   site: StatusSite;
@@ -177,7 +178,7 @@ function extract(input: AdapterInput): DocumentModel {
   handlerNodes.sort((a, b) => a.node.startIndex - b.node.startIndex);
   for (const { node, route } of handlerNodes) {
     const facts: HandlerFacts = { span: spanOf(node), method: route.method, route: route.route, calls: [] };
-    for (let k = firstAfter(calls, node.startIndex); k < calls.length && calls[k].start < node.endIndex; k++) facts.calls.push(calls[k].name);
+    for (let k = firstStartingAfter(calls, node.startIndex); k < calls.length && calls[k].start < node.endIndex; k++) facts.calls.push(calls[k].name);
     if (route.route !== undefined && routeMethods.has(route.route)) facts.routeMethods = [...routeMethods.get(route.route)!];
     model.handlers.push(facts);
   }

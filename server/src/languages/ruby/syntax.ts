@@ -114,15 +114,3 @@ export function startsLine(text: string, offset: number): boolean {
 export function snake(name: string): string {
   return name.replace(/([a-z\d])([A-Z])/g, '$1_$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2').toLowerCase();
 }
-
-/** Index of the first entry that starts after `offset`, in a list sorted by start (binary search). */
-export function firstAfter(list: readonly { start: number }[], offset: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].start <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

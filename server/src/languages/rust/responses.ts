@@ -11,6 +11,7 @@ import { partKind } from './parts';
 import { redactEdits } from './redact';
 import { branchOf } from './branches';
 import { calleeName, calleeText, isIntoResponse, returnedFrom, type StatusContext } from './contexts';
+import { firstNodeFrom } from '../sorted';
 
 /** `header::LOCATION` -> location, "Retry-After" -> retry-after, HeaderName::from_static("x-id") -> x-id. */
 export function headerNameOf(n: Node | undefined): string | undefined {
@@ -60,14 +61,8 @@ function chainAbove(call: Node): Node[] {
 
 /** Whether a `return` (`returns` in source order) starts within [start, end): a binary search, not a scan of every return per response. */
 function hasReturnWithin(returns: Node[], start: number, end: number): boolean {
-  let lo = 0;
-  let hi = returns.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (returns[mid].startIndex < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < returns.length && returns[lo].startIndex < end;
+  const i = firstNodeFrom(returns, start);
+  return i < returns.length && returns[i].startIndex < end;
 }
 
 /**
