@@ -35,13 +35,17 @@ function extract(input: AdapterInput): DocumentModel {
   // Where the line of the current statement starts, found by reading the text once, forwards
   // (a search back from every statement is quadratic on a long line of them).
   let lineStart = 0;
-  let scanned = 0;
+  let nextBreak = text.indexOf('\n');
   try {
     if (cursor.gotoFirstChild()) {
       do {
         const start = cursor.startIndex;
         const end = cursor.endIndex;
-        for (; scanned < start; scanned++) if (text.charCodeAt(scanned) === 10) lineStart = scanned + 1;
+        // The next line break is kept between statements: each part of the text is searched once.
+        while (nextBreak >= 0 && nextBreak < start) {
+          lineStart = nextBreak + 1;
+          nextBreak = text.indexOf('\n', lineStart);
+        }
         // The statement's kind is part of its key: the same text can be a statement or part of an error.
         const textKey = unitKey(text, lineStart, start, end);
         const key = textKey === undefined ? undefined : `${cursor.nodeTypeId}:${textKey}`;

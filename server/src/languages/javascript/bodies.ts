@@ -2,14 +2,14 @@
 // message of a caught error. Judged from the syntax only; doubtful shapes are left alone.
 import type { Node } from '../../parsing/treeSitter';
 import type { BodyFacts } from '../../model';
-import { endOf, field, kids, textOf, typeOf } from './nodes';
+import { endOf, field, kids, textOf, typeOf, pairKeyText } from './nodes';
 
 const ERROR_KEYS = new Set(['error', 'errors', 'err', 'errorMessage', 'error_message']);
 /** Names that hold an error or its text, as opposed to a record that merely has an error field. */
 const ERRORISH = /^(e|err|error|errors|ex|exc|exception|cause|reason|msg|message|errorMessage|problem|failure)$/i;
 
 function keyName(pair: Node): string {
-  return textOf(field(pair, 'key')).replace(/^['"]|['"]$/g, '');
+  return pairKeyText(pair).replace(/^['"]|['"]$/g, '');
 }
 
 function spanOf(n: Node): { start: number; end: number } {

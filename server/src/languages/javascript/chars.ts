@@ -14,15 +14,40 @@ export const enum C {
   Backslash = 92, RBracket = 93, Underscore = 95, Backtick = 96, LBrace = 123, RBrace = 125,
 }
 
+/** Character classes of the ASCII range, one lookup instead of a chain of comparisons. */
+const IDENT_START = 1;
+const IDENT_PART = 2;
+const SPACE = 4;
+const ASCII = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const start = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === C.Dollar || c === C.Underscore || c === C.Hash;
+  ASCII[c] = (start ? IDENT_START | IDENT_PART : 0) | (c >= C.Zero && c <= C.Nine ? IDENT_PART : 0) | (c === C.Space || c === C.Nl || c === C.Tab || c === C.Cr ? SPACE : 0);
+}
+
 export function isIdentStart(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === C.Dollar || c === C.Underscore || c === C.Hash || c > 127;
+  return c > 127 || (ASCII[c] & IDENT_START) !== 0;
 }
 
 export function isIdentPart(c: number): boolean {
-  return isIdentStart(c) || (c >= C.Zero && c <= C.Nine);
+  return c > 127 || (ASCII[c] & IDENT_PART) !== 0;
 }
 
 export function isSpace(c: number): boolean {
-  return c === C.Space || c === C.Nl || c === C.Tab || c === C.Cr || c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029;
+  return c < 128 ? (ASCII[c] & SPACE) !== 0 : c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029;
 }
 
+/** The keywords by length, first and last character. */
+const KEYWORD_SHAPES = new Map<number, string[]>();
+const shape = (length: number, first: number, last: number) => (length << 21) | ((first & 0x3ff) << 10) | (last & 0x3ff);
+for (const k of KEYWORDS) {
+  const key = shape(k.length, k.charCodeAt(0), k.charCodeAt(k.length - 1));
+  KEYWORD_SHAPES.set(key, [...(KEYWORD_SHAPES.get(key) ?? []), k]);
+}
+
+/** The keyword that text[start, end) is, or '' (what `KEYWORDS.has(text.slice(start, end))` tells, without making the string). */
+export function keywordAt(text: string, start: number, end: number): string {
+  if (end - start < 2) return '';
+  const list = KEYWORD_SHAPES.get(shape(end - start, text.charCodeAt(start), text.charCodeAt(end - 1)));
+  if (list) for (const k of list) if (text.startsWith(k, start)) return k;
+  return '';
+}

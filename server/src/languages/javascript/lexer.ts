@@ -5,7 +5,7 @@
 // look. JSX text is not JavaScript (an apostrophe in it opens no string), so a statement that
 // looks like JSX is flagged and its comments are read from the tree instead.
 import type { Span } from '../../model';
-import { C, KEYWORDS, VALUE_KEYWORDS, isIdentPart, isIdentStart, isSpace } from './chars';
+import { C, VALUE_KEYWORDS, isIdentPart, isIdentStart, isSpace, keywordAt } from './chars';
 import { blockEnd, lineEnd, regexEnd, stringEnd, templateEnd } from './literals';
 
 export interface Lexed {
@@ -84,8 +84,8 @@ export function lex(text: string, start: number, end: number): Lexed {
         continue;
       }
       // Keywords are short and lower-case: most names need no string made to tell.
-      const word = !property && c >= 97 && c <= 122 && i - s <= 10 ? text.slice(s, i) : '';
-      const keyword = word !== '' && KEYWORDS.has(word);
+      const word = !property && c >= 97 && c <= 122 && i - s <= 10 ? keywordAt(text, s, i) : '';
+      const keyword = word !== '';
       valueEnded = !keyword || VALUE_KEYWORDS.has(word);
       if (word === 'new') newChain = true;
       else if (word === 'function') afterFunction = true;
@@ -97,7 +97,7 @@ export function lex(text: string, start: number, end: number): Lexed {
         if (text.charCodeAt(j) === C.Lt) j = typeArgsEnd(text, j, end);
         while (j < end && isSpace(text.charCodeAt(j))) j++;
         const next = text.charCodeAt(j);
-        if ((next === C.LParen || next === C.Backtick) && !newChain && !afterFunction) out.calls.push({ name: word || text.slice(s, i), at: s });
+        if ((next === C.LParen || next === C.Backtick) && !newChain && !afterFunction) out.calls.push({ name: text.slice(s, i), at: s });
         if (next === C.LParen || next === C.Backtick) {
           newChain = false;
           afterFunction = false;

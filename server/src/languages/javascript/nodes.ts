@@ -5,6 +5,8 @@
 // seek.ts), types, ends and fields are kept here, keyed by node id; outside of that (edits
 // called later, slots) every read falls back to the node itself.
 import type { Node, Tree } from '../../parsing/treeSitter';
+import { C, isIdentPart, isSpace } from './chars';
+import { stringEnd } from './literals';
 
 interface Info {
   parent?: Node;
@@ -157,6 +159,34 @@ export function textOf(node: Node | null | undefined): string {
   return cache.text.slice(node.startIndex, endOf(node));
 }
 
+/**
+ * The text of a pair's key (`status` in `status: 404`, `'x-id'` with its quotes): read from the
+ * text where the key is a name or a string followed by its colon, from the tree otherwise
+ * (a computed key, a number, a comment in between).
+ */
+export function pairKeyText(pair: Node): string {
+  const cache = cacheOf(pair.tree);
+  if (cache) {
+    const text = cache.text;
+    const start = pair.startIndex;
+    const end = endOf(pair);
+    const c = text.charCodeAt(start);
+    let i = start;
+    if (c === C.Sq || c === C.Dq) {
+      i = stringEnd(text, start, end, c);
+      if (i - start < 2 || text.charCodeAt(i - 1) !== c) i = start;
+    } else if (isIdentPart(c) && !(c >= C.Zero && c <= C.Nine)) {
+      while (i < end && isIdentPart(text.charCodeAt(i))) i++;
+    }
+    if (i > start) {
+      let j = i;
+      while (j < end && isSpace(text.charCodeAt(j))) j++;
+      if (text.charCodeAt(j) === C.Colon) return text.slice(start, i);
+    }
+  }
+  return textOf(field(pair, 'key'));
+}
+
 /** `node.childForFieldName(name)`, read once per node and field. */
 export function field(node: Node | null | undefined, name: string): Node | null {
   if (!node) return null;
@@ -180,8 +210,10 @@ export function kids(node: Node | null | undefined): Node[] {
   const info = cache && infoOf(cache, node.id);
   if (info?.kids) return info.kids;
   const out: Node[] = [];
+  const text = cache?.text;
   for (const c of node.namedChildren) {
-    if (!c || typeOf(c) === 'comment') continue;
+    // Only a node whose text starts with `/` can be a comment: the others need no type read.
+    if (!c || ((text === undefined || text.charCodeAt(c.startIndex) === C.Slash) && typeOf(c) === 'comment')) continue;
     out.push(c);
     if (cache) record(cache, c, node);
   }

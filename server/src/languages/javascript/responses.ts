@@ -9,7 +9,7 @@ import { calleeParts } from './contexts';
 import { HEADER_METHODS, headersFromCall, headersInFunction, objectHeaders, objectKeys } from './headers';
 import { nestResponse } from './nest';
 import { redactEdits } from './redact';
-import { endOf, field, kids, parentOf, textOf, typeOf } from './nodes';
+import { endOf, field, kids, parentOf, textOf, typeOf, pairKeyText } from './nodes';
 import { usesIn } from './uses';
 import { reachable } from './flow';
 import { handedIn } from './params';
@@ -139,7 +139,7 @@ export function responseFor(input: ResponseInput): ResponseFacts {
     if ((name === 'throw' || name === 'assert') && args.some((a) => typeOf(a) === 'object')) {
       // Koa: ctx.throw(401, 'msg', { headers: {...} }) puts the headers on the response.
       const props = args.find((a) => typeOf(a) === 'object')!;
-      const h = kids(props).find((p) => typeOf(p) === 'pair' && unquote(textOf(field(p, 'key'))) === 'headers');
+      const h = kids(props).find((p) => typeOf(p) === 'pair' && unquote(pairKeyText(p)) === 'headers');
       if (h) objectHeaders(field(h, 'value') ?? undefined, facts);
     }
     // Hono: c.json(body, status, headers), c.body(null, 204).
