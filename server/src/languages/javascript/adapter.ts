@@ -56,7 +56,7 @@ function extract(input: AdapterInput): DocumentModel {
           const node = cursor.currentNode;
           let fresh: UnitFacts;
           try {
-            fresh = extractUnit(env, node);
+            fresh = extractUnit(env, node, end);
           } catch {
             // One statement the analysis cannot read costs its facts, not the file's.
             fresh = { comments: [], sites: [], siteResponses: [], implicit: [], koa: [], handlers: [], routes: [] };

@@ -44,11 +44,15 @@ function infoOf(cache: TreeCache, id: number): Info {
   return info;
 }
 
-/** Starts caching reads of `tree` (whose source is `text`, analysed under `root`); `releaseTree` ends it. */
-export function bindTree(tree: Tree, text: string, root?: Node): void {
+/**
+ * Starts caching reads of `tree` (whose source is `text`, analysed under `root`, which ends at
+ * `rootEnd` when the caller knows); `releaseTree` ends it.
+ */
+export function bindTree(tree: Tree, text: string, root?: Node, rootEnd?: number): void {
   const cache: TreeCache = { tree, text, root, nodes: new Map(), starts: new Map(), memos: new Map() };
   caches.set(tree, cache);
   last = cache;
+  if (root && rootEnd !== undefined) infoOf(cache, root.id).end = rootEnd;
 }
 
 /** Drops what was cached for `tree`: the model keeps only the nodes its edits need. */
@@ -169,7 +173,8 @@ export function pairKeyText(pair: Node): string {
   if (cache) {
     const text = cache.text;
     const start = pair.startIndex;
-    const end = endOf(pair);
+    // The scans below stop at the key's end (a string at its line's end): the text's end bounds them.
+    const end = text.length;
     const c = text.charCodeAt(start);
     let i = start;
     if (c === C.Sq || c === C.Dq) {

@@ -106,15 +106,20 @@ export function responseFor(input: ResponseInput): ResponseFacts {
   const fn = enclosingFunction(carrier);
   const branch = branchOf(carrier, text);
   const caught = branch?.kind === 'catch' ? branch.errorName : undefined;
-  const facts: ResponseFacts = { span: span(carrier), headers: [], branch, edits: {} };
+  const carrierType = typeOf(carrier);
+  // A chained call's span is its chain's (set below): the carrier's own is read only when it is the span.
+  const facts: ResponseFacts = { span: carrierType === 'call_expression' ? { start: carrier.startIndex, end: carrier.startIndex } : span(carrier), headers: [], branch, edits: {} };
   const q = (s: string) => `${quote}${s.replace(new RegExp(quote, 'g'), `\\${quote}`)}${quote}`;
 
-  const carrierType = typeOf(carrier);
   if (carrierType === 'call_expression') {
     const { name, receiver } = calleeParts(carrier);
     const args = kids(field(carrier, 'arguments'));
-    if (name === 'HttpCode' && typeOf(parentOf(carrier)) === 'decorator') return nestResponse(facts, carrier, q, text);
+    if (name === 'HttpCode' && typeOf(parentOf(carrier)) === 'decorator') {
+      facts.span = span(carrier);
+      return nestResponse(facts, carrier, q, text);
+    }
     if (receiver && /^(NextResponse|Response)$/.test(textOf(receiver))) {
+      facts.span = span(carrier);
       // Next.js / fetch statics: json(body, init), redirect(url, status), rewrite(url, init).
       if (name === 'json') responseInit(facts, args, caught, q, text, carrier);
       else facts.helper = name === 'redirect' ? 'redirect' : undefined;

@@ -119,8 +119,8 @@ function collect(root: Node, types: ReadonlySet<string>): Node[] {
  * The facts of one top-level statement. What is read from the tree is kept only while the
  * statement is analysed: short-lived, so the garbage collector has little to carry.
  */
-export function extractUnit(env: UnitEnv, unit: Node): UnitFacts {
-  bindTree(env.tree, env.text, unit);
+export function extractUnit(env: UnitEnv, unit: Node, end?: number): UnitFacts {
+  bindTree(env.tree, env.text, unit, end);
   try {
     return analyse(env, unit);
   } finally {
@@ -160,7 +160,8 @@ function analyse(env: UnitEnv, unit: Node): UnitFacts {
     switch (c.kind) {
       case 'number': {
         if (node.startIndex !== c.start || typeOf(node) !== 'number') break;
-        const code = intLiteral(textOf(node));
+        // The candidate is the whole number (nothing of a name or a number follows it).
+        const code = intLiteral(text.slice(c.start, c.end));
         const ctx = code === undefined ? undefined : contextOf(node);
         if (ctx) found.push({ site: { code: code!, span: { start: c.start, end: c.end }, kind: 'number', role: ctx.role, form: ctx.form }, ctx, value: node });
         break;
@@ -254,7 +255,11 @@ function editsAreLocal(carrier: Node): boolean {
 
 /** A body that leaks nothing has nothing to redact: no edit to offer (or to compute). */
 function withoutIdleRedact(r: ResponseFacts): ResponseFacts {
-  if (!r.body?.leak && !r.body?.rawErrorMessage) delete r.edits.redactBody;
+  if (!r.body?.leak && !r.body?.rawErrorMessage && 'redactBody' in r.edits) {
+    // A copy without it (`delete` would turn the object into a slow dictionary).
+    const { redactBody: _, ...edits } = r.edits;
+    r.edits = edits;
+  }
   return r;
 }
 
