@@ -9,7 +9,8 @@ import { C, isIdentPart, isSpace } from './chars';
 import { stringEnd } from './literals';
 
 interface Info {
-  parent?: Node;
+  /** null for the root of the tree. */
+  parent?: Node | null;
   type?: string;
   end?: number;
   fields?: Map<string, Node | null>;
@@ -21,6 +22,8 @@ interface TreeCache {
   text: string;
   /** The subtree being analysed (a top-level statement): where a path down to a node starts. */
   root?: Node;
+  /** `root` is a child of the tree's root node. */
+  rootIsTopLevel: boolean;
   nodes: Map<number, Info>;
   /** Nodes whose parent is known, by start offset, outermost first. */
   starts: Map<number, Node[]>;
@@ -46,10 +49,11 @@ function infoOf(cache: TreeCache, id: number): Info {
 
 /**
  * Starts caching reads of `tree` (whose source is `text`, analysed under `root`, which ends at
- * `rootEnd` when the caller knows); `releaseTree` ends it.
+ * `rootEnd` when the caller knows, and is a child of the tree's root when `rootIsTopLevel`);
+ * `releaseTree` ends it.
  */
-export function bindTree(tree: Tree, text: string, root?: Node, rootEnd?: number): void {
-  const cache: TreeCache = { tree, text, root, nodes: new Map(), starts: new Map(), memos: new Map() };
+export function bindTree(tree: Tree, text: string, root?: Node, rootEnd?: number, rootIsTopLevel = false): void {
+  const cache: TreeCache = { tree, text, root, rootIsTopLevel, nodes: new Map(), starts: new Map(), memos: new Map() };
   caches.set(tree, cache);
   last = cache;
   if (root && rootEnd !== undefined) infoOf(cache, root.id).end = rootEnd;
@@ -68,7 +72,7 @@ export function sourceOf(node: Node): string | undefined {
 
 function record(cache: TreeCache, child: Node, parent: Node): void {
   const info = infoOf(cache, child.id);
-  if (info.parent) return;
+  if (info.parent !== undefined) return;
   info.parent = parent;
   const list = cache.starts.get(child.startIndex);
   if (list) list.push(child);
@@ -100,8 +104,17 @@ export function parentOf(node: Node | null | undefined): Node | null {
   const cache = cacheOf(node.tree);
   if (!cache) return node.parent;
   const info = infoOf(cache, node.id);
-  if (info.parent) return info.parent;
-  const root = cache.root && cache.root.id !== node.id && cache.root.startIndex <= node.startIndex && node.endIndex <= endOf(cache.root) ? cache.root : undefined;
+  if (info.parent !== undefined) return info.parent;
+  // The analysed subtree is a top-level statement: its parent is the tree's root, which
+  // `node.parent` would find by going through every statement before it.
+  if (cache.root && node.id === cache.root.id && cache.rootIsTopLevel) {
+    const top = node.tree.rootNode;
+    if (top.id === node.id) return null;
+    record(cache, node, top);
+    infoOf(cache, top.id).parent = null;
+    return top;
+  }
+  const root = cache.root && cache.root.id !== node.id && cache.root.startIndex <= node.startIndex && endOf(node) <= endOf(cache.root) ? cache.root : undefined;
   if (root) recordPath(cache, root, node);
   if (info.parent) return info.parent;
   const p = node.parent;

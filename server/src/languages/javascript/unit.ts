@@ -116,11 +116,12 @@ function collect(root: Node, types: ReadonlySet<string>): Node[] {
 }
 
 /**
- * The facts of one top-level statement. What is read from the tree is kept only while the
- * statement is analysed: short-lived, so the garbage collector has little to carry.
+ * The facts of one top-level statement of `env.tree` (ending at `end` when the caller knows).
+ * What is read from the tree is kept only while the statement is analysed: short-lived, so the
+ * garbage collector has little to carry.
  */
 export function extractUnit(env: UnitEnv, unit: Node, end?: number): UnitFacts {
-  bindTree(env.tree, env.text, unit, end);
+  bindTree(env.tree, env.text, unit, end, true);
   try {
     return analyse(env, unit);
   } finally {
