@@ -36,18 +36,16 @@ export function isSpace(c: number): boolean {
   return c < 128 ? (ASCII[c] & SPACE) !== 0 : c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029;
 }
 
-/** The keywords by length, first and last character. */
-const KEYWORD_SHAPES = new Map<number, string[]>();
-const shape = (length: number, first: number, last: number) => (length << 21) | ((first & 0x3ff) << 10) | (last & 0x3ff);
-for (const k of KEYWORDS) {
-  const key = shape(k.length, k.charCodeAt(0), k.charCodeAt(k.length - 1));
-  KEYWORD_SHAPES.set(key, [...(KEYWORD_SHAPES.get(key) ?? []), k]);
-}
+/** The keywords by length and first letter (all are lower-case, 2 to 10 letters). */
+const KEYWORDS_BY_SHAPE: (string[] | undefined)[] = new Array<string[] | undefined>(11 * 26).fill(undefined);
+for (const k of KEYWORDS) (KEYWORDS_BY_SHAPE[k.length * 26 + k.charCodeAt(0) - 97] ??= []).push(k);
 
-/** The keyword that text[start, end) is, or '' (what `KEYWORDS.has(text.slice(start, end))` tells, without making the string). */
+/**
+ * The keyword that text[start, end) is, or '' (what `KEYWORDS.has(text.slice(start, end))`
+ * tells, without making the string). The caller makes sure the name starts with a-z.
+ */
 export function keywordAt(text: string, start: number, end: number): string {
-  if (end - start < 2) return '';
-  const list = KEYWORD_SHAPES.get(shape(end - start, text.charCodeAt(start), text.charCodeAt(end - 1)));
+  const list = KEYWORDS_BY_SHAPE[(end - start) * 26 + text.charCodeAt(start) - 97];
   if (list) for (const k of list) if (text.startsWith(k, start)) return k;
   return '';
 }

@@ -73,16 +73,22 @@ export function lex(text: string, start: number, end: number): Lexed {
       newChain = false;
       continue;
     }
-    if (isIdentStart(c) || (c >= C.Zero && c <= C.Nine)) {
+    if (c >= C.Zero && c <= C.Nine) {
+      // A number (with its fraction: `1.5` is no member access).
+      for (i++; i < end; i++) {
+        const d = text.charCodeAt(i);
+        if (!isIdentPart(d) && d !== C.Dot) break;
+      }
+      afterDot = false;
+      valueEnded = true;
+      newChain = false;
+      continue;
+    }
+    if (isIdentStart(c)) {
       const s = i;
-      while (i < end && (isIdentPart(text.charCodeAt(i)) || (c >= C.Zero && c <= C.Nine && text.charCodeAt(i) === C.Dot))) i++;
+      for (i++; i < end && isIdentPart(text.charCodeAt(i)); ) i++;
       const property = afterDot;
       afterDot = false;
-      if (c >= C.Zero && c <= C.Nine) {
-        valueEnded = true;
-        newChain = false;
-        continue;
-      }
       // Keywords are short and lower-case: most names need no string made to tell.
       const word = !property && c >= 97 && c <= 122 && i - s <= 10 ? keywordAt(text, s, i) : '';
       const keyword = word !== '';
