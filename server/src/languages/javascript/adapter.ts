@@ -5,10 +5,11 @@
 import type { DocumentModel, HandlerFacts, ResponseFacts, VocabularyUse } from '../../model';
 import { emptyModel } from '../../model';
 import type { AdapterInput, LanguageAdapter } from '../adapter';
+import type { Node } from '../../parsing/treeSitter';
 import { copiedEdits, reanalyse, rememberEdits, rememberUnits, reusableUnits, shiftResponse, shiftSite, unitKey, type Category, type ModelUnits, type UnitRecord } from './reuse';
 import { nameBeforeClause } from '../nameBeforeClause';
 import { javascriptImportEdit, javascriptSlotAt } from './slots';
-import { extractUnit, type UnitEnv, type UnitFacts } from './unit';
+import { extractUnitAt, type UnitEnv, type UnitFacts } from './unit';
 
 function vocabularyUses(text: string): VocabularyUse[] {
   const uses: VocabularyUse[] = [];
@@ -32,6 +33,7 @@ function extract(input: AdapterInput): DocumentModel {
   const parts: Part[] = [];
   // The top-level statements, read with one cursor; a node is made only for those analysed.
   const cursor = tree.walk();
+  const fileHasError = tree.rootNode.hasError;
   // Where the line of the current statement starts, found by reading the text once, forwards
   // (a search back from every statement is quadratic on a long line of them).
   let lineStart = 0;
@@ -53,10 +55,11 @@ function extract(input: AdapterInput): DocumentModel {
         if (record) {
           parts.push({ start, end, key, record, from: input.previous! });
         } else {
-          const node = cursor.currentNode;
+          let node: Node | undefined;
+          const nodeOf = () => (node ??= cursor.currentNode);
           let fresh: UnitFacts;
           try {
-            fresh = extractUnit(env, node, end);
+            fresh = extractUnitAt(env, start, end, nodeOf);
           } catch {
             // One statement the analysis cannot read costs its facts, not the file's.
             fresh = { comments: [], sites: [], siteResponses: [], implicit: [], koa: [], handlers: [], routes: [] };
@@ -64,7 +67,8 @@ function extract(input: AdapterInput): DocumentModel {
           // A statement with a syntax error is analysed afresh every time (how the parser recovers
           // from an error can depend on the text around it), and so is one whose facts reach
           // past it (a decorator whose method the parser put in the next statement).
-          parts.push({ start, end, key: key === undefined || node.hasError || reachesOut(fresh, start, end) ? undefined : key, fresh });
+          // (No statement has an error when the file has none: one read for the file, not one per statement.)
+          parts.push({ start, end, key: key === undefined || (fileHasError && nodeOf().hasError) || reachesOut(fresh, start, end) ? undefined : key, fresh });
         }
       } while (cursor.gotoNextSibling());
     }

@@ -43,7 +43,8 @@ function cacheOf(tree: Tree): TreeCache | undefined {
 
 function infoOf(cache: TreeCache, id: number): Info {
   let info = cache.nodes.get(id);
-  if (!info) cache.nodes.set(id, (info = {}));
+  // Every field present from the start: one shape for all, whatever is learnt first.
+  if (!info) cache.nodes.set(id, (info = { parent: undefined, type: undefined, end: undefined, fields: undefined, kids: undefined }));
   return info;
 }
 
