@@ -3,7 +3,9 @@
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentStore } from '../documents';
+import { DocumentStore, type OpenDocument } from '../documents';
+import type { LanguageAdapter } from '../languages/adapter';
+import { isRuntimeFailure } from '../parsing/treeSitter';
 import { doValidate } from '../features/diagnostics';
 import type { FeatureContext } from '../features/context';
 import type { Settings } from '../settings';
@@ -38,25 +40,37 @@ export class Analyzer {
       if (!entry.adapter) return { kind: 'unserved' };
       if (!this.settings.enable) return { kind: 'checked', languageId, document: entry.doc, diagnostics: [] };
       const adapter = entry.adapter;
-      if (entry.grammar) await step(`parse (${adapter.id})`, () => this.store.ensureParsed(entry));
-      const model = await step(`parse and analysis (${adapter.id})`, () => this.store.model(entry));
+      if (entry.grammar) await step(`parse (${adapter.id})`, () => this.store.ensureGrammar(entry));
+      // From here on everything is synchronous: the parse, the model and the rules (with the
+      // completion slots and import edits their fixes ask for) run under one hard stop, instead
+      // of one each (each starts a watchdog thread). A stuck call is stopped as before, and a
+      // runtime failure inside any of them costs this file only (DocumentStore.usingRuntime).
+      const diagnostics = this.store.usingRuntime(entry, `analysis (${adapter.id})`, () => this.check(entry, adapter));
       // The parser gave up on this file (see DocumentStore.usingRuntime): skipped, with the reason.
-      if (entry.skipped) return { kind: 'skipped', reason: entry.skipped, unparsable: true };
-      const input = () => ({ uri, languageId, text: entry.doc.getText(), tree: entry.tree });
-      const ctx: FeatureContext = {
-        document: entry.doc,
-        model,
-        settings: this.settings,
-        markdown: false,
-        // As in the editor, a failing helper only costs the fix that needed it.
-        slotAt: (offset) => quietly(() => this.store.usingRuntime(entry, 'completion', () => adapter.slotAt?.(input(), offset))),
-        importEdit: (vocabulary) => quietly(() => this.store.usingRuntime(entry, 'import edit', () => adapter.importEdit?.(input(), vocabulary))),
-      };
-      const diagnostics = await step('rules', () => doValidate(ctx));
+      if (entry.skipped || !diagnostics) return { kind: 'skipped', reason: entry.skipped ?? 'the parser gave up on it', unparsable: true };
       return { kind: 'checked', languageId, document: entry.doc, diagnostics };
     } finally {
       this.store.close(uri);
     }
+  }
+
+  /** Parse, model and rules of an open entry whose grammar has loaded; undefined when the parser gave up on it. */
+  private check(entry: OpenDocument, adapter: LanguageAdapter): Diagnostic[] | undefined {
+    const { uri, languageId } = entry.doc;
+    if (entry.grammar) stepNow(`parse (${adapter.id})`, () => this.store.parseNow(entry));
+    const model = stepNow(`parse and analysis (${adapter.id})`, () => this.store.model(entry));
+    if (entry.skipped) return undefined;
+    const input = () => ({ uri, languageId, text: entry.doc.getText(), tree: entry.tree });
+    const ctx: FeatureContext = {
+      document: entry.doc,
+      model,
+      settings: this.settings,
+      markdown: false,
+      // As in the editor, a failing helper only costs the fix that needed it.
+      slotAt: (offset) => quietly(() => this.store.usingRuntime(entry, 'completion', () => adapter.slotAt?.(input(), offset))),
+      importEdit: (vocabulary) => quietly(() => this.store.usingRuntime(entry, 'import edit', () => adapter.importEdit?.(input(), vocabulary))),
+    };
+    return stepNow('rules', () => doValidate(ctx));
   }
 }
 
@@ -65,6 +79,19 @@ function quietly<T>(fn: () => T | undefined): T | undefined {
     return fn();
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * `step` for synchronous steps. A failure of the runtime itself passes through unchanged, so the
+ * hard stop around the steps (DocumentStore.usingRuntime) resets the runtime and skips the file.
+ */
+function stepNow<T>(what: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (isRuntimeFailure(e)) throw e;
+    throw new AnalysisError(`${what} failed: ${errorText(e).split('\n')[0]}`);
   }
 }
 
