@@ -9,7 +9,8 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Analyzer } from './analysis';
-import { checkFile, type CheckSettings, type FileOutcome } from './checkFile';
+import { checkQueue } from './batch';
+import type { CheckSettings, FileOutcome } from './checkFile';
 
 /** What a worker is started with: the files and the queue's shared counter (the next index to take). */
 export interface WorkerInput extends CheckSettings {
@@ -51,8 +52,8 @@ export function takeNext(files: readonly string[], next: Int32Array): string | u
 
 /**
  * The main thread and `workers` threads take files from one queue. The main thread starts at
- * once, so the time workers spend loading grammars is not time lost; it yields after each file
- * so the workers' results are recorded (and progress drawn) as they come.
+ * once, so the time workers spend loading grammars is not time lost; it yields between its
+ * batches (batch.ts) so the workers' results are recorded (and progress drawn) as they come.
  */
 function shareQueue(files: readonly string[], opts: RunOptions, workers: number, script: string): Promise<FileOutcome[]> {
   const out: FileOutcome[] = [];
@@ -86,13 +87,7 @@ function shareQueue(files: readonly string[], opts: RunOptions, workers: number,
       worker.on('error', fail);
     }
     const analyzer = new Analyzer(opts.settings);
-    const mainLoop = async () => {
-      for (let file = takeNext(files, next); file !== undefined; file = takeNext(files, next)) {
-        record(await checkFile(file, analyzer, opts));
-        await new Promise((r) => setImmediate(r));
-      }
-      finished();
-    };
-    mainLoop().catch(fail);
+    const take = () => takeNext(files, next);
+    checkQueue(take, analyzer, opts, record, () => new Promise((r) => setImmediate(r))).then(finished, fail);
   });
 }

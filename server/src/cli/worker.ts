@@ -1,9 +1,10 @@
 // A worker thread of the CLI: takes files from the queue it shares with the other threads (see
-// pool.ts), one result per file, and says when the queue is empty. It builds its own Analyzer
+// pool.ts), several under one parser hard stop (batch.ts), one result per file, and says when
+// the queue is empty. It builds its own Analyzer
 // (grammars load per thread).
 import { parentPort, workerData } from 'node:worker_threads';
 import { Analyzer } from './analysis';
-import { checkFile } from './checkFile';
+import { checkQueue } from './batch';
 import { takeNext, type FromWorker, type WorkerInput } from './pool';
 
 const input = workerData as WorkerInput;
@@ -13,10 +14,12 @@ const port = parentPort;
 async function run(): Promise<void> {
   if (!port) return;
   const next = new Int32Array(input.next);
-  for (let file = takeNext(input.files, next); file !== undefined; file = takeNext(input.files, next)) {
-    const outcome = await checkFile(file, analyzer, input);
-    port.postMessage({ type: 'result', outcome } satisfies FromWorker);
-  }
+  await checkQueue(
+    () => takeNext(input.files, next),
+    analyzer,
+    input,
+    (outcome) => port.postMessage({ type: 'result', outcome } satisfies FromWorker),
+  );
   port.postMessage({ type: 'done' } satisfies FromWorker);
 }
 
