@@ -35,19 +35,11 @@ export class Analyzer {
     return new DocumentStore((text, uri) => skipReason(text, uri, this.settings.maxFileSize));
   }
 
-  /** Runs every rule over `text` as the editor would over an open document with this path. */
-  async analyze(path: string, languageId: string, text: string): Promise<Analysis> {
-    for (;;) {
-      const analysis = this.analyzeNow(path, languageId, text);
-      if (analysis.kind !== 'needs-grammar') return analysis;
-      await this.loadGrammar(analysis.grammar);
-    }
-  }
-
   /**
-   * analyze() without waiting: everything after a grammar's first load is synchronous, so a
-   * caller can check several files under one hard stop (see batch.ts). Says which grammar to
-   * load (loadGrammar) when it has not loaded yet; nothing was done then.
+   * Runs every rule over `text` as the editor would over an open document with this path,
+   * without waiting: everything after a grammar's first load is synchronous, so a caller can
+   * check several files under one hard stop (see batch.ts). Says which grammar to load
+   * (loadGrammar) when it has not loaded yet; nothing was done then.
    */
   analyzeNow(path: string, languageId: string, text: string): Analysis | { kind: 'needs-grammar'; grammar: GrammarId } {
     const uri = pathToFileURL(path).href;
