@@ -1,12 +1,35 @@
-// esbuild plugin: lets the server start a fresh tree-sitter runtime after the old one crashed.
-// @vscode/tree-sitter-wasm is a UMD module that calls its factory once and caches the wasm
-// instance inside it; a wasm trap (e.g. "memory access out of bounds" on deeply nested input)
-// leaves that instance unusable for every later parse. We keep the module as it is and also
-// export the factory (`createRuntime`), so server/src/parsing/treeSitter.ts can make a new,
-// independent instance. The build fails if the vendor file no longer has the expected shape.
+// esbuild plugin for the vendor tree-sitter runtime (@vscode/tree-sitter-wasm's tree-sitter.js),
+// two changes, each checked against the vendor text so the build fails loudly if it changes shape:
+//
+// 1. A fresh runtime after a crash. The file is a UMD module that calls its factory once and
+//    caches the wasm instance inside it; a wasm trap (e.g. "memory access out of bounds" on
+//    deeply nested input) leaves that instance unusable for every later parse. We keep the
+//    module as it is and also export the factory (`createRuntime`), so
+//    server/src/parsing/treeSitter.ts can make a new, independent instance.
+//
+// 2. Cheaper calls into the parser. Every read of a syntax node (its end, its type, a field, a
+//    child) copies the node's five 32-bit words into wasm memory and reads the answer back
+//    through Emscripten's generic setValue/getValue, which test the type name (a string) and go
+//    through a DataView per word; in our model extraction that bookkeeping was ~10% of the time.
+//    On a little-endian host (every platform VS Code ships for) an "i32" is one typed-array
+//    store or load, which is what these helpers do; any other type, or a big-endian host, takes
+//    Emscripten's own path. The module's HEAP32 view is read at each call: it is replaced when
+//    wasm memory grows.
 import { readFile } from 'node:fs/promises';
 
 const UMD_NODE_BRANCH = '(module.exports = factory())';
+/** Where the runtime keeps its Emscripten module (set by setModule when the runtime starts). */
+const MODULE_DECLARATION = '\nvar C;\n';
+const FAST_ACCESS = `
+var LITTLE_ENDIAN_HOST = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+function setValueFast(ptr, value, type) {
+  if (type === "i32" && LITTLE_ENDIAN_HOST) C.HEAP32[ptr >> 2] = value;
+  else C.setValue(ptr, value, type);
+}
+function getValueFast(ptr, type) {
+  return type === "i32" && LITTLE_ENDIAN_HOST ? C.HEAP32[ptr >> 2] : C.getValue(ptr, type);
+}
+`;
 
 export const treeSitterRuntime = {
   name: 'tree-sitter-runtime-factory',
@@ -16,7 +39,20 @@ export const treeSitterRuntime = {
       if (!text.includes(UMD_NODE_BRANCH)) {
         throw new Error(`${args.path}: expected "${UMD_NODE_BRANCH}" (UMD wrapper changed?); see scripts/treeSitterRuntime.mjs`);
       }
-      return { contents: text.replace(UMD_NODE_BRANCH, '(module.exports = factory(), module.exports.createRuntime = factory)'), loader: 'js' };
+      if (text.split(MODULE_DECLARATION).length !== 2) {
+        throw new Error(`${args.path}: expected one module-level "var C;" (the Emscripten module); see scripts/treeSitterRuntime.mjs`);
+      }
+      const sets = text.split('C.setValue(').length - 1;
+      const gets = text.split('C.getValue(').length - 1;
+      if (sets < 10 || gets < 10 || !text.includes('Module["HEAP32"] = HEAP32 = new Int32Array(b)')) {
+        throw new Error(`${args.path}: expected calls to C.setValue/C.getValue and a HEAP32 view on the module; see scripts/treeSitterRuntime.mjs`);
+      }
+      const contents = text
+        .replace(UMD_NODE_BRANCH, '(module.exports = factory(), module.exports.createRuntime = factory)')
+        .replace(MODULE_DECLARATION, MODULE_DECLARATION + FAST_ACCESS)
+        .replaceAll('C.setValue(', 'setValueFast(')
+        .replaceAll('C.getValue(', 'getValueFast(');
+      return { contents, loader: 'js' };
     });
   },
 };

@@ -259,12 +259,15 @@ test('headers: every spelling of the response counts; headers set out of sight m
     public IActionResult D() { Response.GetTypedHeaders().Location = new Uri("/x/1", UriKind.Relative); return StatusCode(201, x); }
     public IActionResult E() { if (a) { Limits.Apply(Response, 5); return Ok(); } return StatusCode(429); }
     public ActionResult<ProblemDetails> F() { return new ProblemDetails { Status = 404 }; }
+    public IActionResult G() { return Limits.Wrap(Response, () => { return StatusCode(423); }); }
+    public IActionResult H() { if (a) { if (b) { Limits.Apply(Response, 5); } return StatusCode(409); } return Ok(); }
 }
 public class Mw {
     public async Task InvokeAsync(HttpContext context) {
         if (a) { await _challenge.WriteAsync(context); context.Response.StatusCode = 401; return; }
         var response = context.Response;
         if (b) { response.Headers.Allow = "GET"; context.Response.StatusCode = 405; return; }
+        if (c) { context.Response.StatusCode = 451; await _legal.WriteAsync(context); return; }
         await _next(context);
     }
 }
@@ -295,6 +298,9 @@ app.MapGet("/x", () => Results.StatusCode(429));`;
   assert.equal(facts(at('StatusCode(429)', 1)), ' +unknown', 'the response handed to a helper');
   assert.equal(facts(at('StatusCode(201')), 'location', 'typed headers');
   assert.equal(facts(at('StatusCode(429)', 2)), '', 'a helper on another path does not count');
+  assert.equal(facts(at('StatusCode(423)')), '', 'a call around the response is not made before it');
+  assert.equal(facts(at('StatusCode(409)')), '', 'a helper in a block that closed before the response');
+  assert.equal(facts(at('context.Response.StatusCode = 451')), ' +unknown', 'the context handed to a writer after the status, in the same block');
   assert.equal(model.responses.filter((r) => r.implicitStatus === 200 && r.body?.errorShape).length, 0, 'an action\'s ProblemDetails carries its own status');
   assert.equal(facts(at('context.Response.StatusCode = 401')), ' +unknown', 'the context handed to a writer first');
   assert.equal(facts(at('context.Response.StatusCode = 405')), ' +unknown', 'headers through an alias');

@@ -75,10 +75,6 @@ export const NEST_TEMPLATES: NestTemplate[] = [
   },
   {
     key: 'csharp', languageId: 'csharp', ext: 'cs', site: '404',
-    open: {
-      'a response in each of 2000 nested blocks':
-        'headersOutOfSight scans the function text back from every response to every call before it: quadratic in the responses of one function (3.5-8 s here on a loaded machine)',
-    },
     text: 'using Microsoft.AspNetCore.Mvc;\n[ApiController]\npublic class C : ControllerBase {\n  [HttpPost("/items")]\n  public IActionResult Create() {\n    if (x == @E@) { return StatusCode(404, new { error = "x" }); }\n    return StatusCode(\n  }\n}\n',
     nests: { ...C_LIKE, ...TERNARIES, arrays: ['new[] { ', '404', ' }'], objects: ['new { a = ', '404', ' }'], chain: ['', 'a', '.b()'], lambdas: ['f(() => ', '404', ')'] },
     responsesEverywhere: everyLevel('using Microsoft.AspNetCore.Mvc;\n[ApiController]\npublic class C : ControllerBase {\n  [HttpPost("/items")]\n  public IActionResult Create() {\n', 'if (x) {\n', 'Response.Headers["X"] = "y"; StatusCode(404, new { error = "x" });', 'return StatusCode(§);', '}\n', '}\n}\n'),

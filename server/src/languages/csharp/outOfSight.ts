@@ -6,7 +6,7 @@
 // services). Missing-header rules stay quiet then: a false alarm is worse than a missed one.
 import type { Node } from '../../parsing/treeSitter';
 import { enclosingClass, enclosingFunction } from './nodes';
-import { nodesStartingIn } from '../sorted';
+import { firstAtLeast, nodesStartingIn } from '../sorted';
 
 /** Calls on a response or its headers that write a body, read state, or write a header the adapter reads. */
 const KNOWN_CALLS = /^(WriteAsync|WriteAsJsonAsync|WriteLineAsync|CompleteAsync|StartAsync|Redirect|ContainsKey|TryGetValue|GetTypedHeaders|Append|Add|TryAdd|Set|Remove|AppendCommaSeparatedValues|TryAddWithoutValidation|Clear)$/;
@@ -52,41 +52,123 @@ function unknownCallOn(call: string, target: string): boolean {
   return !!m && !KNOWN_CALLS.test(m[2]);
 }
 
+/** The `{ }` blocks of one function's text, read with a stack (see `blocksOf`). */
+interface Blocks {
+  /** Offsets of the blocks' `{`, ascending. */
+  opens: number[];
+  /** By `{` offset: where the block closes, and the `{` of the block around it (-1: none). */
+  close: Map<number, number>;
+  parent: Map<number, number>;
+}
+
+/** What one function shows about one response target (see `factsOf`). */
+interface FunctionFacts {
+  /** End of the first `x = <target>;`-like alias of one of the roots, or Infinity. */
+  aliasEnd: number;
+  blocks: Blocks;
+  /** Calls that hand the response over or call what the adapter does not know, by the `{` of their innermost block (-1: none), in source order. */
+  byBlock: Map<number, { start: number; end: number }[]>;
+  /** The same calls' starts, ascending (for those after a response). */
+  starts: number[];
+}
+
+/** Per extract (the `calls` array is made once per extract): what each function shows. */
+const factsByExtract = new WeakMap<Node[], Map<string, FunctionFacts | Blocks>>();
+
+function cached<T extends FunctionFacts | Blocks>(calls: Node[], key: string, make: () => T): T {
+  let byKey = factsByExtract.get(calls);
+  if (!byKey) factsByExtract.set(calls, (byKey = new Map()));
+  let value = byKey.get(key) as T | undefined;
+  if (!value) byKey.set(key, (value = make()));
+  return value;
+}
+
+/**
+ * The blocks of [from, to) with one pass and a stack. Braces in strings and comments count too,
+ * as they always have here: a rough reading of the text, never of the tree.
+ */
+function blocksOf(text: string, from: number, to: number): Blocks {
+  const blocks: Blocks = { opens: [], close: new Map(), parent: new Map() };
+  const stack: number[] = [];
+  for (let i = from; i < to; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 123 /* { */) {
+      blocks.opens.push(i);
+      blocks.parent.set(i, stack.length ? stack[stack.length - 1] : -1);
+      stack.push(i);
+    } else if (ch === 125 /* } */ && stack.length) {
+      blocks.close.set(stack.pop()!, i);
+    }
+  }
+  return blocks;
+}
+
+/** The `{` of the innermost block open at `at` (-1: none). */
+function innermostAt(blocks: Blocks, at: number): number {
+  let lo = 0;
+  let hi = blocks.opens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks.opens[mid] < at) lo = mid + 1;
+    else hi = mid;
+  }
+  // The last block opened before `at`, or the blocks around it: the first of them still open at `at`.
+  let o = lo > 0 ? blocks.opens[lo - 1] : -1;
+  while (o >= 0 && (blocks.close.get(o) ?? Infinity) < at) o = blocks.parent.get(o)!;
+  return o;
+}
+
+function factsOf(text: string, calls: Node[], fn: Node, target: string): FunctionFacts {
+  return cached(calls, `${fn.id}:${target}`, () => {
+    const roots = rootsOf(target);
+    const body = text.slice(fn.startIndex, fn.endIndex);
+    let aliasEnd = Infinity;
+    for (const r of roots) {
+      if (!body.includes(r)) continue;
+      const m = pattern('assigned', r).exec(body);
+      if (m) aliasEnd = Math.min(aliasEnd, fn.startIndex + m.index + m[0].length);
+    }
+    const blocks = cached(calls, `${fn.id}`, () => blocksOf(text, fn.startIndex, fn.endIndex));
+    const byBlock = new Map<number, { start: number; end: number }[]>();
+    const starts: number[] = [];
+    for (const c of nodesStartingIn(calls, fn.startIndex, fn.endIndex)) {
+      const call = text.slice(c.startIndex, c.endIndex);
+      if (!passes(call, roots) && !unknownCallOn(call, target)) continue;
+      const block = innermostAt(blocks, c.startIndex);
+      let list = byBlock.get(block);
+      if (!list) byBlock.set(block, (list = []));
+      list.push({ start: c.startIndex, end: c.endIndex });
+      starts.push(c.startIndex);
+    }
+    return { aliasEnd, blocks, byBlock, starts };
+  });
+}
+
 /**
  * True when headers of the response at `node` (reached as `target`, or not reachable as far as the
  * adapter knows when undefined) may be set out of sight. Calls count before `node` in a block
- * that also holds it, and up to `afterEnd` after it.
+ * that also holds it, and up to `afterEnd` after it. What a function shows is read once per
+ * target, and a response looks only at the calls of the blocks around it: a function with many
+ * responses costs its calls once, not once per response.
  */
 export function headersOutOfSight(text: string, calls: Node[], target: string | undefined, node: Node, afterEnd?: number): boolean {
   // Outside controllers and handlers taking HttpContext, the adapter does not know how a class reaches its response.
   if (!target) return !!enclosingClass(node);
   const fn = enclosingFunction(node);
   if (!fn) return false;
-  const roots = rootsOf(target);
-  const before = text.slice(fn.startIndex, node.startIndex);
-  if (roots.some((r) => before.includes(r) && pattern('assigned', r).test(before))) return true;
-  const inRange = nodesStartingIn(calls, fn.startIndex, Math.max(afterEnd ?? 0, node.startIndex));
-  // Backwards from the node: a call inside a block that closed before the node is on another path.
-  let depth = 0;
-  let pos = node.startIndex;
-  for (let i = inRange.length - 1; i >= 0; i--) {
-    const c = inRange[i];
-    const start = c.startIndex;
-    if (start >= node.startIndex) {
-      if (start < node.endIndex) continue;
-    } else {
-      for (; pos > start; pos--) {
-        const ch = text[pos - 1];
-        if (ch === '}') depth++;
-        else if (ch === '{' && depth > 0) depth--;
-      }
-      if (depth > 0) continue;
+  const facts = factsOf(text, calls, fn, target);
+  const at = node.startIndex;
+  if (facts.aliasEnd <= at) return true;
+  // After the node, up to `afterEnd`, and not inside it.
+  const after = firstAtLeast(facts.starts, node.endIndex);
+  if (after < facts.starts.length && facts.starts[after] < Math.max(afterEnd ?? 0, at)) return true;
+  // Before the node, in a block that also holds it (one that closed before it is another path).
+  for (let block = innermostAt(facts.blocks, at); ; block = facts.blocks.parent.get(block)!) {
+    for (const c of facts.byBlock.get(block) ?? []) {
+      if (c.start >= at) break;
+      // A call around the node (`Task.Run(() => { ... })`) is not one made before it.
+      if (c.end <= at) return true;
     }
-    const end = c.endIndex;
-    // A call around the node (`Task.Run(() => { ... })`) is not one made before it.
-    if (start < node.startIndex && end > node.startIndex) continue;
-    const call = text.slice(start, end);
-    if (passes(call, roots) || unknownCallOn(call, target)) return true;
+    if (block < 0) return false;
   }
-  return false;
 }
