@@ -1,9 +1,8 @@
 // Runs the checks: in the main thread for small trees, with worker threads beside it for large ones.
 // Every thread takes the next file from one queue, a counter in shared memory, so a few slow
 // files do not leave cores idle and no thread waits for another to hand it work (the main
-// thread, busy with its own files, answered a worker's request for more only between its own
-// chunks). Every result comes back per file so progress can move. Results are sorted by path,
-// so the output does not depend on which thread finished first.
+// thread is busy with its own files). Every result comes back per file so progress can move.
+// Results are sorted by path, so the output does not depend on which thread finished first.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
