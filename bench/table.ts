@@ -73,6 +73,20 @@ export function formatMemoryTable(m: Results['memory']): string {
   return table(['Figure', 'Measured', 'Baseline', 'Ratio'], memoryRows(m)) + '\n';
 }
 
+/** The CLI figures: ours with the default threads and with one, against ESLint, and whether the findings agree. */
+function cliRows(c: Results['cli']): string[][] {
+  return [
+    [`CLI check, ${c.files} JS files (${lines(c.lines)} lines), all rules`, `${f(c.cliMs)} ms`, `ESLint ${c.eslintVersion}, one rule: ${f(c.eslintMs)} ms`, `${r(c.eslintMs / c.cliMs)} faster`],
+    ['CLI check, one worker thread', `${f(c.cliOneThreadMs)} ms`, `ESLint: ${f(c.eslintMs)} ms`, `${r(c.eslintMs / c.cliOneThreadMs)} faster`],
+    ['Same findings (nonstandard codes)', `ours ${c.cliFindings}`, `ESLint ${c.eslintFindings}`, c.cliFindings === c.eslintFindings ? 'agree' : 'DISAGREE'],
+  ];
+}
+
+/** The CLI section alone (`npm run bench -- --only cli`). */
+export function formatCliTable(c: Results['cli']): string {
+  return table(['Figure', 'Measured', 'Baseline', 'Ratio'], cliRows(c)) + '\n';
+}
+
 export function formatTable(res: Results): string {
   const out: string[] = [];
   const load = res.meta.loadAverage;
@@ -135,9 +149,7 @@ export function formatTable(res: Results): string {
           : []),
         ['Start to first diagnostics, 1,000-line JS (push)', `${f(s.firstDiagnosticsMs)} ms`, `initialize: ${f(s.initializeMs)} ms`, r(s.firstDiagnosticsMs / s.initializeMs)],
         ...memoryRows(m),
-        [`CLI check, ${c.files} JS files (${lines(c.lines)} lines), all rules`, `${f(c.cliMs)} ms`, `ESLint ${c.eslintVersion}, one rule: ${f(c.eslintMs)} ms`, `${r(c.eslintMs / c.cliMs)} faster`],
-        ['CLI check, one worker thread', `${f(c.cliOneThreadMs)} ms`, `ESLint: ${f(c.eslintMs)} ms`, `${r(c.eslintMs / c.cliOneThreadMs)} faster`],
-        ['Same findings (nonstandard codes)', `ours ${c.cliFindings}`, `ESLint ${c.eslintFindings}`, c.cliFindings === c.eslintFindings ? 'agree' : 'DISAGREE'],
+        ...cliRows(c),
         ['.vsix', b.vsixMb === undefined ? 'not packaged (quick)' : mb(b.vsixMb), `grammars alone: ${mb(b.grammarsMb)}`, b.vsixMb === undefined ? '-' : r(b.vsixMb / b.grammarsMb)],
         [`dist/ (${b.packaged ? 'production build' : 'development build'})`, mb(b.distMb), `grammars alone: ${mb(b.grammarsMb)}`, r(b.distMb / b.grammarsMb)],
       ],

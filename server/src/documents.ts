@@ -54,7 +54,7 @@ export const PARSE_TIME_LIMIT_MS = 5000;
  * never returns). It is stopped, and the runtime reset. Twice the parse limit, so a parse that
  * runs out of time stops on its own first.
  */
-const HARD_STOP_MS = 2 * PARSE_TIME_LIMIT_MS;
+export const HARD_STOP_MS = 2 * PARSE_TIME_LIMIT_MS;
 
 export interface StoreHooks {
   /** A document became skipped while it was being parsed or analysed (see OpenDocument.parseFailure). */

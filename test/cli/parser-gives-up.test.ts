@@ -43,3 +43,31 @@ test('files the parser gives up on are skipped with their reasons; the rest of t
   assert.match(json.skipped.files[0].reason, /parser crashed .*memory access out of bounds/);
   assert.match(json.skipped.files[1].reason, /parsing it took longer than \d+ s/);
 });
+
+// Files after a grammar's first load are checked several at a time under one hard stop
+// (server/src/cli/batch.ts). A file that hangs the parser there (the overflow that corrupts the
+// runtime without trapping: in a runtime that has parsed only a tiny file, 2,042 pairs parse,
+// then walking the tree never returns) is stopped, reported, and the files after it, of its
+// language and others, are checked on a fresh runtime.
+test('a file that hangs the parser in the middle of a run is stopped; the files after it are checked', () => {
+  const dir = tempDir('hang');
+  writeFileSync(join(dir, 'a_tiny.py'), 'x = 1\n');
+  writeFileSync(join(dir, 'b_hang.py'), `def f():\n    if ${'*/'.repeat(2042)}:\n        return 1\n`);
+  copyFileSync(join(fixtures, 'project', 'src', 'routes', 'users.js'), join(dir, 'c_users.js'));
+  copyFileSync(join(fixtures, 'project', 'api', 'views.py'), join(dir, 'd_views.py'));
+  const r = runCli(['check', '--jobs', '1', '--format', 'json'], dir);
+  assert.equal(r.code, 1, `problems found, nothing failed: ${r.stdout}\n${r.stderr}`);
+  const json = JSON.parse(r.stdout) as {
+    files: { path: string; problems: { ruleId: string; line: number }[] }[];
+    failures: unknown[];
+    skipped: { files: { path: string; kind: string; reason: string }[] };
+    summary: { filesChecked: number };
+  };
+  assert.deepEqual(json.failures, []);
+  assert.deepEqual(json.skipped.files.map((f) => [f.path, f.kind]), [['b_hang.py', 'unparsable']]);
+  assert.match(json.skipped.files[0].reason, /^the parser crashed on it during analysis \(no progress for \d+ s\); the parser was restarted for the other files$/);
+  assert.equal(json.summary.filesChecked, 3);
+  const problems = (path: string) => json.files.find((f) => f.path === path)?.problems.map((p) => `${p.line} ${p.ruleId}`);
+  assert.deepEqual(problems('c_users.js'), ['8 error-body-with-success', '15 created-without-location', '20 body-not-allowed']);
+  assert.deepEqual(problems('d_views.py'), ['10 error-body-with-success']);
+});

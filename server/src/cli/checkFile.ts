@@ -4,6 +4,7 @@
 import { closeSync, openSync, readSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
+import type { GrammarId } from '../parsing/treeSitter';
 import type { Settings } from '../settings';
 import { Analyzer, AnalysisError } from './analysis';
 import { toFindings, type CliFinding } from './findings';
@@ -40,7 +41,23 @@ export interface CheckSettings {
 const SNIFF_BYTES = 8192;
 
 export async function checkFile(path: string, analyzer: Analyzer, opts: CheckSettings): Promise<FileOutcome> {
-  const rel = relative(opts.root, path).split(sep).join('/');
+  for (;;) {
+    const outcome = checkFileNow(path, analyzer, opts);
+    if (!('needsGrammar' in outcome)) return outcome;
+    try {
+      await analyzer.loadGrammar(outcome.needsGrammar);
+    } catch (e) {
+      return failedOutcome(path, opts, e);
+    }
+  }
+}
+
+/**
+ * checkFile without waiting: when the file's grammar has not loaded yet, nothing was done (no
+ * file written) and the caller loads it (Analyzer.loadGrammar) and asks again.
+ */
+export function checkFileNow(path: string, analyzer: Analyzer, opts: CheckSettings): FileOutcome | { needsGrammar: GrammarId } {
+  const rel = relPath(path, opts);
   const base: FileOutcome = { path, rel, status: 'checked', findings: [], fixed: 0 };
   const languageId = languageIdForPath(path);
   if (!languageId) return { ...base, status: 'unserved' };
@@ -62,7 +79,8 @@ export async function checkFile(path: string, analyzer: Analyzer, opts: CheckSet
   let fixed = 0;
   try {
     for (let pass = 0; ; pass++) {
-      const analysis = await analyzer.analyze(path, languageId, text);
+      const analysis = analyzer.analyzeNow(path, languageId, text);
+      if (analysis.kind === 'needs-grammar') return { needsGrammar: analysis.grammar };
       if (analysis.kind === 'unserved') return { ...base, status: 'unserved' };
       if (analysis.kind === 'skipped') {
         const kind: SkipKind = analysis.unparsable ? 'unparsable' : /minified/.test(analysis.reason) ? 'minified' : 'other';
@@ -79,9 +97,23 @@ export async function checkFile(path: string, analyzer: Analyzer, opts: CheckSet
       fixed += chosen.count;
     }
   } catch (e) {
-    const message = e instanceof AnalysisError ? e.message : `internal error: ${(e as Error)?.message ?? String(e)}`;
-    return { ...base, status: 'failed', languageId, error: message };
+    return { ...failedOutcome(path, opts, e), languageId };
   }
+}
+
+/** A file whose analysis threw: not checked, with the reason. */
+function failedOutcome(path: string, opts: CheckSettings, e: unknown): FileOutcome {
+  const message = e instanceof AnalysisError ? e.message : `internal error: ${(e as Error)?.message ?? String(e)}`;
+  return { path, rel: relPath(path, opts), status: 'failed', languageId: languageIdForPath(path), error: message, findings: [], fixed: 0 };
+}
+
+/** A file the parser was stopped on (no progress within the hard stop): skipped as unparsable, with the reason. */
+export function stoppedOutcome(path: string, opts: CheckSettings, reason: string): FileOutcome {
+  return { path, rel: relPath(path, opts), status: 'skipped', skip: { kind: 'unparsable', reason }, findings: [], fixed: 0 };
+}
+
+function relPath(path: string, opts: CheckSettings): string {
+  return relative(opts.root, path).split(sep).join('/');
 }
 
 function finish(result: FileOutcome, before: string, after: string, mode: FixMode): void {

@@ -1,22 +1,26 @@
-// A worker thread of the CLI: checks the chunks of files the main thread sends, one result per
-// file, then asks for more. It builds its own Analyzer (grammars load per thread).
+// A worker thread of the CLI: takes files from the queue it shares with the other threads (see
+// pool.ts), several under one parser hard stop (batch.ts), one result per file, and says when
+// the queue is empty. It builds its own Analyzer
+// (grammars load per thread).
 import { parentPort, workerData } from 'node:worker_threads';
 import { Analyzer } from './analysis';
-import { checkFile, type CheckSettings } from './checkFile';
-import type { FromWorker, ToWorker } from './pool';
+import { checkQueue } from './batch';
+import { takeNext, type FromWorker, type WorkerInput } from './pool';
 
-const opts = workerData as CheckSettings;
-const analyzer = new Analyzer(opts.settings);
+const input = workerData as WorkerInput;
+const analyzer = new Analyzer(input.settings);
 const port = parentPort;
 
-if (port) {
-  port.on('message', async (msg: ToWorker) => {
-    if (msg.type !== 'chunk') return;
-    for (const file of msg.files) {
-      const outcome = await checkFile(file, analyzer, opts);
-      port.postMessage({ type: 'result', outcome } satisfies FromWorker);
-    }
-    port.postMessage({ type: 'idle' } satisfies FromWorker);
-  });
-  port.postMessage({ type: 'idle' } satisfies FromWorker);
+async function run(): Promise<void> {
+  if (!port) return;
+  const next = new Int32Array(input.next);
+  await checkQueue(
+    () => takeNext(input.files, next),
+    analyzer,
+    input,
+    (outcome) => port.postMessage({ type: 'result', outcome } satisfies FromWorker),
+  );
+  port.postMessage({ type: 'done' } satisfies FromWorker);
 }
+
+void run();

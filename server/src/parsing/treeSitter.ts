@@ -95,19 +95,30 @@ const HARD_STOP = 'ERR_SCRIPT_EXECUTION_TIMEOUT';
 const hardStopScript = new Script('run()', { filename: 'tree-sitter-hard-stop' });
 const hardStopContext = createContext({ run: () => undefined });
 
+/** True while a hard stop is running (its watchdog covers every call made inside it). */
+let underHardStop = false;
+
 /**
  * Runs `fn` (a call into the runtime) and stops it after `ms` wherever it is, even inside wasm.
  * A stopped call leaves the runtime in an unknown state: the error it throws counts as a runtime
  * failure (isRuntimeFailure), so the caller resets the runtime.
+ *
+ * A call made while another hard stop is running runs directly: the outer one's timeout already
+ * covers it (V8's termination unwinds through every frame up to the outer call, which throws),
+ * and each hard stop starts a watchdog thread. So a caller that does several runtime calls in one
+ * synchronous step (the CLI: parse, model and rules of a file) can put them under one.
  */
 export function withHardStop<T>(ms: number, fn: () => T): T {
+  if (underHardStop) return fn();
   let result: { value: T } | undefined;
   (hardStopContext as { run: () => void }).run = () => {
     result = { value: fn() };
   };
+  underHardStop = true;
   try {
     hardStopScript.runInContext(hardStopContext, { timeout: ms });
   } finally {
+    underHardStop = false;
     (hardStopContext as { run: () => void }).run = () => undefined;
   }
   return result!.value;
