@@ -59,7 +59,7 @@ function extract(input: AdapterInput): DocumentModel {
           const nodeOf = () => (node ??= cursor.currentNode);
           let fresh: UnitFacts;
           try {
-            fresh = extractUnitAt(env, start, end, nodeOf);
+            fresh = extractUnitAt(env, start, end, nodeOf, !fileHasError);
           } catch {
             // One statement the analysis cannot read costs its facts, not the file's.
             fresh = { comments: [], sites: [], siteResponses: [], implicit: [], koa: [], handlers: [], routes: [] };

@@ -3,8 +3,7 @@
 // A number counts as a status only in one of these places; everywhere else it is left alone.
 import type { Node } from '../../parsing/treeSitter';
 import type { SiteRole } from '../../model';
-import { field, kids, memo, pairKeyText, parentOf, sameNode, sourceOf, textOf, typeOf } from './nodes';
-import { C, isIdentPart, isSpace } from './chars';
+import { exactShapes, field, kids, memo, pairKeyText, parentOf, propertyName, sameNode, setField, sourceOf, textOf, typeOf } from './nodes';
 
 export interface StatusContext {
   role: SiteRole;
@@ -49,12 +48,7 @@ class MemberCallee {
   private object: Node | null | undefined;
 
   constructor(readonly callee: Node) {
-    const name = trailingName(textOf(callee));
-    if (name !== undefined) this.name = name;
-    else {
-      const prop = field(callee, 'property');
-      this.name = prop ? textOf(prop) : undefined;
-    }
+    this.name = propertyName(callee);
   }
 
   get receiver(): Node | undefined {
@@ -63,19 +57,6 @@ class MemberCallee {
   }
 }
 
-/**
- * The property name at the end of a member expression's text (`status` in `res.status`,
- * `#send` in `this.#send`), when only spaces lie between it and its `.`; undefined otherwise
- * (a comment or an escape in between: the tree is asked instead).
- */
-function trailingName(text: string): string | undefined {
-  let i = text.length;
-  while (i > 0 && isIdentPart(text.charCodeAt(i - 1))) i--;
-  if (i === text.length) return undefined;
-  let j = i;
-  while (j > 0 && isSpace(text.charCodeAt(j - 1))) j--;
-  return text.charCodeAt(j - 1) === C.Dot ? text.slice(i) : undefined;
-}
 
 /** True when a call chain starts with `expect(...)`: chai and jest assertions, not responses. */
 function rootIsExpect(node: Node | undefined): boolean {
@@ -142,6 +123,8 @@ function argumentContext(value: Node, args: Node): StatusContext | undefined {
   const call = parentOf(args);
   const callType = typeOf(call);
   if (!call || (callType !== 'call_expression' && callType !== 'new_expression')) return undefined;
+  // A call has one argument list: the one the value is in.
+  if (exactShapes(call)) setField(call, 'arguments', args);
   const all = kids(args);
   const index = all.findIndex((a) => sameNode(a, value));
   const { name, receiver } = calleeParts(call);

@@ -24,6 +24,8 @@ interface TreeCache {
   root?: Node;
   /** `root` is a child of the tree's root node. */
   rootIsTopLevel: boolean;
+  /** The tree has no error: every node has the shape of its grammar rule (see `exactShapes`). */
+  exact: boolean;
   nodes: Map<number, Info>;
   /** Nodes whose parent is known, by start offset, outermost first. */
   starts: Map<number, Node[]>;
@@ -50,11 +52,11 @@ function infoOf(cache: TreeCache, id: number): Info {
 
 /**
  * Starts caching reads of `tree` (whose source is `text`, analysed under `root`, which ends at
- * `rootEnd` when the caller knows, and is a child of the tree's root when `rootIsTopLevel`);
- * `releaseTree` ends it.
+ * `rootEnd` when the caller knows, and is a child of the tree's root when `rootIsTopLevel`; the
+ * caller tells `exact` when the tree has no error); `releaseTree` ends it.
  */
-export function bindTree(tree: Tree, text: string, root?: Node, rootEnd?: number, rootIsTopLevel = false): void {
-  const cache: TreeCache = { tree, text, root, rootIsTopLevel, nodes: new Map(), starts: new Map(), memos: new Map() };
+export function bindTree(tree: Tree, text: string, root?: Node, rootEnd?: number, rootIsTopLevel = false, exact = false): void {
+  const cache: TreeCache = { tree, text, root, rootIsTopLevel, exact, nodes: new Map(), starts: new Map(), memos: new Map() };
   caches.set(tree, cache);
   last = cache;
   if (root && rootEnd !== undefined) infoOf(cache, root.id).end = rootEnd;
@@ -204,6 +206,47 @@ export function pairKeyText(pair: Node): string {
     }
   }
   return textOf(field(pair, 'key'));
+}
+
+/**
+ * True while a tree without errors is bound: then a node's first child starts where it starts, so
+ * a child that starts with its parent is the parent's first field (`function` of a call,
+ * `object` of a member expression, `left` of an assignment) without asking.
+ */
+export function exactShapes(node: Node): boolean {
+  return cacheOf(node.tree)?.exact === true;
+}
+
+/** Tells the cache that `child` is the `name` field of `node` (found some other way than asking). */
+export function setField(node: Node, name: string, child: Node): void {
+  const cache = cacheOf(node.tree);
+  if (!cache) return;
+  const info = infoOf(cache, node.id);
+  const fields = (info.fields ??= new Map());
+  if (!fields.has(name)) fields.set(name, child);
+  record(cache, child, node);
+}
+
+/**
+ * The property name at the end of a member expression's text (`status` in `res.status`,
+ * `#send` in `this.#send`), when only spaces lie between it and its `.`; undefined otherwise
+ * (a comment or an escape in between: the tree is asked instead).
+ */
+function trailingName(text: string): string | undefined {
+  let i = text.length;
+  while (i > 0 && isIdentPart(text.charCodeAt(i - 1))) i--;
+  if (i === text.length) return undefined;
+  let j = i;
+  while (j > 0 && isSpace(text.charCodeAt(j - 1))) j--;
+  return text.charCodeAt(j - 1) === C.Dot ? text.slice(i) : undefined;
+}
+
+/** The property's name of a member expression (`status` of `res.status`), from its text when it tells. */
+export function propertyName(member: Node): string | undefined {
+  const name = trailingName(textOf(member));
+  if (name !== undefined) return name;
+  const prop = field(member, 'property');
+  return prop ? textOf(prop) : undefined;
 }
 
 /** `node.childForFieldName(name)`, read once per node and field. */

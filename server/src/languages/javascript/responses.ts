@@ -9,7 +9,7 @@ import { calleeParts } from './contexts';
 import { HEADER_METHODS, headersFromCall, headersInFunction, objectHeaders, objectKeys } from './headers';
 import { nestResponse } from './nest';
 import { redactEdits } from './redact';
-import { endOf, field, kids, parentOf, textOf, typeOf, pairKeyText } from './nodes';
+import { endOf, exactShapes, field, kids, pairKeyText, parentOf, setField, textOf, typeOf } from './nodes';
 import { usesIn } from './uses';
 import { reachable } from './flow';
 import { handedIn } from './params';
@@ -25,12 +25,16 @@ const JSON_METHODS = new Set(['json', 'jsonp']);
 /** Outer calls chained on `call`: res.status(409).set(...).json(body). */
 function chainAbove(call: Node): Node[] {
   const out: Node[] = [];
+  const exact = exactShapes(call);
   let n = call;
   for (;;) {
     const member = parentOf(n);
     if (typeOf(member) !== 'member_expression') break;
     const next = parentOf(member);
     if (typeOf(next) !== 'call_expression') break;
+    // What the climb shows need not be asked again: the first child is the first field.
+    if (exact && member!.startIndex === next!.startIndex) setField(next!, 'function', member!);
+    if (exact && n.startIndex === member!.startIndex) setField(member!, 'object', n);
     n = next!;
     out.push(n);
   }

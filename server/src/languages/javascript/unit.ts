@@ -121,19 +121,20 @@ function collect(root: Node, types: ReadonlySet<string>): Node[] {
  * garbage collector has little to carry.
  */
 export function extractUnit(env: UnitEnv, unit: Node, end?: number): UnitFacts {
-  return extractUnitAt(env, unit.startIndex, end ?? unit.endIndex, () => unit);
+  return extractUnitAt(env, unit.startIndex, end ?? unit.endIndex, () => unit, false);
 }
 
 /**
  * The facts of the top-level statement spanning [start, end), whose node `nodeOf` gives: asked
  * for only when the statement's text holds a place to look at (most statements hold none).
+ * `exact` when the file has no syntax error.
  */
-export function extractUnitAt(env: UnitEnv, start: number, end: number, nodeOf: () => Node): UnitFacts {
+export function extractUnitAt(env: UnitEnv, start: number, end: number, nodeOf: () => Node, exact: boolean): UnitFacts {
   let node: Node | undefined;
   const unit = () => {
     if (!node) {
       node = nodeOf();
-      bindTree(env.tree, env.text, node, end, true);
+      bindTree(env.tree, env.text, node, end, true, exact);
     }
     return node;
   };

@@ -6,7 +6,7 @@
 import type { Node } from '../../parsing/treeSitter';
 import { codeOf } from './code';
 import { outermostFunction } from './branches';
-import { endOf, field, memo, parentOf, sameNode, sourceOf, textOf, typeOf } from './nodes';
+import { endOf, exactShapes, field, memo, parentOf, propertyName, sameNode, sourceOf, textOf, typeOf } from './nodes';
 import { isIdentPart } from './chars';
 import { PathSeeker } from './seek';
 import { firstAtLeast } from '../sorted';
@@ -56,6 +56,7 @@ function findUses(fn: Node, receiver: string): FoundUses {
   // node that starts with it is that name (its text needs no reading), unless the name is also
   // a word of the syntax (`async function () {}` starts with `async` and is no name).
   const source = sourceOf(fn);
+  const exact = exactShapes(fn);
   const plain = source !== undefined && /^[\w$]+$/.test(receiver) && !CONTEXTUAL.has(receiver);
   for (let m = re.exec(code); m; m = re.exec(code)) {
     const offset = start + m.index;
@@ -64,13 +65,14 @@ function findUses(fn: Node, receiver: string): FoundUses {
     if (plain ? isIdentPart(source.charCodeAt(offset + receiver.length)) : textOf(node) !== receiver) continue;
     const p = parentOf(node);
     const pt = typeOf(p);
-    if (pt === 'member_expression' && sameNode(field(p, 'object'), node)) {
+    // In a tree without errors a child that starts with its parent is its first field.
+    if (pt === 'member_expression' && (exact ? node.startIndex === p!.startIndex : sameNode(field(p, 'object'), node))) {
       const gp = parentOf(p);
       const gt = typeOf(gp);
-      if (gt === 'call_expression' && sameNode(field(gp, 'function'), p)) {
-        uses.calls.push({ call: gp!, name: textOf(field(p, 'property')) });
+      if (gt === 'call_expression' && (exact ? p!.startIndex === gp!.startIndex : sameNode(field(gp, 'function'), p))) {
+        uses.calls.push({ call: gp!, name: propertyName(p!) ?? '' });
         at.calls.push(offset);
-      } else if (gt === 'assignment_expression' && sameNode(field(gp, 'left'), p)) {
+      } else if (gt === 'assignment_expression' && (exact ? p!.startIndex === gp!.startIndex : sameNode(field(gp, 'left'), p))) {
         uses.assigned.push({ assignment: gp!, prop: textOf(field(p, 'property')) });
         at.assigned.push(offset);
       }
