@@ -5,10 +5,11 @@
 import type { DocumentModel, HandlerFacts, ResponseFacts, VocabularyUse } from '../../model';
 import { emptyModel } from '../../model';
 import type { AdapterInput, LanguageAdapter } from '../adapter';
+import type { Node } from '../../parsing/treeSitter';
 import { copiedEdits, reanalyse, rememberEdits, rememberUnits, reusableUnits, shiftResponse, shiftSite, unitKey, type Category, type ModelUnits, type UnitRecord } from './reuse';
 import { nameBeforeClause } from '../nameBeforeClause';
 import { javascriptImportEdit, javascriptSlotAt } from './slots';
-import { extractUnit, type UnitEnv, type UnitFacts } from './unit';
+import { extractUnitAt, type UnitEnv, type UnitFacts } from './unit';
 
 function vocabularyUses(text: string): VocabularyUse[] {
   const uses: VocabularyUse[] = [];
@@ -32,16 +33,21 @@ function extract(input: AdapterInput): DocumentModel {
   const parts: Part[] = [];
   // The top-level statements, read with one cursor; a node is made only for those analysed.
   const cursor = tree.walk();
+  const fileHasError = tree.rootNode.hasError;
   // Where the line of the current statement starts, found by reading the text once, forwards
   // (a search back from every statement is quadratic on a long line of them).
   let lineStart = 0;
-  let scanned = 0;
+  let nextBreak = text.indexOf('\n');
   try {
     if (cursor.gotoFirstChild()) {
       do {
         const start = cursor.startIndex;
         const end = cursor.endIndex;
-        for (; scanned < start; scanned++) if (text.charCodeAt(scanned) === 10) lineStart = scanned + 1;
+        // The next line break is kept between statements: each part of the text is searched once.
+        while (nextBreak >= 0 && nextBreak < start) {
+          lineStart = nextBreak + 1;
+          nextBreak = text.indexOf('\n', lineStart);
+        }
         // The statement's kind is part of its key: the same text can be a statement or part of an error.
         const textKey = unitKey(text, lineStart, start, end);
         const key = textKey === undefined ? undefined : `${cursor.nodeTypeId}:${textKey}`;
@@ -49,10 +55,11 @@ function extract(input: AdapterInput): DocumentModel {
         if (record) {
           parts.push({ start, end, key, record, from: input.previous! });
         } else {
-          const node = cursor.currentNode;
+          let node: Node | undefined;
+          const nodeOf = () => (node ??= cursor.currentNode);
           let fresh: UnitFacts;
           try {
-            fresh = extractUnit(env, node);
+            fresh = extractUnitAt(env, start, end, nodeOf);
           } catch {
             // One statement the analysis cannot read costs its facts, not the file's.
             fresh = { comments: [], sites: [], siteResponses: [], implicit: [], koa: [], handlers: [], routes: [] };
@@ -60,7 +67,8 @@ function extract(input: AdapterInput): DocumentModel {
           // A statement with a syntax error is analysed afresh every time (how the parser recovers
           // from an error can depend on the text around it), and so is one whose facts reach
           // past it (a decorator whose method the parser put in the next statement).
-          parts.push({ start, end, key: key === undefined || node.hasError || reachesOut(fresh, start, end) ? undefined : key, fresh });
+          // (No statement has an error when the file has none: one read for the file, not one per statement.)
+          parts.push({ start, end, key: key === undefined || (fileHasError && nodeOf().hasError) || reachesOut(fresh, start, end) ? undefined : key, fresh });
         }
       } while (cursor.gotoNextSibling());
     }

@@ -2,14 +2,14 @@
 // message of a caught error. Judged from the syntax only; doubtful shapes are left alone.
 import type { Node } from '../../parsing/treeSitter';
 import type { BodyFacts } from '../../model';
-import { endOf, field, kids, textOf, typeOf } from './nodes';
+import { endOf, field, kids, pairKeyText, sourceOf, textOf, typeOf } from './nodes';
 
 const ERROR_KEYS = new Set(['error', 'errors', 'err', 'errorMessage', 'error_message']);
 /** Names that hold an error or its text, as opposed to a record that merely has an error field. */
 const ERRORISH = /^(e|err|error|errors|ex|exc|exception|cause|reason|msg|message|errorMessage|problem|failure)$/i;
 
 function keyName(pair: Node): string {
-  return textOf(field(pair, 'key')).replace(/^['"]|['"]$/g, '');
+  return pairKeyText(pair).replace(/^['"]|['"]$/g, '');
 }
 
 function spanOf(n: Node): { start: number; end: number } {
@@ -81,7 +81,17 @@ export function isEmptyBody(n: Node): boolean {
 
 function isFalsy(n: Node): boolean {
   const type = typeOf(n);
-  return type === 'null' || type === 'false' || /^(undefined|0|''|""|``)$/.test(textOf(n));
+  if (type === 'null' || type === 'false') return true;
+  // What /^(undefined|0|''|""|``)$/ tells of the node's text, read from its first characters
+  // (only a name, a number, a string or a template can be one of those).
+  const source = sourceOf(n);
+  if (source === undefined) return /^(undefined|0|''|""|``)$/.test(textOf(n));
+  const s = n.startIndex;
+  const c = source.charCodeAt(s);
+  if (type === 'string' || type === 'template_string') return (c === 39 || c === 34 || c === 96) && source.charCodeAt(s + 1) === c && endOf(n) === s + 2;
+  if (type === 'undefined' || type === 'identifier') return source.startsWith('undefined', s) && endOf(n) === s + 9;
+  if (type === 'number') return c === 48 && endOf(n) === s + 1;
+  return false;
 }
 
 function mentionsCaught(n: Node, caught: string): boolean {

@@ -8,7 +8,7 @@ import { codeOf } from './code';
 import { endOf, field, kids, memo, memoed, parentOf, setMemo, textOf, typeOf } from './nodes';
 import { PathSeeker } from './seek';
 
-const FUNCTIONS = ['function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'generator_function_declaration'];
+const FUNCTIONS = new Set(['function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'generator_function_declaration']);
 
 /** The enclosing function of a node, if any. */
 export function enclosingFunction(node: Node): Node | undefined {
@@ -24,7 +24,7 @@ export function enclosingFunction(node: Node): Node | undefined {
     }
     passed.push(n);
     const p: Node | null = parentOf(n);
-    if (p && FUNCTIONS.includes(typeOf(p))) {
+    if (p && FUNCTIONS.has(typeOf(p))) {
       found = p;
       break;
     }
@@ -219,7 +219,7 @@ export function branchOf(node: Node, text: string): BranchFact | undefined {
 /** What `n` (the parent of `child`) says about the branch `child` is in, when it says anything. */
 function branchAt(n: Node, child: Node, text: string): { branch: BranchFact | undefined } | undefined {
   const type = typeOf(n);
-  if (FUNCTIONS.includes(type)) return { branch: undefined };
+  if (FUNCTIONS.has(type)) return { branch: undefined };
   if (type === 'catch_clause') {
     const param = field(n, 'parameter');
     return { branch: { kind: 'catch', span: span(n), errorName: typeOf(param) === 'identifier' ? textOf(param) : undefined } };
@@ -227,7 +227,9 @@ function branchAt(n: Node, child: Node, text: string): { branch: BranchFact | un
   if (type === 'if_statement') {
     const cond = field(n, 'condition');
     if (!cond) return undefined;
-    if (field(n, 'consequence')?.startIndex === child.startIndex) {
+    // The children of an `if` are its condition, its consequence and its `else` (comments are
+    // never on a path to a status): what is neither of the others is the consequence.
+    if (child.startIndex !== cond.startIndex && typeOf(child) !== 'else_clause' && typeOf(child) !== 'comment') {
       return { branch: { kind: classifyCondition(text.slice(cond.startIndex, endOf(cond)), scopeNames(enclosingFunction(n))), span: span(cond) } };
     }
     // The `else` of a check: a branch, but what it means is the opposite of the condition.

@@ -33,6 +33,26 @@ const PATTERNS: { kind: CandidateKind; re: RegExp }[] = [
 /** A cheap first look: whether the statement can hold any candidate at all. */
 const ANY = /\d|StatusCodes|HttpStatus|HTTP_STATUS_|\.\s*(?:get|post|put|patch|delete|del|head|options|all|json|send)\b|\.body|@|GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS/;
 
+/** A cheap test that rules a kind out for a statement (the literal text every match of its pattern holds). */
+function mayHold(kind: CandidateKind, code: string): boolean {
+  switch (kind) {
+    case 'constant':
+      return code.includes('StatusCodes') || code.includes('HttpStatus');
+    case 'http2':
+      return code.includes('HTTP_STATUS_');
+    case 'implicit':
+      return code.includes('json') || code.includes('send');
+    case 'koa':
+      return code.includes('.body');
+    case 'nest':
+      return code.includes('@');
+    case 'export':
+      return /GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS/.test(code);
+    default:
+      return true;
+  }
+}
+
 /**
  * The candidates of one statement in source order. `code` is the statement's text with
  * non-code blanked (or its raw text), `raw` the document text, `base` the statement's offset.
@@ -41,7 +61,7 @@ export function findCandidates(code: string, raw: string, base: number): Candida
   if (!ANY.test(code)) return [];
   const out: Candidate[] = [];
   for (const { kind, re } of PATTERNS) {
-    if (kind === 'http2' && !code.includes('HTTP_STATUS_')) continue;
+    if (!mayHold(kind, code)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(code); m; m = re.exec(code)) {
       const at = m.index;

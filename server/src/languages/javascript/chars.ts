@@ -14,15 +14,38 @@ export const enum C {
   Backslash = 92, RBracket = 93, Underscore = 95, Backtick = 96, LBrace = 123, RBrace = 125,
 }
 
+/** Character classes of the ASCII range, one lookup instead of a chain of comparisons. */
+const IDENT_START = 1;
+const IDENT_PART = 2;
+const SPACE = 4;
+const ASCII = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const start = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === C.Dollar || c === C.Underscore || c === C.Hash;
+  ASCII[c] = (start ? IDENT_START | IDENT_PART : 0) | (c >= C.Zero && c <= C.Nine ? IDENT_PART : 0) | (c === C.Space || c === C.Nl || c === C.Tab || c === C.Cr ? SPACE : 0);
+}
+
 export function isIdentStart(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === C.Dollar || c === C.Underscore || c === C.Hash || c > 127;
+  return c > 127 || (ASCII[c] & IDENT_START) !== 0;
 }
 
 export function isIdentPart(c: number): boolean {
-  return isIdentStart(c) || (c >= C.Zero && c <= C.Nine);
+  return c > 127 || (ASCII[c] & IDENT_PART) !== 0;
 }
 
 export function isSpace(c: number): boolean {
-  return c === C.Space || c === C.Nl || c === C.Tab || c === C.Cr || c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029;
+  return c < 128 ? (ASCII[c] & SPACE) !== 0 : c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029;
 }
 
+/** The keywords by length and first letter (all are lower-case, 2 to 10 letters). */
+const KEYWORDS_BY_SHAPE: (string[] | undefined)[] = new Array<string[] | undefined>(11 * 26).fill(undefined);
+for (const k of KEYWORDS) (KEYWORDS_BY_SHAPE[k.length * 26 + k.charCodeAt(0) - 97] ??= []).push(k);
+
+/**
+ * The keyword that text[start, end) is, or '' (what `KEYWORDS.has(text.slice(start, end))`
+ * tells, without making the string). The caller makes sure the name starts with a-z.
+ */
+export function keywordAt(text: string, start: number, end: number): string {
+  const list = KEYWORDS_BY_SHAPE[(end - start) * 26 + text.charCodeAt(start) - 97];
+  if (list) for (const k of list) if (text.startsWith(k, start)) return k;
+  return '';
+}

@@ -3,7 +3,8 @@
 // A number counts as a status only in one of these places; everywhere else it is left alone.
 import type { Node } from '../../parsing/treeSitter';
 import type { SiteRole } from '../../model';
-import { field, kids, memo, parentOf, sameNode, textOf, typeOf } from './nodes';
+import { field, kids, memo, pairKeyText, parentOf, sameNode, sourceOf, textOf, typeOf } from './nodes';
+import { C, isIdentPart, isSpace } from './chars';
 
 export interface StatusContext {
   role: SiteRole;
@@ -34,15 +35,54 @@ function readCallee(call: Node): { name?: string; receiver?: Node; callee?: Node
   if (!callee) return {};
   const type = typeOf(callee);
   if (type === 'identifier') return { name: textOf(callee), callee };
-  if (type === 'member_expression') {
-    const prop = field(callee, 'property');
-    return { name: prop ? textOf(prop) : undefined, receiver: field(callee, 'object') ?? undefined, callee };
-  }
+  if (type === 'member_expression') return new MemberCallee(callee);
   return { callee };
+}
+
+/**
+ * `a.b.name` as a callee. The name is read from the text (a member expression ends with its
+ * property), and the receiver only when asked for: most callers want the name alone, and each
+ * node read is a call into the parser and a new object.
+ */
+class MemberCallee {
+  readonly name: string | undefined;
+  private object: Node | null | undefined;
+
+  constructor(readonly callee: Node) {
+    const name = trailingName(textOf(callee));
+    if (name !== undefined) this.name = name;
+    else {
+      const prop = field(callee, 'property');
+      this.name = prop ? textOf(prop) : undefined;
+    }
+  }
+
+  get receiver(): Node | undefined {
+    if (this.object === undefined) this.object = field(this.callee, 'object');
+    return this.object ?? undefined;
+  }
+}
+
+/**
+ * The property name at the end of a member expression's text (`status` in `res.status`,
+ * `#send` in `this.#send`), when only spaces lie between it and its `.`; undefined otherwise
+ * (a comment or an escape in between: the tree is asked instead).
+ */
+function trailingName(text: string): string | undefined {
+  let i = text.length;
+  while (i > 0 && isIdentPart(text.charCodeAt(i - 1))) i--;
+  if (i === text.length) return undefined;
+  let j = i;
+  while (j > 0 && isSpace(text.charCodeAt(j - 1))) j--;
+  return text.charCodeAt(j - 1) === C.Dot ? text.slice(i) : undefined;
 }
 
 /** True when a call chain starts with `expect(...)`: chai and jest assertions, not responses. */
 function rootIsExpect(node: Node | undefined): boolean {
+  // The chain's root is written first: unless its text starts with one of the names, no node needs reading.
+  if (!node) return false;
+  const source = sourceOf(node);
+  if (!/^(?:expect|assert)(?![\w$])/.test(source === undefined ? node.text.slice(0, 7) : source.slice(node.startIndex, node.startIndex + 7))) return false;
   let n: Node | null | undefined = node;
   for (let i = 0; n && i < 12; i++) {
     const type = typeOf(n);
@@ -173,7 +213,7 @@ function argumentContext(value: Node, args: Node): StatusContext | undefined {
 
 function pairContext(value: Node, pair: Node): StatusContext | undefined {
   if (field(pair, 'value')?.startIndex !== value.startIndex) return undefined;
-  const key = textOf(field(pair, 'key')).replace(/^['"]|['"]$/g, '');
+  const key = pairKeyText(pair).replace(/^['"]|['"]$/g, '');
   if (key !== 'status' && key !== 'statusCode' && key !== ':status') return undefined;
   const object = parentOf(pair);
   const args = parentOf(object);
@@ -199,7 +239,7 @@ function pairContext(value: Node, pair: Node): StatusContext | undefined {
 function hasKey(object: Node, keys: string[]): boolean {
   for (const p of kids(object)) {
     const type = typeOf(p);
-    if (type === 'pair' && keys.includes(textOf(field(p, 'key')).replace(/^['"]|['"]$/g, ''))) return true;
+    if (type === 'pair' && keys.includes(pairKeyText(p).replace(/^['"]|['"]$/g, ''))) return true;
     if (type === 'shorthand_property_identifier' && keys.includes(textOf(p))) return true;
   }
   return false;

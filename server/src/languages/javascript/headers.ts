@@ -6,7 +6,7 @@ import type { Node } from '../../parsing/treeSitter';
 import type { HeaderFact, ResponseFacts } from '../../model';
 import { unquote } from '../syntax';
 import { calleeParts } from './contexts';
-import { endOf, field, kids, parentOf, textOf, typeOf } from './nodes';
+import { endOf, field, kids, parentOf, textOf, typeOf, pairKeyText } from './nodes';
 import { usesIn } from './uses';
 
 export const HEADER_METHODS = new Set(['set', 'header', 'setHeader', 'append', 'headers', 'location', 'links', 'type', 'attachment', 'vary', 'cookie']);
@@ -90,6 +90,6 @@ export function isLibraryCallback(fn: Node): boolean {
   const obj = method ? pair : parentOf(pair);
   if (typeOf(obj) !== 'object' || typeOf(parentOf(obj)) !== 'arguments') return false;
   // A route definition (Fastify's route(), Hapi's server.route()) is the application's own handler.
-  const keys = kids(obj).map((p) => (typeOf(p) === 'pair' ? unquote(textOf(field(p, 'key'))) : textOf(p)));
+  const keys = kids(obj).map((p) => (typeOf(p) === 'pair' ? unquote(pairKeyText(p)) : textOf(p)));
   return !keys.some((k) => k === 'url' || k === 'path' || k === 'method');
 }

@@ -7,13 +7,13 @@ import { namedArgs, unquote } from '../syntax';
 import { bodyFacts, isEmptyBody } from './bodies';
 import { calleeParts } from './contexts';
 import { objectHeaders } from './headers';
-import { field, kids, textOf, typeOf } from './nodes';
+import { field, kids, textOf, typeOf, pairKeyText } from './nodes';
 import { redactEdits } from './redact';
 
 /** A Lambda-style result: { statusCode, headers, body: JSON.stringify(x) }. */
 export function lambdaResult(facts: ResponseFacts, obj: Node, caught: string | undefined, q: (s: string) => string): ResponseFacts {
   const pairs = kids(obj);
-  const get = (k: string) => pairs.find((p) => typeOf(p) === 'pair' && unquote(textOf(field(p, 'key'))) === k);
+  const get = (k: string) => pairs.find((p) => typeOf(p) === 'pair' && unquote(pairKeyText(p)) === k);
   if (pairs.some((p) => typeOf(p) === 'spread_element')) facts.headersUnknown = true;
   const headers = field(get('headers'), 'value') ?? undefined;
   if (headers) objectHeaders(headers, facts);
@@ -32,7 +32,7 @@ export function responseInit(facts: ResponseFacts, args: Node[], caught: string 
   const init = args[1];
   if (init && typeOf(init) !== 'object') facts.headersUnknown = true;
   const initObj = init && typeOf(init) === 'object' ? init : undefined;
-  const headersPair = initObj ? kids(initObj).find((p) => typeOf(p) === 'pair' && unquote(textOf(field(p, 'key'))) === 'headers') : undefined;
+  const headersPair = initObj ? kids(initObj).find((p) => typeOf(p) === 'pair' && unquote(pairKeyText(p)) === 'headers') : undefined;
   if (initObj && kids(initObj).some((p) => typeOf(p) === 'spread_element')) facts.headersUnknown = true;
   const headersObj = field(headersPair, 'value') ?? undefined;
   if (headersObj) objectHeaders(headersObj, facts);

@@ -5,7 +5,7 @@
 // look. JSX text is not JavaScript (an apostrophe in it opens no string), so a statement that
 // looks like JSX is flagged and its comments are read from the tree instead.
 import type { Span } from '../../model';
-import { C, KEYWORDS, VALUE_KEYWORDS, isIdentPart, isIdentStart, isSpace } from './chars';
+import { C, VALUE_KEYWORDS, isIdentPart, isIdentStart, isSpace, keywordAt } from './chars';
 import { blockEnd, lineEnd, regexEnd, stringEnd, templateEnd } from './literals';
 
 export interface Lexed {
@@ -73,19 +73,25 @@ export function lex(text: string, start: number, end: number): Lexed {
       newChain = false;
       continue;
     }
-    if (isIdentStart(c) || (c >= C.Zero && c <= C.Nine)) {
+    if (c >= C.Zero && c <= C.Nine) {
+      // A number (with its fraction: `1.5` is no member access).
+      for (i++; i < end; i++) {
+        const d = text.charCodeAt(i);
+        if (!isIdentPart(d) && d !== C.Dot) break;
+      }
+      afterDot = false;
+      valueEnded = true;
+      newChain = false;
+      continue;
+    }
+    if (isIdentStart(c)) {
       const s = i;
-      while (i < end && (isIdentPart(text.charCodeAt(i)) || (c >= C.Zero && c <= C.Nine && text.charCodeAt(i) === C.Dot))) i++;
+      for (i++; i < end && isIdentPart(text.charCodeAt(i)); ) i++;
       const property = afterDot;
       afterDot = false;
-      if (c >= C.Zero && c <= C.Nine) {
-        valueEnded = true;
-        newChain = false;
-        continue;
-      }
       // Keywords are short and lower-case: most names need no string made to tell.
-      const word = !property && c >= 97 && c <= 122 && i - s <= 10 ? text.slice(s, i) : '';
-      const keyword = word !== '' && KEYWORDS.has(word);
+      const word = !property && c >= 97 && c <= 122 && i - s <= 10 ? keywordAt(text, s, i) : '';
+      const keyword = word !== '';
       valueEnded = !keyword || VALUE_KEYWORDS.has(word);
       if (word === 'new') newChain = true;
       else if (word === 'function') afterFunction = true;
@@ -97,7 +103,7 @@ export function lex(text: string, start: number, end: number): Lexed {
         if (text.charCodeAt(j) === C.Lt) j = typeArgsEnd(text, j, end);
         while (j < end && isSpace(text.charCodeAt(j))) j++;
         const next = text.charCodeAt(j);
-        if ((next === C.LParen || next === C.Backtick) && !newChain && !afterFunction) out.calls.push({ name: word || text.slice(s, i), at: s });
+        if ((next === C.LParen || next === C.Backtick) && !newChain && !afterFunction) out.calls.push({ name: text.slice(s, i), at: s });
         if (next === C.LParen || next === C.Backtick) {
           newChain = false;
           afterFunction = false;

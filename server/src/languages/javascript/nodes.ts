@@ -5,9 +5,12 @@
 // seek.ts), types, ends and fields are kept here, keyed by node id; outside of that (edits
 // called later, slots) every read falls back to the node itself.
 import type { Node, Tree } from '../../parsing/treeSitter';
+import { C, isIdentPart, isSpace } from './chars';
+import { stringEnd } from './literals';
 
 interface Info {
-  parent?: Node;
+  /** null for the root of the tree. */
+  parent?: Node | null;
   type?: string;
   end?: number;
   fields?: Map<string, Node | null>;
@@ -19,6 +22,8 @@ interface TreeCache {
   text: string;
   /** The subtree being analysed (a top-level statement): where a path down to a node starts. */
   root?: Node;
+  /** `root` is a child of the tree's root node. */
+  rootIsTopLevel: boolean;
   nodes: Map<number, Info>;
   /** Nodes whose parent is known, by start offset, outermost first. */
   starts: Map<number, Node[]>;
@@ -38,15 +43,21 @@ function cacheOf(tree: Tree): TreeCache | undefined {
 
 function infoOf(cache: TreeCache, id: number): Info {
   let info = cache.nodes.get(id);
-  if (!info) cache.nodes.set(id, (info = {}));
+  // Every field present from the start: one shape for all, whatever is learnt first.
+  if (!info) cache.nodes.set(id, (info = { parent: undefined, type: undefined, end: undefined, fields: undefined, kids: undefined }));
   return info;
 }
 
-/** Starts caching reads of `tree` (whose source is `text`, analysed under `root`); `releaseTree` ends it. */
-export function bindTree(tree: Tree, text: string, root?: Node): void {
-  const cache: TreeCache = { tree, text, root, nodes: new Map(), starts: new Map(), memos: new Map() };
+/**
+ * Starts caching reads of `tree` (whose source is `text`, analysed under `root`, which ends at
+ * `rootEnd` when the caller knows, and is a child of the tree's root when `rootIsTopLevel`);
+ * `releaseTree` ends it.
+ */
+export function bindTree(tree: Tree, text: string, root?: Node, rootEnd?: number, rootIsTopLevel = false): void {
+  const cache: TreeCache = { tree, text, root, rootIsTopLevel, nodes: new Map(), starts: new Map(), memos: new Map() };
   caches.set(tree, cache);
   last = cache;
+  if (root && rootEnd !== undefined) infoOf(cache, root.id).end = rootEnd;
 }
 
 /** Drops what was cached for `tree`: the model keeps only the nodes its edits need. */
@@ -62,7 +73,7 @@ export function sourceOf(node: Node): string | undefined {
 
 function record(cache: TreeCache, child: Node, parent: Node): void {
   const info = infoOf(cache, child.id);
-  if (info.parent) return;
+  if (info.parent !== undefined) return;
   info.parent = parent;
   const list = cache.starts.get(child.startIndex);
   if (list) list.push(child);
@@ -94,8 +105,17 @@ export function parentOf(node: Node | null | undefined): Node | null {
   const cache = cacheOf(node.tree);
   if (!cache) return node.parent;
   const info = infoOf(cache, node.id);
-  if (info.parent) return info.parent;
-  const root = cache.root && cache.root.id !== node.id && cache.root.startIndex <= node.startIndex && node.endIndex <= endOf(cache.root) ? cache.root : undefined;
+  if (info.parent !== undefined) return info.parent;
+  // The analysed subtree is a top-level statement: its parent is the tree's root, which
+  // `node.parent` would find by going through every statement before it.
+  if (cache.root && node.id === cache.root.id && cache.rootIsTopLevel) {
+    const top = node.tree.rootNode;
+    if (top.id === node.id) return null;
+    record(cache, node, top);
+    infoOf(cache, top.id).parent = null;
+    return top;
+  }
+  const root = cache.root && cache.root.id !== node.id && cache.root.startIndex <= node.startIndex && endOf(node) <= endOf(cache.root) ? cache.root : undefined;
   if (root) recordPath(cache, root, node);
   if (info.parent) return info.parent;
   const p = node.parent;
@@ -157,6 +177,35 @@ export function textOf(node: Node | null | undefined): string {
   return cache.text.slice(node.startIndex, endOf(node));
 }
 
+/**
+ * The text of a pair's key (`status` in `status: 404`, `'x-id'` with its quotes): read from the
+ * text where the key is a name or a string followed by its colon, from the tree otherwise
+ * (a computed key, a number, a comment in between).
+ */
+export function pairKeyText(pair: Node): string {
+  const cache = cacheOf(pair.tree);
+  if (cache) {
+    const text = cache.text;
+    const start = pair.startIndex;
+    // The scans below stop at the key's end (a string at its line's end): the text's end bounds them.
+    const end = text.length;
+    const c = text.charCodeAt(start);
+    let i = start;
+    if (c === C.Sq || c === C.Dq) {
+      i = stringEnd(text, start, end, c);
+      if (i - start < 2 || text.charCodeAt(i - 1) !== c) i = start;
+    } else if (isIdentPart(c) && !(c >= C.Zero && c <= C.Nine)) {
+      while (i < end && isIdentPart(text.charCodeAt(i))) i++;
+    }
+    if (i > start) {
+      let j = i;
+      while (j < end && isSpace(text.charCodeAt(j))) j++;
+      if (text.charCodeAt(j) === C.Colon) return text.slice(start, i);
+    }
+  }
+  return textOf(field(pair, 'key'));
+}
+
 /** `node.childForFieldName(name)`, read once per node and field. */
 export function field(node: Node | null | undefined, name: string): Node | null {
   if (!node) return null;
@@ -180,8 +229,10 @@ export function kids(node: Node | null | undefined): Node[] {
   const info = cache && infoOf(cache, node.id);
   if (info?.kids) return info.kids;
   const out: Node[] = [];
+  const text = cache?.text;
   for (const c of node.namedChildren) {
-    if (!c || typeOf(c) === 'comment') continue;
+    // Only a node whose text starts with `/` can be a comment: the others need no type read.
+    if (!c || ((text === undefined || text.charCodeAt(c.startIndex) === C.Slash) && typeOf(c) === 'comment')) continue;
     out.push(c);
     if (cache) record(cache, c, node);
   }

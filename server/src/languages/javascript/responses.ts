@@ -9,7 +9,7 @@ import { calleeParts } from './contexts';
 import { HEADER_METHODS, headersFromCall, headersInFunction, objectHeaders, objectKeys } from './headers';
 import { nestResponse } from './nest';
 import { redactEdits } from './redact';
-import { endOf, field, kids, parentOf, textOf, typeOf } from './nodes';
+import { endOf, field, kids, parentOf, textOf, typeOf, pairKeyText } from './nodes';
 import { usesIn } from './uses';
 import { reachable } from './flow';
 import { handedIn } from './params';
@@ -106,15 +106,20 @@ export function responseFor(input: ResponseInput): ResponseFacts {
   const fn = enclosingFunction(carrier);
   const branch = branchOf(carrier, text);
   const caught = branch?.kind === 'catch' ? branch.errorName : undefined;
-  const facts: ResponseFacts = { span: span(carrier), headers: [], branch, edits: {} };
+  const carrierType = typeOf(carrier);
+  // A chained call's span is its chain's (set below): the carrier's own is read only when it is the span.
+  const facts: ResponseFacts = { span: carrierType === 'call_expression' ? { start: carrier.startIndex, end: carrier.startIndex } : span(carrier), headers: [], branch, edits: {} };
   const q = (s: string) => `${quote}${s.replace(new RegExp(quote, 'g'), `\\${quote}`)}${quote}`;
 
-  const carrierType = typeOf(carrier);
   if (carrierType === 'call_expression') {
     const { name, receiver } = calleeParts(carrier);
     const args = kids(field(carrier, 'arguments'));
-    if (name === 'HttpCode' && typeOf(parentOf(carrier)) === 'decorator') return nestResponse(facts, carrier, q, text);
+    if (name === 'HttpCode' && typeOf(parentOf(carrier)) === 'decorator') {
+      facts.span = span(carrier);
+      return nestResponse(facts, carrier, q, text);
+    }
     if (receiver && /^(NextResponse|Response)$/.test(textOf(receiver))) {
+      facts.span = span(carrier);
       // Next.js / fetch statics: json(body, init), redirect(url, status), rewrite(url, init).
       if (name === 'json') responseInit(facts, args, caught, q, text, carrier);
       else facts.helper = name === 'redirect' ? 'redirect' : undefined;
@@ -139,7 +144,7 @@ export function responseFor(input: ResponseInput): ResponseFacts {
     if ((name === 'throw' || name === 'assert') && args.some((a) => typeOf(a) === 'object')) {
       // Koa: ctx.throw(401, 'msg', { headers: {...} }) puts the headers on the response.
       const props = args.find((a) => typeOf(a) === 'object')!;
-      const h = kids(props).find((p) => typeOf(p) === 'pair' && unquote(textOf(field(p, 'key'))) === 'headers');
+      const h = kids(props).find((p) => typeOf(p) === 'pair' && unquote(pairKeyText(p)) === 'headers');
       if (h) objectHeaders(field(h, 'value') ?? undefined, facts);
     }
     // Hono: c.json(body, status, headers), c.body(null, 204).

@@ -114,7 +114,7 @@ export function reanalyse(env: UnitEnv, start: number, end: number): UnitFacts |
   const unit = topLevelAt(env.tree, start, end);
   if (!unit) return undefined;
   try {
-    return extractUnit(env, unit);
+    return extractUnit(env, unit, end);
   } catch {
     return undefined;
   }

@@ -22,9 +22,18 @@ export class PathSeeker {
     const known = named ? knownAt(this.path[0].tree, start, end) : undefined;
     if (known && this.inside(known)) return known;
     const path = this.path;
-    while (path.length > 1 && !contains(path[path.length - 1], start, end)) path.pop();
-    const top = path[path.length - 1];
-    if (!contains(top, start, end)) return undefined;
+    if (!contains(path[0], start, end)) return undefined;
+    // The nodes of the path that contain the range are a prefix of it (each lies inside the one
+    // before): found by halving, which reads the end of a few of them, not of every one left.
+    let lo = 0;
+    let hi = path.length;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (contains(path[mid], start, end)) lo = mid;
+      else hi = mid;
+    }
+    path.length = lo + 1;
+    const top = path[lo];
     const target = named ? top.namedDescendantForIndex(start, end) : top.descendantForIndex(start, end);
     if (!target) return undefined;
     // Read the path down to the target one level at a time (each level is one call into the

@@ -116,29 +116,43 @@ function collect(root: Node, types: ReadonlySet<string>): Node[] {
 }
 
 /**
- * The facts of one top-level statement. What is read from the tree is kept only while the
- * statement is analysed: short-lived, so the garbage collector has little to carry.
+ * The facts of one top-level statement of `env.tree` (ending at `end` when the caller knows).
+ * What is read from the tree is kept only while the statement is analysed: short-lived, so the
+ * garbage collector has little to carry.
  */
-export function extractUnit(env: UnitEnv, unit: Node): UnitFacts {
-  bindTree(env.tree, env.text, unit);
+export function extractUnit(env: UnitEnv, unit: Node, end?: number): UnitFacts {
+  return extractUnitAt(env, unit.startIndex, end ?? unit.endIndex, () => unit);
+}
+
+/**
+ * The facts of the top-level statement spanning [start, end), whose node `nodeOf` gives: asked
+ * for only when the statement's text holds a place to look at (most statements hold none).
+ */
+export function extractUnitAt(env: UnitEnv, start: number, end: number, nodeOf: () => Node): UnitFacts {
+  let node: Node | undefined;
+  const unit = () => {
+    if (!node) {
+      node = nodeOf();
+      bindTree(env.tree, env.text, node, end, true);
+    }
+    return node;
+  };
   try {
-    return analyse(env, unit);
+    return analyse(env, start, end, unit);
   } finally {
-    releaseTree(env.tree);
+    if (node) releaseTree(env.tree);
     releaseCode(env.tree);
   }
 }
 
-function analyse(env: UnitEnv, unit: Node): UnitFacts {
+function analyse(env: UnitEnv, start: number, end: number, unitNode: () => Node): UnitFacts {
   const { text, quote } = env;
-  const start = unit.startIndex;
-  const end = endOf(unit);
   const facts: UnitFacts = { comments: [], sites: [], siteResponses: [], implicit: [], koa: [], handlers: [], routes: [] };
   const lexed = lex(text, start, end);
   // JSX text is no JavaScript: there the tree finds the comments and every place is checked.
   const jsx = lexed.jsx;
   if (jsx) {
-    for (const c of collect(unit, new Set(['comment']))) facts.comments.push({ span: { start: c.startIndex, end: endOf(c) }, text: textOf(c) });
+    for (const c of collect(unitNode(), new Set(['comment']))) facts.comments.push({ span: { start: c.startIndex, end: endOf(c) }, text: textOf(c) });
   } else {
     registerCode(env.tree, start, end, lexed.code);
     for (const c of lexed.comments) facts.comments.push({ span: c, text: text.slice(c.start, c.end) });
@@ -146,6 +160,7 @@ function analyse(env: UnitEnv, unit: Node): UnitFacts {
   const candidates = findCandidates(jsx ? text.slice(start, end) : lexed.code, text, start);
   if (!candidates.length) return facts;
 
+  const unit = unitNode();
   const seeker = new PathSeeker(unit);
   const found: { site: StatusSite; ctx?: StatusContext; value: Node }[] = [];
   const seen = new Set<number>();
@@ -160,7 +175,8 @@ function analyse(env: UnitEnv, unit: Node): UnitFacts {
     switch (c.kind) {
       case 'number': {
         if (node.startIndex !== c.start || typeOf(node) !== 'number') break;
-        const code = intLiteral(textOf(node));
+        // The candidate is the whole number (nothing of a name or a number follows it).
+        const code = intLiteral(text.slice(c.start, c.end));
         const ctx = code === undefined ? undefined : contextOf(node);
         if (ctx) found.push({ site: { code: code!, span: { start: c.start, end: c.end }, kind: 'number', role: ctx.role, form: ctx.form }, ctx, value: node });
         break;
@@ -254,7 +270,11 @@ function editsAreLocal(carrier: Node): boolean {
 
 /** A body that leaks nothing has nothing to redact: no edit to offer (or to compute). */
 function withoutIdleRedact(r: ResponseFacts): ResponseFacts {
-  if (!r.body?.leak && !r.body?.rawErrorMessage) delete r.edits.redactBody;
+  if (!r.body?.leak && !r.body?.rawErrorMessage && 'redactBody' in r.edits) {
+    // A copy without it (`delete` would turn the object into a slow dictionary).
+    const { redactBody: _, ...edits } = r.edits;
+    r.edits = edits;
+  }
   return r;
 }
 

@@ -6,7 +6,8 @@
 import type { Node } from '../../parsing/treeSitter';
 import { codeOf } from './code';
 import { outermostFunction } from './branches';
-import { endOf, field, memo, parentOf, sameNode, textOf, typeOf } from './nodes';
+import { endOf, field, memo, parentOf, sameNode, sourceOf, textOf, typeOf } from './nodes';
+import { isIdentPart } from './chars';
 import { PathSeeker } from './seek';
 import { firstAtLeast } from '../sorted';
 
@@ -42,16 +43,25 @@ function within(all: FoundUses, start: number, end: number): ReceiverUses {
   return { calls: cut(all.uses.calls, all.at.calls), passed: cut(all.uses.passed, all.at.passed), assigned: cut(all.uses.assigned, all.at.assigned) };
 }
 
+/** Words that are names in some places and syntax in others. */
+const CONTEXTUAL = new Set(['async', 'get', 'set', 'static', 'of', 'let', 'yield', 'await', 'type', 'declare', 'abstract', 'readonly', 'namespace', 'module', 'global', 'accessor', 'override', 'satisfies', 'as', 'is', 'keyof', 'infer', 'asserts', 'unique', 'from', 'target', 'meta', 'enum', 'interface', 'implements', 'private', 'protected', 'public', 'constructor', 'require']);
+
 function findUses(fn: Node, receiver: string): FoundUses {
   const uses: ReceiverUses = { calls: [], passed: [], assigned: [] };
   const at: FoundUses['at'] = { calls: [], passed: [], assigned: [] };
   const { code, start } = codeOf(fn);
   const re = new RegExp(`(?<![\\w$])${receiver.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w$])`, 'g');
   const seeker = new PathSeeker(fn);
+  // A plain name found where no name character follows is the whole token there: the innermost
+  // node that starts with it is that name (its text needs no reading), unless the name is also
+  // a word of the syntax (`async function () {}` starts with `async` and is no name).
+  const source = sourceOf(fn);
+  const plain = source !== undefined && /^[\w$]+$/.test(receiver) && !CONTEXTUAL.has(receiver);
   for (let m = re.exec(code); m; m = re.exec(code)) {
     const offset = start + m.index;
     const node = seeker.at(offset, offset + receiver.length);
-    if (!node || node.startIndex !== offset || textOf(node) !== receiver) continue;
+    if (!node || node.startIndex !== offset) continue;
+    if (plain ? isIdentPart(source.charCodeAt(offset + receiver.length)) : textOf(node) !== receiver) continue;
     const p = parentOf(node);
     const pt = typeOf(p);
     if (pt === 'member_expression' && sameNode(field(p, 'object'), node)) {
