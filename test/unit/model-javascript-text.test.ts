@@ -85,6 +85,20 @@ exports.c = async () => ({ 'status\\'Code': 411, body: 'x' });
   assert.equal(model.sites.find((s) => s.code === 411), undefined, 'another key is no status');
 });
 
+test('a comment between a status key and its colon: still a status', async () => {
+  const text = `exports.a = async () => ({ statusCode /* gone for good */ : 410, body: 'x' });
+export function DELETE() { return new Response(null, { status // nothing to send
+  : 204 }); }
+exports.c = async () => ({ 'statusCode' /* quoted */ : 404, body: 'x' });
+exports.d = async () => ({ retries /* status */ : 3, body: 'x' });
+`;
+  const model = await both(text);
+  assert.equal(siteOf(model, text, '410').site.role, 'response');
+  assert.equal(siteOf(model, text, '204').site.role, 'response');
+  assert.equal(siteOf(model, text, '404').site.role, 'response');
+  assert.equal(model.sites.find((s) => s.code === 3), undefined, 'a key that is no status, with status in its comment');
+});
+
 test('a response object named like a keyword: its headers are found on it', async () => {
   const text = `app.get('/c', function (req, async) {
   async.set('Retry-After', '5');

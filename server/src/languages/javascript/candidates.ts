@@ -120,7 +120,9 @@ function numberInContext(code: string, raw: string, base: number, at: number, en
       return open === undefined || (open >= 0 && calleeBefore(code, open));
     }
     case ':':
-      return /(?:\bstatus|\bstatusCode|['"](?:status|statusCode|:status)['"])\s*$/.test(raw.slice(Math.max(0, base + p - 40), base + p));
+      // The key, read past a comment before the colon (`statusCode /* why */ : 410`): unquoted in
+      // the code (comments blanked), quoted in the raw text with its block comments left out.
+      return /\bstatus(?:Code)?\s*$/.test(code.slice(Math.max(0, p - 40), p)) || /['"](?:status|statusCode|:status)['"]\s*$/.test(withoutBlockComments(raw.slice(Math.max(0, base + p - 80), base + p)));
     case '=':
       return /(?:\?\.|\.)\s*status(?:Code)?\s*(?:===|!==|==|!=|=)$/.test(code.slice(Math.max(0, p - 80), p + 1));
     case '/':
@@ -128,6 +130,11 @@ function numberInContext(code: string, raw: string, base: number, at: number, en
     default:
       return false;
   }
+}
+
+/** `text` with its `/* ... *\/` comments blanked (an unrolled pattern: linear, no backtracking). */
+function withoutBlockComments(text: string): string {
+  return text.includes('/*') ? text.replace(/\/\*[^*]*\*+(?:[^/*][^*]*\*+)*\//g, ' ') : text;
 }
 
 /** True when the name right before the `(` at `paren` is one of the status-taking calls. */
