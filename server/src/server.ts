@@ -55,6 +55,8 @@ const settingsCache = new Map<string, Promise<Settings>>();
 let settingsGeneration = 0;
 const warned = new Set<string>();
 const skippedNoticeSent = new Set<string>();
+/** The version of each open document whose failed extraction was logged (a freed model is made again, and fails again). */
+const extractFailureLogged = new Map<string, number>();
 
 // Trees and models are kept for the most recently used documents only (residency.ts).
 const store = new DocumentStore(
@@ -66,8 +68,14 @@ const store = new DocumentStore(
       reports.delete(entry.doc.uri);
       noticeSkip(entry);
     },
-    // Once per document version: the document falls back to the empty model until the next edit.
-    extractFailed: (entry, e) => log(`extract (${entry.doc.languageId}, ${entry.adapter?.id}) failed on ${entry.doc.uri} (version ${entry.doc.version}): ${errorText(e)}`),
+    // Once per document version: the document falls back to the empty model until the next edit
+    // (or until its model is freed, when the next request extracts again and fails again).
+    extractFailed: (entry, e) => {
+      const { uri, version } = entry.doc;
+      if (extractFailureLogged.get(uri) === version) return;
+      extractFailureLogged.set(uri, version);
+      log(`extract (${entry.doc.languageId}, ${entry.adapter?.id}) failed on ${uri} (version ${version}): ${errorText(e)}`);
+    },
   },
   { resident: residentLimitFromEnv() },
 );
@@ -201,6 +209,7 @@ connection.onDidCloseTextDocument(({ textDocument: t }) => {
   store.close(t.uri);
   settingsCache.delete(t.uri);
   skippedNoticeSent.delete(t.uri);
+  extractFailureLogged.delete(t.uri);
   reports.delete(t.uri);
   const timer = pushTimers.get(t.uri);
   if (timer) clearTimeout(timer);

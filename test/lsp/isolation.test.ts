@@ -26,14 +26,15 @@ def create():
 `;
 
 /** A server whose test hook injects `faults`; the variable is only set while it spawns. */
-async function serverWith(faults: string): Promise<LspClient> {
-  process.env.HTTP_STATUS_HINTS_FAULTS = faults;
+async function serverWith(faults: string, env: Record<string, string> = {}): Promise<LspClient> {
+  const vars = { HTTP_STATUS_HINTS_FAULTS: faults, ...env };
+  Object.assign(process.env, vars);
   try {
     const client = new LspClient();
     await client.initialize();
     return client;
   } finally {
-    delete process.env.HTTP_STATUS_HINTS_FAULTS;
+    for (const name of Object.keys(vars)) delete process.env[name];
   }
 }
 
@@ -119,6 +120,27 @@ test('an adapter that throws on one document is logged once with the language, t
     for (let i = 0; i < 20; i++) await hover(client, 'file:///w/broken.py', PY_404);
     assert.match(text(await hover(client, 'file:///w/fine.py', PY_404)), /404 Not Found/);
     assert.equal(client.logs.filter((l) => l.includes('injected fault adapter:python')).length, 1, 'logged once for the version, not per request');
+  } finally {
+    await client.stop();
+  }
+});
+
+test('an adapter that throws on a document whose model is freed and made again is still logged once for the version', async () => {
+  // One resident document: every hover on the other document frees this one's tree and model.
+  const client = await serverWith('adapter:python@broken', { HTTP_STATUS_HINTS_RESIDENT: '1' });
+  try {
+    await client.open('file:///w/broken.py', 'python', PY);
+    await client.open('file:///w/fine.py', 'python', PY);
+    for (let i = 0; i < 5; i++) {
+      assert.equal(await hover(client, 'file:///w/broken.py', PY_404), null);
+      assert.match(text(await hover(client, 'file:///w/fine.py', PY_404)), /404 Not Found/);
+    }
+    await client.waitFor(() => client.logs.find((l) => l.includes('injected fault adapter:python')), 5000, 'the logged failure');
+    assert.equal(client.logs.filter((l) => l.includes('injected fault adapter:python')).length, 1, 'logged once for the version, however often it is analysed again');
+    // A new version is a new attempt, and a new log line if it fails too.
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: 'file:///w/broken.py', version: 2 }, contentChanges: [{ text: `${PY}\n` }] });
+    assert.equal(await hover(client, 'file:///w/broken.py', PY_404), null);
+    await client.waitFor(() => (client.logs.filter((l) => l.includes('injected fault adapter:python') && l.includes('version 2')).length === 1 ? true : undefined), 5000, 'the failure of version 2, logged');
   } finally {
     await client.stop();
   }
