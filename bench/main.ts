@@ -13,7 +13,7 @@ import { measureLatency } from './latency';
 import { measureMemory } from './memory';
 import type { Results, Skipped } from './results';
 import { measureInitialize, measureStartup } from './startup';
-import { formatCliTable, formatMemoryTable, formatTable } from './table';
+import { formatAnalysisTable, formatCliTable, formatMemoryTable, formatTable } from './table';
 import { judge } from './targets';
 
 const args = process.argv.slice(2);
@@ -68,12 +68,8 @@ function cliOnly(): void {
   log(`wrote ${outFile}`);
 }
 
-async function main(): Promise<void> {
-  if (only === 'memory') return memoryOnly();
-  if (only === 'cli') return cliOnly();
-  if (only !== undefined) throw new Error(`--only: unknown section ${only} (known: memory, cli)`);
-  const started = Date.now();
-  const loadStart = loadavg();
+/** Sections 1-3: every language at every size, with the stdio requests' documents and what was skipped. */
+async function analyseAll(): Promise<{ analysis: AnalysisResult[]; skipped: Skipped[]; latencyDocs: Generated[] }> {
   const analysis: AnalysisResult[] = [];
   const skipped: Skipped[] = [];
   const latencyDocs: Generated[] = [];
@@ -96,6 +92,29 @@ async function main(): Promise<void> {
       else latencyDocs.push(g);
     }
   }
+
+  return { analysis, skipped, latencyDocs };
+}
+
+/** `--only analysis`: sections 1-3 alone (parse, full analysis, edit), printed as their own table. */
+async function analysisOnly(): Promise<void> {
+  const loadStart = loadavg();
+  const { analysis, skipped } = await analyseAll();
+  const table = formatAnalysisTable(analysis, skipped);
+  process.stdout.write(`Load average ${loadStart[0].toFixed(1)} at start / ${loadavg()[0].toFixed(1)} at end.\n\n${table}`);
+  mkdirSync(dirname(outFile), { recursive: true });
+  writeFileSync(outFile, JSON.stringify({ meta: { date: new Date().toISOString(), quick, only: 'analysis', loadAverage: { start: loadStart, end: loadavg() } }, analysis, skipped, table }, null, 2) + '\n');
+  log(`wrote ${outFile}`);
+}
+
+async function main(): Promise<void> {
+  if (only === 'memory') return memoryOnly();
+  if (only === 'cli') return cliOnly();
+  if (only === 'analysis') return analysisOnly();
+  if (only !== undefined) throw new Error(`--only: unknown section ${only} (known: analysis, memory, cli)`);
+  const started = Date.now();
+  const loadStart = loadavg();
+  const { analysis, skipped, latencyDocs } = await analyseAll();
 
   log('hover / completion / inlay hints over stdio');
   const latency = await measureLatency(latencyDocs, config.requests);

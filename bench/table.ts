@@ -87,19 +87,15 @@ export function formatCliTable(c: Results['cli']): string {
   return table(['Figure', 'Measured', 'Baseline', 'Ratio'], cliRows(c)) + '\n';
 }
 
-export function formatTable(res: Results): string {
+/** Sections 1-3: parse, full analysis and edit per language and size (also `--only analysis`). */
+export function formatAnalysisTable(analysis: Results['analysis'], skipped: Results['skipped']): string {
   const out: string[] = [];
-  const load = res.meta.loadAverage;
-  out.push(
-    `Run ${res.meta.date}${res.meta.quick ? ' (quick)' : ''}, Node ${res.meta.node}, ${res.meta.cpus} cores, load average ${load.start[0].toFixed(1)} at start / ${load.end[0].toFixed(1)} at end, commit ${res.meta.commit}, ${Math.round(res.meta.durationS)} s.`,
-  );
-
-  out.push('\n**Analysis in process** (medians, ms). Full = open + parse + model + every rule; edit = one character typed in the middle, incremental re-parse + model + rules.\n');
+  out.push('**Analysis in process** (medians, ms). Full = open + parse + model + every rule; edit = one character typed in the middle, incremental re-parse + model + rules.\n');
   out.push(
     table(
       ['Language', 'Lines', 'Parse', 'Full', 'Full / parse', 'Extract + rules', 'Edit p50', 'Edit / full', 'Sites', 'Diagnostics'],
       [
-        ...res.analysis.map((a) => [
+        ...analysis.map((a) => [
           a.language,
           lines(a.lines),
           f(a.parseMs),
@@ -111,10 +107,22 @@ export function formatTable(res: Results): string {
           String(a.sites),
           String(a.diagnostics),
         ]),
-        ...res.skipped.map((s) => [s.language, lines(s.lines), 'skipped', s.reason, '', '', '', '', '', '']),
+        ...skipped.map((s) => [s.language, lines(s.lines), 'skipped', s.reason, '', '', '', '', '', '']),
       ],
     ),
   );
+
+  return out.join('\n') + '\n';
+}
+
+export function formatTable(res: Results): string {
+  const out: string[] = [];
+  const load = res.meta.loadAverage;
+  out.push(
+    `Run ${res.meta.date}${res.meta.quick ? ' (quick)' : ''}, Node ${res.meta.node}, ${res.meta.cpus} cores, load average ${load.start[0].toFixed(1)} at start / ${load.end[0].toFixed(1)} at end, commit ${res.meta.commit}, ${Math.round(res.meta.durationS)} s.`,
+  );
+
+  out.push(`\n${formatAnalysisTable(res.analysis, res.skipped).trimEnd()}`);
 
   out.push('\n**Requests over stdio** to `node dist/server.js --stdio` (ms, p50 / p99 of the requests; floor = JSON-RPC round trip of an unknown method). Ratio = hover p50 / floor p50.\n');
   out.push(
