@@ -1,7 +1,6 @@
 // A worker thread of the CLI: takes files from the queue it shares with the other threads (see
 // pool.ts), several under one parser hard stop (batch.ts), one result per file, and says when
-// the queue is empty. It builds its own Analyzer
-// (grammars load per thread).
+// the queue is empty. It builds its own Analyzer (grammars load per thread).
 import { parentPort, workerData } from 'node:worker_threads';
 import { Analyzer } from './analysis';
 import { checkQueue } from './batch';
