@@ -21,7 +21,7 @@
 //    declares its children caches as class fields, which V8 defines one by one in a separate
 //    initializer. Extraction makes tens of thousands of nodes per file: the handle word becomes
 //    a named property (`_other`, read back only by marshalNode) and the fields plain
-//    assignments in the constructor, one object shape from the start (~7% of extraction).
+//    assignments in the constructor, one object shape from the start (extraction 0.82-0.91x).
 import { readFile } from 'node:fs/promises';
 
 const UMD_NODE_BRANCH = '(module.exports = factory())';
