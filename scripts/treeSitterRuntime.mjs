@@ -38,38 +38,24 @@ function getValueFast(ptr, type) {
 }
 `;
 
-const NODE_FIELDS = `  /** @internal */
-  // @ts-expect-error: never read
+/** Node's class fields (its handle word as an index, its children caches), left out. */
+const NODE_FIELDS = `  // @ts-expect-error: never read
   [0] = 0;
   // Internal handle for Wasm
   /** @internal */
   _children;
   /** @internal */
   _namedChildren;
-  /** @internal */
-  constructor(internal, {
-    id,
-    tree,
-    startIndex,
-    startPosition,
-    other
-  }) {
-    assertInternal(internal);
+`;
+/** Where Node's constructor stores the handle word: there, every field gets its value instead. */
+const NODE_HANDLE_SET = `    assertInternal(internal);
     this[0] = other;
-    this.id = id;`;
-const NODE_FIELDS_PLAIN = `  /** @internal */
-  constructor(internal, {
-    id,
-    tree,
-    startIndex,
-    startPosition,
-    other
-  }) {
-    assertInternal(internal);
+`;
+const NODE_HANDLE_SET_PLAIN = `    assertInternal(internal);
     this._other = other;
     this._children = undefined;
     this._namedChildren = undefined;
-    this.id = id;`;
+`;
 const MARSHAL_HANDLE_WORD = 'C.setValue(address, node[0], "i32");';
 
 /** The vendor text with each change applied; throws when the text is not the shape expected. */
@@ -86,13 +72,14 @@ export function patchRuntime(text, path = 'tree-sitter.js') {
     throw new Error(`${path}: expected calls to C.setValue/C.getValue and a HEAP32 view on the module; see scripts/treeSitterRuntime.mjs`);
   }
   // The node's handle word: set in the constructor, read by marshalNode, nowhere else.
-  if (text.split(NODE_FIELDS).length !== 2 || text.split(MARSHAL_HANDLE_WORD).length !== 2 || text.split('node[0]').length !== 2) {
+  if (text.split(NODE_FIELDS).length !== 2 || text.split(NODE_HANDLE_SET).length !== 2 || text.split(MARSHAL_HANDLE_WORD).length !== 2 || text.split('node[0]').length !== 2) {
     throw new Error(`${path}: expected Node's fields and constructor as written in 0.3.x and one read of node[0] (in marshalNode); see scripts/treeSitterRuntime.mjs`);
   }
   return text
     .replace(UMD_NODE_BRANCH, '(module.exports = factory(), module.exports.createRuntime = factory)')
     .replace(MODULE_DECLARATION, MODULE_DECLARATION + FAST_ACCESS)
-    .replace(NODE_FIELDS, NODE_FIELDS_PLAIN)
+    .replace(NODE_FIELDS, '')
+    .replace(NODE_HANDLE_SET, NODE_HANDLE_SET_PLAIN)
     .replace(MARSHAL_HANDLE_WORD, 'C.setValue(address, node._other, "i32");')
     .replaceAll('C.setValue(', 'setValueFast(')
     .replaceAll('C.getValue(', 'getValueFast(');
