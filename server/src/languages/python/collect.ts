@@ -3,7 +3,7 @@
 // statements and name bindings), so that no later step walks the tree again. The walk reads
 // node types from the cursor and builds Node objects only for the kinds it keeps: on a large
 // file most nodes are names and punctuation, and building each would cost more than the rest.
-import type { Node, Tree } from '../../parsing/treeSitter';
+import type { Language, Node, Tree } from '../../parsing/treeSitter';
 import type { DocumentModel } from '../../model';
 import { spanOf } from '../syntax';
 import { maybeConstantName } from './constants';
@@ -67,6 +67,34 @@ function push<K, T>(map: Map<K, T[]>, key: K, value: T): void {
 
 const KEPT = new Set(['comment', 'import_statement', 'import_from_statement', 'future_import_statement', 'integer', 'call', 'assignment', 'function_definition', 'class_definition', 'decorated_definition', 'return_statement', 'expression_statement']);
 
+/** What the walk does with a node of each type id: steps over it, reads it, or looks into it. */
+const OTHER = 0;
+const LEAF = 1;
+const STRING = 2;
+const ATTRIBUTE = 3;
+const IDENTIFIER = 4;
+const KEEP = 5;
+const kindTables = new WeakMap<Language, Uint8Array>();
+
+/** The kind of each type id of the grammar (once per grammar): one call into the parser per node gives the kind. */
+function kindsOf(lang: Language): Uint8Array {
+  let kinds = kindTables.get(lang);
+  if (kinds) return kinds;
+  const count = lang.nodeTypeCount;
+  kinds = new Uint8Array(count);
+  for (let id = 0; id < count; id++) {
+    const name = lang.nodeTypeForId(id) ?? '';
+    // Anonymous nodes are tokens: punctuation and keywords (see walkWithParents in ../parents.ts).
+    if (!lang.nodeTypeIsNamed(id)) kinds[id] = KEPT.has(name) ? KEEP : LEAF;
+    else if (name === 'string') kinds[id] = STRING;
+    else if (name === 'attribute') kinds[id] = ATTRIBUTE;
+    else if (name === 'identifier') kinds[id] = IDENTIFIER;
+    else if (KEPT.has(name)) kinds[id] = KEEP;
+  }
+  kindTables.set(lang, kinds);
+  return kinds;
+}
+
 /** The innermost function around `offset` (functions in source order, with parent links). */
 export function fnAt(fns: readonly FnInfo[], offset: number): FnInfo | undefined {
   const lo = partitionPoint(fns.length, (i) => fns[i].node.startIndex <= offset);
@@ -95,12 +123,25 @@ export function collect(tree: Tree, text: string, model: DocumentModel, skip?: (
   let depth = 0;
   // Bare constant names are rare: most files need no identifier text at all.
   const bareNames = /\bHTTP_\d{3}_|\bHTTP[A-Z][a-z]|\bHttpResponse[A-Z]/.test(text);
+  // Where such a name may start (every one maybeConstantName accepts starts so), read from the text once.
+  const nameStarts = new Set<number>();
+  if (bareNames) {
+    const re = /HTTP_\d{3}_|HTTP[A-Z][a-z]|HttpResponse[A-Z]/g;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      nameStarts.add(m.index);
+      re.lastIndex = m.index + 1;
+    }
+  }
+  const kinds = kindsOf(tree.language);
+  const types = tree.language.types;
   const cursor = tree.walk();
   try {
     for (;;) {
-      const type = cursor.nodeType;
+      const id = cursor.nodeTypeId;
+      // Ids past the table are ERROR nodes: looked into like any other.
+      const kind = id < kinds.length ? kinds[id] : OTHER;
       while (scopes.length && scopes[scopes.length - 1].depth >= depth) scopes.pop();
-      let descend = true;
+      let descend = kind !== LEAF;
       if (depth === 1) {
         if (skip?.(cursor)) {
           while (!cursor.gotoNextSibling()) {
@@ -112,7 +153,9 @@ export function collect(tree: Tree, text: string, model: DocumentModel, skip?: (
         top = { start: cursor.startIndex, end: cursor.endIndex, single: 0, double: 0, imports: 0, moduleNames: false };
         c.tops.push(top);
       }
-      if (type === 'string') {
+      if (kind === LEAF) {
+        // Punctuation and keywords (about half of a tree): nothing under them, nothing to keep.
+      } else if (kind === STRING) {
         const start = cursor.startIndex;
         const q = /^[A-Za-z]*(['"])/.exec(text.slice(start, start + 4))?.[1];
         if (q === "'") {
@@ -123,13 +166,17 @@ export function collect(tree: Tree, text: string, model: DocumentModel, skip?: (
           top.double++;
         }
         descend = false;
-      } else if (type === 'attribute' || (type === 'identifier' && bareNames)) {
-        if (maybeConstantName(type, text.slice(cursor.startIndex, cursor.endIndex))) {
+      } else if (kind === ATTRIBUTE) {
+        if (maybeConstantName('attribute', text.slice(cursor.startIndex, cursor.endIndex))) {
           c.constants.push(cursor.currentNode);
           descend = false;
         }
-      } else if (KEPT.has(type)) {
-        descend = keep(cursor.currentNode, type);
+      } else if (kind === IDENTIFIER) {
+        // A name has no children of ours: only one where a constant-like name starts is read.
+        descend = false;
+        if (bareNames && nameStarts.has(cursor.startIndex) && maybeConstantName('identifier', text.slice(cursor.startIndex, cursor.endIndex))) c.constants.push(cursor.currentNode);
+      } else if (kind === KEEP) {
+        descend = keep(cursor.currentNode, types[id]);
       }
       if (descend && cursor.gotoFirstChild()) {
         depth++;

@@ -1,0 +1,75 @@
+// Proof that a change to the Python or Go extraction keeps every model as it was: prints the
+// models it makes (as plain JSON, each edit function replaced by what it returns for the arguments
+// rules and quick fixes use, as test/unit/reuse-python-go.test.ts compares them) for every
+// Python and Go fixture and for generated files, each whole and after a seeded series of edits
+// typed through the document store (so the reuse of unchanged statements is covered too).
+// Build it before and after the change and compare the outputs:
+//   node /tmp/build.mjs <worktree> bench/same-models.ts old.js   (at the old commit)
+//   node old.js > old.jsonl; node new.js > new.jsonl; cmp old.jsonl new.jsonl
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { DocumentStore } from '../server/src/documents';
+import type { DocumentModel, ResponseEdits } from '../server/src/model';
+import { generate } from './generate';
+import { seeded, seedOf } from './random';
+
+const root = existsSync(join(__dirname, '..', 'package.json')) ? join(__dirname, '..') : process.cwd();
+
+function files(dir: string, ext: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...files(p, ext));
+    else if (name.endsWith(ext)) out.push(p);
+  }
+  return out.sort();
+}
+
+function plain(model: DocumentModel): unknown {
+  const edits = (e: ResponseEdits) => ({
+    setStatus: [201, 204, 404, 409, 500].map((c) => e.setStatus?.(c)),
+    addHeader: [['location', '/x'], ['retry-after', '120'], ['www-authenticate', 'Bearer'], ['allow', 'GET']].map(([h, v]) => e.addHeader?.(h, v)),
+    dropBody: e.dropBody?.(),
+    replaceBody: e.replaceBody?.('{}'),
+    redactBody: e.redactBody?.('Internal Server Error'),
+    kinds: Object.keys(e).sort(),
+  });
+  return { languageId: model.languageId, sites: model.sites, responses: model.responses.map((r) => ({ ...r, edits: edits(r.edits) })), handlers: model.handlers, vocabularies: model.vocabularies, comments: model.comments, frameworks: model.frameworks };
+}
+
+const SNIPPETS: Record<'python' | 'go', string[]> = {
+  python: [' ', '\n', 'x', ':', '(', ')', '"', "'", '#', '0', '4', '\n    ', 'return {"error": str(e)}, 500\n    ', 'status.HTTP_201_CREATED', ', 201', 'from rest_framework import status\n', '@app.route("/x", methods=["GET", "POST"])\n', 'resp["Location"] = "/x"\n', 'f"{g(404)}"'],
+  go: [' ', '\n', 'x', '{', '}', '(', ')', '"', '/', '4', '0', '\n\t', 'w.WriteHeader(http.StatusCreated)\n\t', 'c.JSON(404, gin.H{"error": err.Error()})\n\t', 'http.StatusNotFound', ', 201', 'w.Header().Set("Location", "/x")\n\t', 'json.NewEncoder(w).Encode(v)\n\t'],
+};
+
+async function run(languageId: 'python' | 'go', name: string, text: string, edits: number): Promise<void> {
+  const store = new DocumentStore();
+  const uri = `file:///t/${name}`;
+  const entry = store.open(uri, languageId, 1, text);
+  await store.ensureParsed(entry);
+  console.log(JSON.stringify({ name, edit: -1, model: plain(store.model(entry)) }));
+  const rnd = seeded(seedOf(`same:${name}`));
+  for (let i = 0; i < edits; i++) {
+    const current = entry.doc.getText();
+    const at = Math.floor(rnd.next() * (current.length + 1));
+    const roll = rnd.next();
+    const snippets = SNIPPETS[languageId];
+    const insert = roll < 0.6 ? snippets[Math.floor(rnd.next() * snippets.length)] : '';
+    const removed = roll < 0.6 ? 0 : Math.min(current.length - at, 1 + Math.floor(rnd.next() * 20));
+    store.change(uri, entry.doc.version + 1, [{ range: { start: entry.doc.positionAt(at), end: entry.doc.positionAt(at + removed) }, text: insert }]);
+    console.log(JSON.stringify({ name, edit: i, model: plain(store.model(entry)) }));
+  }
+  store.closeAll();
+}
+
+async function main(): Promise<void> {
+  for (const languageId of ['python', 'go'] as const) {
+    const ext = languageId === 'python' ? '.py' : '.go';
+    for (const file of files(join(root, 'test', 'fixtures'), ext)) await run(languageId, file.slice(root.length + 1), readFileSync(file, 'utf8'), 8);
+    for (const [lines, seed, edits] of [[400, 'a', 40], [400, 'h', 40], [2000, '', 20], [10000, '', 3]] as const) {
+      await run(languageId, `gen-${lines}-${seed}${ext}`, generate(languageId, lines, seed).text, edits);
+    }
+  }
+}
+
+main();
