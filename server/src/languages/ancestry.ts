@@ -38,6 +38,8 @@ export function withAncestry<T>(tree: Tree, fn: () => T): T {
 /** `node.parent`, remembered inside `withAncestry`. */
 export function parentOf(node: Node | null | undefined): Node | null {
   if (!node) return null;
+  const own = (node as Linked)[PARENT];
+  if (own !== undefined) return own;
   const a = active;
   if (!a || node.tree !== a.tree) return node.parent;
   const known = a.parents.get(node.id);
@@ -95,6 +97,19 @@ function descendFrom(a: Active, k: number, node: Node): boolean {
     if (child.id === node.id) return true;
     current = child;
   }
+}
+
+/**
+ * A parent known to the walk that made a node object, kept on the object itself: a map by node
+ * id costs more than the climbs it saves when the walk records every node it keeps. Trees are
+ * immutable, so the link stays true; other objects for the same node ask parentOf as before.
+ */
+const PARENT = Symbol('parent');
+type Linked = Node & { [PARENT]?: Node | null };
+
+/** Records `node`'s parent, known to the caller (a walk passing through both). */
+export function knownParent(node: Node, parent: Node | null): void {
+  (node as Linked)[PARENT] = parent;
 }
 
 /** `compute(node)`, remembered per node inside `withAncestry` under `kind`. */

@@ -11,6 +11,7 @@ import { headerSetsOf, type HeaderScope } from './headers';
 import { emptyImports, recordImport, type ImportTable } from './imports';
 import { calleeOf } from './nodes';
 import { partitionPoint } from '../sorted';
+import { knownParent } from '../ancestry';
 
 /** A function definition with what its ancestors say about it, found during the walk. */
 export interface FnInfo {
@@ -135,6 +136,13 @@ export function collect(tree: Tree, text: string, model: DocumentModel, skip?: (
   const kinds = kindsOf(tree.language);
   const types = tree.language.types;
   const cursor = tree.walk();
+  // The nodes on the cursor's path (stack[d] at depth d), built only as far as a node kept needs
+  // them: the first `valid` entries are the current node's ancestors. Each node kept has its
+  // parent remembered (../ancestry.ts), and so does each ancestor built: the later steps climb
+  // from the nodes kept, and a parent found by descending from the root costs far more.
+  const stack: Node[] = [tree.rootNode];
+  let valid = 1;
+  const up = tree.walk();
   try {
     for (;;) {
       const id = cursor.nodeTypeId;
@@ -148,6 +156,7 @@ export function collect(tree: Tree, text: string, model: DocumentModel, skip?: (
             if (!cursor.gotoParent()) return done();
             depth--;
           }
+          if (valid > depth) valid = depth;
           continue;
         }
         top = { start: cursor.startIndex, end: cursor.endIndex, single: 0, double: 0, imports: 0, moduleNames: false };
@@ -168,15 +177,19 @@ export function collect(tree: Tree, text: string, model: DocumentModel, skip?: (
         descend = false;
       } else if (kind === ATTRIBUTE) {
         if (maybeConstantName('attribute', text.slice(cursor.startIndex, cursor.endIndex))) {
-          c.constants.push(cursor.currentNode);
+          c.constants.push(current());
           descend = false;
         }
       } else if (kind === IDENTIFIER) {
         // A name has no children of ours: only one where a constant-like name starts is read.
         descend = false;
-        if (bareNames && nameStarts.has(cursor.startIndex) && maybeConstantName('identifier', text.slice(cursor.startIndex, cursor.endIndex))) c.constants.push(cursor.currentNode);
+        if (bareNames && nameStarts.has(cursor.startIndex) && maybeConstantName('identifier', text.slice(cursor.startIndex, cursor.endIndex))) c.constants.push(current());
       } else if (kind === KEEP) {
-        descend = keep(cursor.currentNode, types[id]);
+        const node = current();
+        descend = keep(node, types[id]);
+        // Its descendants' ancestors include it.
+        stack[depth] = node;
+        valid = depth + 1;
       }
       if (descend && cursor.gotoFirstChild()) {
         depth++;
@@ -186,9 +199,27 @@ export function collect(tree: Tree, text: string, model: DocumentModel, skip?: (
         if (!cursor.gotoParent()) return done();
         depth--;
       }
+      if (valid > depth) valid = depth;
     }
   } finally {
     cursor.delete();
+    up.delete();
+  }
+
+  /** The current node (at `depth`), with its parent and the ancestors not yet built remembered. */
+  function current(): Node {
+    const node = cursor.currentNode;
+    if (valid < depth) {
+      up.resetTo(cursor);
+      for (let d = depth - 1; d >= valid; d--) {
+        up.gotoParent();
+        stack[d] = up.currentNode;
+      }
+      for (let d = valid; d < depth; d++) knownParent(stack[d], stack[d - 1]);
+      valid = depth;
+    }
+    knownParent(node, stack[depth - 1]);
+    return node;
   }
 
   function done(): Collected {
