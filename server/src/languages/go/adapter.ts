@@ -1,7 +1,7 @@
 // Go: net/http (ServeMux with Go 1.22 patterns, httptest), Gin, Echo, Fiber, chi and
 // gorilla/mux, with testify and httpexpect in tests. One walk over the tree collects what the
 // rest needs; responses, handlers and implicit 200s are then read from those nodes.
-import { inAncestry, withAncestry } from '../ancestry';
+import { inAncestry, knownParent, withAncestry } from '../ancestry';
 import type { Node } from '../../parsing/treeSitter';
 import type { DocumentModel, StatusSite } from '../../model';
 import { emptyModel } from '../../model';
@@ -239,6 +239,24 @@ function analyse(input: AdapterInput, parts: GoPart[]): GoAnalysis | undefined {
       for (const r of u.registrations) reusedRegistrations.push({ ...r, at: r.at + p.start });
     }
   };
+  // The calls the visit is inside, innermost last, with their ends. A status is most often an
+  // argument: its parent (the argument list) and that one's (the call) are linked here, where the
+  // call is at hand, so contextOf need not find them by descending from the root (../ancestry.ts).
+  const openCalls: { node: Node; end: number }[] = [];
+  const linkArgument = (value: Node) => {
+    const start = value.startIndex;
+    while (openCalls.length && openCalls[openCalls.length - 1].end <= start) openCalls.pop();
+    const call = openCalls[openCalls.length - 1]?.node;
+    // Only the innermost call can hold it as an argument of its own.
+    const args = call?.childForFieldName('arguments');
+    if (!call || !args) return;
+    for (const a of args.namedChildren) {
+      if (a?.id !== value.id) continue;
+      knownParent(value, args);
+      knownParent(args, call);
+      return;
+    }
+  };
   const unitOf = (offset: number): GoUnit | undefined => {
     enterPart(offset);
     return parts[part]?.data;
@@ -268,6 +286,7 @@ function analyse(input: AdapterInput, parts: GoPart[]): GoAnalysis | undefined {
         // Sizes, indexes and shifts far outnumber statuses: read the neighbours in the text first.
         if (!mayBeStatusPlace(text, node.startIndex, node.endIndex)) return false;
         const code = intLiteral(node.text);
+        if (code !== undefined) linkArgument(node);
         const ctx = code === undefined ? undefined : contextOf(node, info);
         if (ctx && code !== undefined) found.push({ site: { code, span: spanOf(node), kind: 'number', role: ctx.role, form: ctx.form }, ctx });
         return false;
@@ -277,12 +296,15 @@ function analyse(input: AdapterInput, parts: GoPart[]): GoAnalysis | undefined {
         if (node.endIndex - node.startIndex > 64 || !STATUS_SELECTOR.test(text.slice(node.startIndex, node.endIndex))) return;
         const c = constantOf(node, info);
         if (!c) return;
+        linkArgument(node);
         const ctx = contextOf(node, info);
         found.push({ site: { code: c.code, span: spanOf(node), kind: 'constant', vocabulary: 'go-http', name: c.name, role: ctx?.role ?? 'reference', form: ctx?.form ?? `${info.httpName}.${c.name}` }, ctx });
         return false;
       }
       case 'call_expression': {
         calls.push(node);
+        while (openCalls.length && openCalls[openCalls.length - 1].end <= node.startIndex) openCalls.pop();
+        openCalls.push({ node, end: node.endIndex });
         // The callee's last name, read from the text: most calls are none of those visitCall acts on.
         const fn = node.childForFieldName('function');
         const type = fn?.type;
