@@ -309,7 +309,7 @@ function analyse(input: AdapterInput, parts: GoPart[]): GoAnalysis | undefined {
         const fn = node.childForFieldName('function');
         const type = fn?.type;
         const name = type === 'identifier' ? text.slice(fn!.startIndex, fn!.endIndex) : type === 'selector_expression' ? lastName(text, fn!) : undefined;
-        rememberCalleeName(node, name);
+        rememberCalleeName(node, name, type === 'selector_expression' ? fn!.startIndex : -1);
         if (type === 'selector_expression' && CALL_NAMES.has(name!)) visitCall(node);
         return;
       }

@@ -84,9 +84,28 @@ export function calleeParts(call: Node): { name?: string; receiver?: Node } {
 
 const names = new WeakMap<Node, string | undefined>();
 
-/** Records a call's last callee name read by the walk, so calleeName need not ask the parser. */
-export function rememberCalleeName(call: Node, name: string | undefined): void {
+const selectorStarts = new WeakMap<Node, number>();
+
+/**
+ * Records a call's last callee name read by the walk, so calleeName need not ask the parser, and
+ * where its callee starts when it is a selector (`w.WriteHeader`), -1 when it is not.
+ */
+export function rememberCalleeName(call: Node, name: string | undefined, selectorStart = -1): void {
   names.set(call, name);
+  selectorStarts.set(call, selectorStart);
+}
+
+/**
+ * False when the call's receiver (calleeParts) cannot be written `one` or `other`, read from the
+ * text where the walk recorded its callee: no receiver at all (the callee is not a selector),
+ * or one whose text does not start with either name as a whole word. True when it may be.
+ */
+export function receiverMayBe(call: Node, text: string, one: string, other: string): boolean {
+  const at = selectorStarts.get(call);
+  if (at === undefined) return true;
+  if (at < 0) return false;
+  const word = (name: string) => text.startsWith(name, at) && !/\w/.test(text[at + name.length] ?? '');
+  return word(one) || word(other);
 }
 
 /** The callee's last name (`WriteHeader`), from the walk when it recorded one. */

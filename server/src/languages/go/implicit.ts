@@ -6,7 +6,7 @@ import type { ResponseFacts } from '../../model';
 import { namedArgs, spanOf } from '../syntax';
 import { bodyFacts } from './bodies';
 import { branchOf, enclosingFunction } from './branches';
-import { argsOf, calleeParts } from './contexts';
+import { argsOf, calleeParts, receiverMayBe } from './contexts';
 import type { Tree } from '../../parsing/treeSitter';
 import { redactEdits } from './redact';
 import { headersBefore, headerStatement, type HeaderSet } from './headers';
@@ -22,7 +22,9 @@ export interface ImplicitCandidate {
 }
 
 /** Calls that set a status on `target` (so a later body write is not an implicit 200). */
-function setsStatus(call: Node, target: string, kind: ImplicitCandidate['kind'], httpName: string): boolean {
+function setsStatus(call: Node, target: string, kind: ImplicitCandidate['kind'], httpName: string, text: string): boolean {
+  // Every call of the file is asked: most are ruled out by their text, without the parser.
+  if (!receiverMayBe(call, text, target, httpName)) return false;
   const { name, receiver } = calleeParts(call);
   if (!name || !receiver) return false;
   if (kind === 'fiber') return receiver.text === target && /^(Status|SendStatus|Redirect|SendFile)$/.test(name);
@@ -39,7 +41,7 @@ const setterIndex = new WeakMap<Node[], Map<string, { calls: Node[]; scopes: { s
  * found once per target: looking through every earlier call for each body write made a large
  * handler quadratic.
  */
-function settersOf(calls: Node[], target: string, kind: ImplicitCandidate['kind'], httpName: string): { calls: Node[]; scopes: { start: number; end: number }[] } {
+function settersOf(calls: Node[], target: string, kind: ImplicitCandidate['kind'], httpName: string, text: string): { calls: Node[]; scopes: { start: number; end: number }[] } {
   let byTarget = setterIndex.get(calls);
   if (!byTarget) setterIndex.set(calls, (byTarget = new Map()));
   const key = `${kind}:${target}`;
@@ -47,7 +49,7 @@ function settersOf(calls: Node[], target: string, kind: ImplicitCandidate['kind'
   if (found) return found;
   found = { calls: [], scopes: [] };
   for (const c of calls) {
-    if (!setsStatus(c, target, kind, httpName)) continue;
+    if (!setsStatus(c, target, kind, httpName, text)) continue;
     found.calls.push(c);
     found.scopes.push(scopeOf(c));
   }
@@ -73,7 +75,7 @@ export function implicitResponse(cand: ImplicitCandidate, input: ImplicitInput):
   if (!fn) return undefined;
   // A status set before this write in the same function, in a statement list that holds the
   // write (one set in another branch, that returned, does not reach it).
-  const setters = settersOf(calls, target, kind, httpName);
+  const setters = settersOf(calls, target, kind, httpName, text);
   const at = call.startIndex;
   for (let k = firstNodeFrom(setters.calls, fn.startIndex); k < setters.calls.length && setters.calls[k].startIndex < at; k++) {
     const scope = setters.scopes[k];
