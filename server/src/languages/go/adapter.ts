@@ -16,7 +16,7 @@ import { collectHandlers, handlerAt, hasHandlerSignature, registrationsIn, type 
 import { importsPath } from './imports';
 import { lineStarts, rememberUnits, reusableUnits, splice, unitKey, type ModelUnits, type Part } from '../reuse';
 import { implicitResponse, notFoundResponse, type ImplicitCandidate } from './implicit';
-import { frameworkOf, rootName, type Framework, type HeaderSet } from './headers';
+import { frameworkOf, rememberCallRanges, rootName, type Framework, type HeaderSet } from './headers';
 import { responseFor } from './responses';
 import { scopeOf } from './statements';
 import { goImportEdit, goSlotAt, rememberMethods } from './slots';
@@ -38,8 +38,8 @@ const STATUS_SELECTOR = /^[A-Za-z_]\w*\s*\.\s*Status[A-Z]\w*$/;
 const CALL_NAMES = new Set(['Set', 'Add', 'Header', 'Append', 'Location', 'JSON', 'SendString', 'NotFound', 'Encode', 'Write']);
 
 /** The last name of a selector callee, read from the source text: `Encode` in json.NewEncoder(w).Encode. */
-function lastName(text: string, fn: Node): string {
-  return /\.\s*([A-Za-z_]\w*)$/.exec(text.slice(Math.max(fn.startIndex, fn.endIndex - 48), fn.endIndex))?.[1] ?? '';
+function lastName(text: string, start: number, end: number): string {
+  return /\.\s*([A-Za-z_]\w*)$/.exec(text.slice(Math.max(start, end - 48), end))?.[1] ?? '';
 }
 
 /**
@@ -243,6 +243,9 @@ function analyse(input: AdapterInput, parts: GoPart[]): GoAnalysis | undefined {
   // argument: its parent (the argument list) and that one's (the call) are linked here, where the
   // call is at hand, so contextOf need not find them by descending from the root (../ancestry.ts).
   const openCalls: { node: Node; end: number }[] = [];
+  /** Where each call's callee ends and the call ends, parallel to `calls` (see rememberCallRanges). */
+  const callRanges = { after: [] as number[], end: [] as number[] };
+  rememberCallRanges(calls, callRanges);
   const linkArgument = (value: Node) => {
     const start = value.startIndex;
     while (openCalls.length && openCalls[openCalls.length - 1].end <= start) openCalls.pop();
@@ -303,12 +306,16 @@ function analyse(input: AdapterInput, parts: GoPart[]): GoAnalysis | undefined {
       }
       case 'call_expression': {
         calls.push(node);
+        const end = node.endIndex;
         while (openCalls.length && openCalls[openCalls.length - 1].end <= node.startIndex) openCalls.pop();
-        openCalls.push({ node, end: node.endIndex });
+        openCalls.push({ node, end });
         // The callee's last name, read from the text: most calls are none of those visitCall acts on.
         const fn = node.childForFieldName('function');
         const type = fn?.type;
-        const name = type === 'identifier' ? text.slice(fn!.startIndex, fn!.endIndex) : type === 'selector_expression' ? lastName(text, fn!) : undefined;
+        const fnEnd = fn ? fn.endIndex : node.startIndex;
+        callRanges.after.push(fnEnd);
+        callRanges.end.push(end);
+        const name = type === 'identifier' ? text.slice(fn!.startIndex, fnEnd) : type === 'selector_expression' ? lastName(text, fn!.startIndex, fnEnd) : undefined;
         rememberCalleeName(node, name, type === 'selector_expression' ? fn!.startIndex : -1);
         if (type === 'selector_expression' && CALL_NAMES.has(name!)) visitCall(node);
         return;

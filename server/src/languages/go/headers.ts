@@ -92,6 +92,15 @@ interface HandOvers {
 }
 
 const handOverIndex = new WeakMap<Node[], Map<string, HandOvers>>();
+const rangesOf = new WeakMap<Node[], { after: number[]; end: number[] }>();
+
+/**
+ * Where each call of a file's call list ends, and where its callee ends (its arguments follow),
+ * as the visit read them: parallel to `calls`, filled as the visit adds to it.
+ */
+export function rememberCallRanges(calls: Node[], ranges: { after: number[]; end: number[] }): void {
+  rangesOf.set(calls, ranges);
+}
 
 /**
  * Where a writer or context is handed to other code, over the whole file, once per name: asking
@@ -105,9 +114,12 @@ function handOversOf(calls: Node[], root: string, text: string): HandOvers {
   if (h) return h;
   h = { any: [], headerish: [] };
   const named = new RegExp(`(?<![\\w.])${root}\\b`);
-  for (const c of calls) {
-    // Most calls do not mention the name at all: the text says so without asking the parser.
-    if (!named.test(text.slice(c.startIndex, c.endIndex))) continue;
+  const ranges = rangesOf.get(calls);
+  for (let i = 0; i < calls.length; i++) {
+    const c = calls[i];
+    // Most calls do not mention the name at all: the text says so without asking the parser. It
+    // is handed over only as (the root of) an argument: the text after the callee holds it.
+    if (!named.test(ranges ? text.slice(ranges.after[i], ranges.end[i]) : text.slice(c.startIndex, c.endIndex))) continue;
     const { callee, roots } = handedOver(c);
     if (!roots.has(root) || SAFE_WRITER_USES.test(callee)) continue;
     h.any.push(c.startIndex);
