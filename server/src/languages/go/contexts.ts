@@ -64,7 +64,10 @@ export function isStatusField(node: Node | null | undefined, info: GoFileInfo): 
   return operand?.type === 'identifier' && (info.recorders.has(operand.text) || RECORDER_NAMES.test(operand.text));
 }
 
-const parts = new WeakMap<Node, { name?: string; receiver?: Node }>();
+/** Kept on the call's node object, as what the visit read (below): a WeakMap entry per call cost more. */
+const PARTS = Symbol('calleeParts');
+const ARGS = Symbol('args');
+type Parted = Node & { [PARTS]?: { name?: string; receiver?: Node }; [ARGS]?: Node[] };
 
 /**
  * The callee's last name and its receiver: `WriteHeader` and `w` for w.WriteHeader(...). Kept
@@ -72,27 +75,36 @@ const parts = new WeakMap<Node, { name?: string; receiver?: Node }>();
  * and each answer costs several calls into the parser.
  */
 export function calleeParts(call: Node): { name?: string; receiver?: Node } {
-  let out = parts.get(call);
+  let out = (call as Parted)[PARTS];
   if (out) return out;
   const fn = call.childForFieldName('function');
   if (fn?.type === 'identifier') out = { name: fn.text };
   else if (fn?.type === 'selector_expression') out = { name: fn.childForFieldName('field')?.text, receiver: fn.childForFieldName('operand') ?? undefined };
   else out = {};
-  parts.set(call, out);
+  (call as Parted)[PARTS] = out;
   return out;
 }
 
-const names = new WeakMap<Node, string | undefined>();
-
-const selectorStarts = new WeakMap<Node, number>();
-
 /**
- * Records a call's last callee name read by the walk, so calleeName need not ask the parser, and
- * where its callee starts when it is a selector (`w.WriteHeader`), -1 when it is not.
+ * What the visit read of a call, kept on the call's node object (a WeakMap entry per call cost
+ * more than reading it did): its callee's last name (null: none), and where its callee starts
+ * when that is a selector (`w.WriteHeader`), -1 when it is not. Other objects for the same call
+ * have neither, and are asked of the parser.
  */
+const CALLEE_NAME = Symbol('calleeName');
+const SELECTOR_AT = Symbol('selectorAt');
+type Visited = Node & { [CALLEE_NAME]?: string | null; [SELECTOR_AT]?: number };
+
+/** Records a call's last callee name read by the walk, so calleeName need not ask the parser, and where a selector callee starts. */
 export function rememberCalleeName(call: Node, name: string | undefined, selectorStart = -1): void {
-  names.set(call, name);
-  selectorStarts.set(call, selectorStart);
+  (call as Visited)[CALLEE_NAME] = name ?? null;
+  (call as Visited)[SELECTOR_AT] = selectorStart;
+}
+
+/** The callee's last name (`WriteHeader`), from the walk when it recorded one. */
+export function calleeName(call: Node): string | undefined {
+  const known = (call as Visited)[CALLEE_NAME];
+  return known !== undefined ? (known ?? undefined) : calleeParts(call).name;
 }
 
 /**
@@ -101,24 +113,18 @@ export function rememberCalleeName(call: Node, name: string | undefined, selecto
  * or one whose text does not start with either name as a whole word. True when it may be.
  */
 export function receiverMayBe(call: Node, text: string, one: string, other: string): boolean {
-  const at = selectorStarts.get(call);
+  const at = (call as Visited)[SELECTOR_AT];
   if (at === undefined) return true;
   if (at < 0) return false;
   const word = (name: string) => text.startsWith(name, at) && !/\w/.test(text[at + name.length] ?? '');
   return word(one) || word(other);
 }
 
-/** The callee's last name (`WriteHeader`), from the walk when it recorded one. */
-export function calleeName(call: Node): string | undefined {
-  return names.has(call) ? names.get(call) : calleeParts(call).name;
-}
-
-const argLists = new WeakMap<Node, Node[]>();
 
 /** The arguments of a call, kept per call node like calleeParts. */
 export function argsOf(call: Node): Node[] {
-  let out = argLists.get(call);
-  if (!out) argLists.set(call, (out = namedArgs(call.childForFieldName('arguments'))));
+  let out = (call as Parted)[ARGS];
+  if (!out) (call as Parted)[ARGS] = out = namedArgs(call.childForFieldName('arguments'));
   return out;
 }
 

@@ -67,11 +67,13 @@ function setsOn(sets: HeaderSet[], root: string): HeaderSet[] {
   return index.groups.get(root) ?? [];
 }
 
-const handed = new WeakMap<Node, { callee: string; roots: Set<string> }>();
+/** Kept on the call's node object (a WeakMap entry per call cost more). */
+const HANDED = Symbol('handed');
+type Handed = Node & { [HANDED]?: { callee: string; roots: Set<string> } };
 
 /** The callee of a call and the writers or contexts it is handed (`w`, `c.Writer`), kept per call. */
 function handedOver(call: Node): { callee: string; roots: Set<string> } {
-  let out = handed.get(call);
+  let out = (call as Handed)[HANDED];
   if (out) return out;
   const roots = new Set<string>();
   for (const a of argsOf(call)) {
@@ -80,7 +82,7 @@ function handedOver(call: Node): { callee: string; roots: Set<string> } {
     if (r) roots.add(r);
   }
   out = { callee: call.childForFieldName('function')?.text ?? '', roots };
-  handed.set(call, out);
+  (call as Handed)[HANDED] = out;
   return out;
 }
 
