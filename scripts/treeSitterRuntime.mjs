@@ -22,6 +22,11 @@
 //    initializer. Extraction makes tens of thousands of nodes per file: the handle word becomes
 //    a named property (`_other`, read back only by marshalNode) and the fields plain
 //    assignments in the constructor, one object shape from the start (extraction 0.82-0.91x).
+//
+// 4. A node's type read once. `node.type` asks the parser for the node's symbol on every read;
+//    the adapters climb the same ancestors many times (which branch, statement, function holds
+//    this?) and read each one's type at every climb. A node never changes type (trees are
+//    immutable), so the first answer is kept on the node (`_type`, set in the constructor).
 import { readFile } from 'node:fs/promises';
 
 const UMD_NODE_BRANCH = '(module.exports = factory())';
@@ -55,6 +60,16 @@ const NODE_HANDLE_SET_PLAIN = `    assertInternal(internal);
     this._other = other;
     this._children = undefined;
     this._namedChildren = undefined;
+    this._type = undefined;
+`;
+/** Node's type getter (TreeCursor's is `nodeType`), and the same keeping its first answer. */
+const NODE_TYPE_GETTER = `  get type() {
+    return this.tree.language.types[this.typeId] || "ERROR";
+  }
+`;
+const NODE_TYPE_GETTER_KEPT = `  get type() {
+    return this._type ??= this.tree.language.types[this.typeId] || "ERROR";
+  }
 `;
 const MARSHAL_HANDLE_WORD = 'C.setValue(address, node[0], "i32");';
 
@@ -75,7 +90,11 @@ export function patchRuntime(text, path = 'tree-sitter.js') {
   if (text.split(NODE_FIELDS).length !== 2 || text.split(NODE_HANDLE_SET).length !== 2 || text.split(MARSHAL_HANDLE_WORD).length !== 2 || text.split('node[0]').length !== 2) {
     throw new Error(`${path}: expected Node's fields and constructor as written in 0.3.x and one read of node[0] (in marshalNode); see scripts/treeSitterRuntime.mjs`);
   }
+  if (text.split(NODE_TYPE_GETTER).length !== 2 || /\b_type\b/.test(text)) {
+    throw new Error(`${path}: expected one Node type getter as written in 0.3.x and no _type anywhere; see scripts/treeSitterRuntime.mjs`);
+  }
   return text
+    .replace(NODE_TYPE_GETTER, NODE_TYPE_GETTER_KEPT)
     .replace(UMD_NODE_BRANCH, '(module.exports = factory(), module.exports.createRuntime = factory)')
     .replace(MODULE_DECLARATION, MODULE_DECLARATION + FAST_ACCESS)
     .replace(NODE_FIELDS, '')

@@ -24,6 +24,7 @@ test('the vendor runtime patches cleanly: nodes keep their handle word by name, 
   assert.ok(out.includes('setValueFast(address, node._other, "i32")'), 'marshalNode writes the named handle word');
   assert.ok(out.includes('this._other = other;'), "Node's constructor sets it");
   assert.ok(!/\n {2}_namedChildren;\n/.test(out), 'the children caches are no class fields');
+  assert.ok(out.includes('this._type = undefined;') && out.includes('return this._type ??= this.tree.language.types[this.typeId] || "ERROR";'), "a node's type is kept after its first read");
 });
 
 test('a vendor runtime of another shape stops the build with a message that says where to look', async () => {
@@ -33,6 +34,8 @@ test('a vendor runtime of another shape stops the build with a message that says
   assert.throws(() => patch(vendor.replace('function unmarshalNode(', 'function peek(node) { return node[0]; }\nfunction unmarshalNode(')), /scripts\/treeSitterRuntime\.mjs/);
   // One whose Node constructor is written differently.
   assert.throws(() => patch(vendor.replace('this[0] = other;', 'this[0] = other ?? 0;')), /Node's fields and constructor/);
+  // One whose type getter reads the type some other way.
+  assert.throws(() => patch(vendor.replace('return this.tree.language.types[this.typeId] || "ERROR";', 'return this.tree.language.types[this.typeId] ?? "ERROR";')), /Node type getter/);
 });
 
 test('nodes made by the patched runtime pass their alias back to the parser', async () => {
@@ -44,6 +47,8 @@ test('nodes made by the patched runtime pass their alias back to the parser', as
     const prop = member.childForFieldName('property')!;
     assert.equal(Object.keys(prop).includes('0'), false, 'no indexed slot on a node');
     // Each of these reads copies `prop` back into wasm memory, alias word included.
+    assert.equal(prop.type, 'property_identifier');
+    // Read again, from the node (the alias word decided it once).
     assert.equal(prop.type, 'property_identifier');
     assert.equal(prop.text, 'c');
     assert.equal(prop.parent?.type, 'member_expression');
