@@ -1,6 +1,9 @@
 // Every request handler runs through here: an exception or a cancellation returns the
 // fallback and is logged; the server keeps serving (the pattern of VS Code's css server).
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
+import { errorText } from './errorText';
+
+export { errorText };
 
 export type Logger = (message: string) => void;
 
@@ -24,11 +27,6 @@ export function guard<T>(log: Logger, what: string, fallback: T, fn: () => T): T
     log(`${what} failed: ${errorText(e)}`);
     return fallback;
   }
-}
-
-export function errorText(e: unknown): string {
-  if (e instanceof Error) return `${e.message}${e.stack ? `\n${e.stack.split('\n').slice(1, 4).join('\n')}` : ''}`;
-  return String(e);
 }
 
 function cancelled(): ResponseError<void> {

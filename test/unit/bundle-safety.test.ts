@@ -7,32 +7,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sections } from '../helpers/bundleSections';
 
 const root = join(__dirname, '..', '..');
 const BUNDLES = ['dist/server.js', 'dist/cli.js', 'dist/cli-worker.js'];
-
-interface Section {
-  path: string;
-  text: string;
-}
-
-/** The bundle cut at esbuild's `// path` comments: one section per source module. */
-function sections(bundle: string): Section[] {
-  const out: Section[] = [];
-  let current: Section = { path: '(prelude)', text: '' };
-  for (const line of bundle.split('\n')) {
-    // A git worktree whose node_modules is a link to another checkout's names it `../<checkout>/node_modules/...`.
-    const m = /^\/\/ (?:(?:\.\.\/)+[^\s/]+\/)?((?:node_modules|server|data|client)\/\S+)$/.exec(line);
-    if (m) {
-      out.push(current);
-      current = { path: m[1], text: '' };
-    } else {
-      current.text += `${line}\n`;
-    }
-  }
-  out.push(current);
-  return out;
-}
 
 const TREE_SITTER = 'node_modules/@vscode/tree-sitter-wasm/wasm/tree-sitter.js';
 

@@ -8,16 +8,10 @@ import { javaAdapter } from '../../server/src/languages/java/adapter';
 import { loadLanguage, parserFor, type Tree } from '../../server/src/parsing/treeSitter';
 import type { DocumentModel, OffsetEdit, ResponseFacts } from '../../server/src/model';
 import { statusEdit } from '../../server/src/languages/edits';
+import { applyEdits as apply } from '../helpers/modelEdits';
 
 async function parse(text: string): Promise<Tree> {
   return parserFor('java', await loadLanguage('java')).parse(text)!;
-}
-
-function apply(text: string, edits: OffsetEdit[] | undefined): string {
-  assert.ok(edits, 'an edit was expected');
-  let out = text;
-  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
 }
 
 async function assertValid(text: string): Promise<void> {

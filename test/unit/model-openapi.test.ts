@@ -8,6 +8,7 @@ import type { OffsetEdit } from '../../server/src/model';
 import { openapiAdapter } from '../../server/src/languages/openapi/adapter';
 import { yamlStats } from '../../server/src/languages/openapi/yamlTree';
 import { analyze, readFixture } from '../helpers/analyze';
+import { applyEdits as apply } from '../helpers/modelEdits';
 
 let n = 0;
 const extract = (text: string, languageId = 'yaml', uri = `file:///spec${n++}.${languageId}`) => openapiAdapter.extract({ uri, languageId, text });
@@ -16,13 +17,6 @@ const slotAt = (source: string, languageId = 'yaml') => {
   const text = source.slice(0, offset) + source.slice(offset + 1);
   return openapiAdapter.slotAt!({ uri: 'file:///s', languageId, text }, offset);
 };
-
-function apply(text: string, edits: OffsetEdit[] | undefined): string {
-  assert.ok(edits, 'an edit is offered');
-  let out = text;
-  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
-}
 
 const spec = `openapi: 3.0.3
 info:

@@ -7,6 +7,7 @@ import { DocumentStore } from '../../server/src/documents';
 import { phpAdapter } from '../../server/src/languages/php/adapter';
 import type { AdapterInput } from '../../server/src/languages/adapter';
 import type { DocumentModel, OffsetEdit, ResponseFacts } from '../../server/src/model';
+import { applyEdits as apply, responseAround as responseAt } from '../helpers/modelEdits';
 
 const store = new DocumentStore();
 let n = 0;
@@ -18,26 +19,11 @@ async function parse(text: string): Promise<{ input: AdapterInput; model: Docume
   return { input, model: phpAdapter.extract(input), hasError: !!entry.tree?.rootNode.hasError };
 }
 
-function apply(text: string, edits: OffsetEdit[] | undefined): string {
-  assert.ok(edits, 'an edit was expected');
-  let out = text;
-  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
-}
-
 async function edited(text: string, edits: OffsetEdit[] | undefined): Promise<string> {
   const out = apply(text, edits);
   assert.equal((await parse(out)).hasError, false, `edited code should parse:\n${out}`);
   return out;
 }
-
-const responseAt = (model: DocumentModel, text: string, needle: string): ResponseFacts => {
-  const at = text.indexOf(needle);
-  assert.ok(at >= 0, `"${needle}" is in the text`);
-  const r = model.responses.find((x) => x.span.start <= at && at < x.span.end);
-  assert.ok(r, `a response around "${needle}"`);
-  return r;
-};
 
 async function slot(source: string) {
   const offset = source.indexOf('|');

@@ -9,6 +9,7 @@ import { RACK_BEFORE_3_1 } from '../../server/src/languages/ruby/responses';
 import { lookupConstant } from '../../server/src/data';
 import type { AdapterInput } from '../../server/src/languages/adapter';
 import type { DocumentModel, OffsetEdit, ResponseFacts } from '../../server/src/model';
+import { applyEdits as apply, responseAround as responseAt } from '../helpers/modelEdits';
 
 const store = new DocumentStore();
 let n = 0;
@@ -20,27 +21,12 @@ async function parse(text: string): Promise<{ input: AdapterInput; model: Docume
   return { input, model: rubyAdapter.extract(input), hasError: !!entry.tree?.rootNode.hasError };
 }
 
-function apply(text: string, edits: OffsetEdit[] | undefined): string {
-  assert.ok(edits, 'an edit was expected');
-  let out = text;
-  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
-}
-
 /** Applies the edits and checks the result still parses. */
 async function edited(text: string, edits: OffsetEdit[] | undefined): Promise<string> {
   const out = apply(text, edits);
   assert.equal((await parse(out)).hasError, false, `edited code should parse:\n${out}`);
   return out;
 }
-
-const responseAt = (model: DocumentModel, text: string, needle: string): ResponseFacts => {
-  const at = text.indexOf(needle);
-  assert.ok(at >= 0, `"${needle}" is in the text`);
-  const r = model.responses.find((x) => x.span.start <= at && at < x.span.end);
-  assert.ok(r, `a response around "${needle}"`);
-  return r;
-};
 
 /** The slot at the `|` marker. */
 async function slot(source: string) {

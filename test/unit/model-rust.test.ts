@@ -9,6 +9,7 @@ import { rustAdapter } from '../../server/src/languages/rust/adapter';
 import { initRuntime, loadLanguage, parserFor } from '../../server/src/parsing/treeSitter';
 import type { AdapterInput } from '../../server/src/languages/adapter';
 import type { DocumentModel, OffsetEdit, ResponseFacts } from '../../server/src/model';
+import { applyEdits, responseAround as responseAt } from '../helpers/modelEdits';
 
 async function input(text: string, uri = 'file:///t/main.rs'): Promise<AdapterInput> {
   await initRuntime();
@@ -18,20 +19,10 @@ async function input(text: string, uri = 'file:///t/main.rs'): Promise<AdapterIn
 
 /** Applies edits (non-overlapping) and checks the result still parses as Rust. */
 async function apply(text: string, edits: OffsetEdit[] | undefined): Promise<string> {
-  assert.ok(edits?.length, 'an edit was offered');
-  let out = text;
-  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  const out = applyEdits(text, edits);
   const tree = (await input(out)).tree!;
   assert.equal(tree.rootNode.hasError, false, `the edited code parses:\n${out}`);
   return out;
-}
-
-function responseAt(model: DocumentModel, text: string, needle: string): ResponseFacts {
-  const at = text.indexOf(needle);
-  assert.ok(at >= 0, `"${needle}" is in the source`);
-  const r = model.responses.find((x) => x.span.start <= at && at < x.span.end);
-  assert.ok(r, `a response at "${needle}"`);
-  return r;
 }
 
 const axum = `use axum::{

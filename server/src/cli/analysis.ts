@@ -10,7 +10,7 @@ import { doValidate } from '../features/diagnostics';
 import type { FeatureContext } from '../features/context';
 import type { Settings } from '../settings';
 import { skipReason } from '../skip';
-import { errorText } from '../runSafe';
+import { errorText } from '../errorText';
 
 export type Analysis =
   | { kind: 'skipped'; reason: string; unparsable?: true }

@@ -1,8 +1,9 @@
 // Code actions: the fixes each diagnostic carries in `data` (computed with the diagnostics, so
 // nothing is analysed again here), "Disable <rule> for this line", and
 // source.fixAll.httpStatus, which applies every preferred fix that is safe to apply unasked.
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import type { CodeAction, CodeActionParams, Diagnostic, TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CodeActionKind } from '../lspConstants';
 import { disableLineEdit } from '../rules/suppression';
 import type { FeatureContext } from './context';
 import { DIAGNOSTIC_SOURCE, doValidate, toTextEdit, type DiagnosticData, type FixData } from './diagnostics';

@@ -1,7 +1,8 @@
 // Diagnostics: the rule table over the document's model, as LSP diagnostics. Each one carries
 // its fixes, already computed, in `data`, so code actions never re-run the analysis.
-import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import type { Diagnostic, DiagnosticSeverity as Severity, TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity, DiagnosticTag } from '../lspConstants';
 import type { OffsetEdit } from '../model';
 import { docsUrl } from '../rules/index';
 import { runRules, type RuleResult } from '../rules/run';
@@ -25,7 +26,7 @@ export interface DiagnosticData {
   fixes: FixData[];
 }
 
-const SEVERITY: Record<Exclude<RuleLevel, 'off'>, DiagnosticSeverity> = {
+const SEVERITY: Record<Exclude<RuleLevel, 'off'>, Severity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
   info: DiagnosticSeverity.Information,

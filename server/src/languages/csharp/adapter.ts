@@ -19,6 +19,8 @@ import { csharpSlotAt } from './slot';
 import { assignmentResponse, plainReturn } from './statements';
 import { parentOf, withAncestry } from '../ancestry';
 import { nodesStartingIn } from '../sorted';
+import { Enclosing } from '../enclosing';
+import { placeHandlers } from '../handlerFacts';
 
 interface Found {
   site: StatusSite;
@@ -147,28 +149,9 @@ function extractFrom(input: AdapterInput, tree: Tree): DocumentModel {
     if (fn) handlers.push({ node: fn, facts: { ...g.facts, span: spanOf(fn) }, methods: g.methods, action: false });
   }
   handlers.sort((a, b) => a.facts.span.start - b.facts.span.start);
-  const routeMethods = new Map<string, Set<string>>();
-  for (const h of handlers) {
-    if (h.facts.route === undefined) continue;
-    const s = routeMethods.get(h.facts.route) ?? new Set<string>();
-    h.methods.forEach((m) => s.add(m));
-    routeMethods.set(h.facts.route, s);
-  }
-  for (const h of handlers) {
-    for (const c of nodesStartingIn(calls, h.facts.span.start, h.facts.span.end)) {
-      const n = callParts(c).name;
-      if (n) h.facts.calls.push(n);
-    }
-    if (h.facts.route !== undefined) h.facts.routeMethods = [...(routeMethods.get(h.facts.route) ?? [])];
-    model.handlers.push(h.facts);
-  }
-  const handlerOf = (offset: number): number | undefined => {
-    let best: number | undefined;
-    model.handlers.forEach((h, i) => {
-      if (h.span.start <= offset && offset < h.span.end) best = i;
-    });
-    return best;
-  };
+  placeHandlers(model, handlers, (start, end) => nodesStartingIn(calls, start, end).map((c) => callParts(c).name));
+  const enclosing = new Enclosing(model.handlers);
+  const handlerOf = (offset: number) => enclosing.innermost(offset);
 
   const rin: CsResponseInput = { text, writes, calls };
   found.sort((a, b) => a.site.span.start - b.site.span.start);

@@ -18,6 +18,8 @@ import { annotationResponse, plainReturn, returnsOf, servletResponse } from './s
 import { callParts, sameNode } from './nodes';
 import { parentOf, withAncestry } from '../ancestry';
 import { nodesStartingIn } from '../sorted';
+import { Enclosing } from '../enclosing';
+import { placeHandlers } from '../handlerFacts';
 
 interface Found {
   site: StatusSite;
@@ -151,28 +153,9 @@ function extractFrom(input: AdapterInput, tree: Tree): DocumentModel {
   }
 
   // Handlers: what they call, and the methods each route has in this file.
-  const routeMethods = new Map<string, Set<string>>();
-  for (const h of handlers) {
-    if (h.facts.route === undefined) continue;
-    const s = routeMethods.get(h.facts.route) ?? new Set<string>();
-    h.methods.forEach((m) => s.add(m));
-    routeMethods.set(h.facts.route, s);
-  }
-  for (const h of handlers) {
-    for (const c of nodesStartingIn(calls, h.facts.span.start, h.facts.span.end)) {
-      const n = callParts(c).name;
-      if (n) h.facts.calls.push(n);
-    }
-    if (h.facts.route !== undefined) h.facts.routeMethods = [...(routeMethods.get(h.facts.route) ?? [])];
-    model.handlers.push(h.facts);
-  }
-  const handlerOf = (offset: number): number | undefined => {
-    let best: number | undefined;
-    model.handlers.forEach((h, i) => {
-      if (h.span.start <= offset && offset < h.span.end) best = i;
-    });
-    return best;
-  };
+  placeHandlers(model, handlers, (start, end) => nodesStartingIn(calls, start, end).map((c) => callParts(c).name));
+  const enclosing = new Enclosing(model.handlers);
+  const handlerOf = (offset: number) => enclosing.innermost(offset);
 
   // Sites in source order; each response-setting site gets its response.
   const rin: JavaResponseInput = { text, calls };

@@ -8,6 +8,7 @@ import type { AdapterInput, LanguageAdapter } from '../adapter';
 import type { Node } from '../../parsing/treeSitter';
 import { copiedEdits, reanalyse, rememberEdits, rememberUnits, reusableUnits, shiftResponse, shiftSite, unitKey, type Category, type ModelUnits, type UnitRecord } from './reuse';
 import { nameBeforeClause } from '../nameBeforeClause';
+import { Enclosing } from '../enclosing';
 import { javascriptImportEdit, javascriptSlotAt } from './slots';
 import { extractUnitAt, type UnitEnv, type UnitFacts } from './unit';
 
@@ -161,7 +162,8 @@ function assemble(model: DocumentModel, parts: Part[], env: UnitEnv): void {
   });
 
   // Responses: those set by sites (in site order), then implicit 200s, then Koa bodies.
-  const handlerOf = innermostHandler(model.handlers);
+  const enclosing = new Enclosing(model.handlers);
+  const handlerOf = (offset: number) => enclosing.innermost(offset);
   for (const category of CATEGORIES) {
     for (const { facts, at, unit } of placed[category]) {
       const range = records[unit][category];
@@ -187,27 +189,6 @@ function addRouteMethods(handlers: HandlerFacts[], routes: { route: string; meth
   for (const r of routes) add(r.route, r.method);
   for (const h of handlers) if (h.route !== undefined && h.method) add(h.route, h.method);
   for (const h of handlers) if (h.route !== undefined) h.routeMethods = [...(byRoute.get(h.route) ?? [])];
-}
-
-/**
- * The index of the innermost handler around an offset (the last one to start, when two start
- * together). Handlers are sorted by start and their spans nest or do not overlap.
- */
-function innermostHandler(handlers: HandlerFacts[]): (offset: number) => number | undefined {
-  // For each handler, the furthest end among it and those before it: where to stop looking back.
-  const reach: number[] = [];
-  handlers.forEach((h, i) => reach.push(Math.max(h.span.end, i ? reach[i - 1] : 0)));
-  return (offset) => {
-    let lo = 0;
-    let hi = handlers.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (handlers[mid].span.start <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo - 1; i >= 0 && reach[i] > offset; i--) if (offset < handlers[i].span.end) return i;
-    return undefined;
-  };
 }
 
 export const javascriptAdapter: LanguageAdapter = {

@@ -1,9 +1,21 @@
 // Reads an OpenAPI document written in YAML into the small tree with the `yaml` package (which
 // keeps source ranges). Pieces from yamlChunks.ts are parsed one by one and cached by their text,
 // so after an edit only the piece that changed is parsed again.
-import { isMap, isScalar, parseDocument, type YAMLMap } from 'yaml';
+import type { YAMLMap } from 'yaml';
 import { childState, keepsMap, shiftNode, type GEntry, type GMap, type Read, type Root, type State } from './tree';
 import { chunkYaml } from './yamlChunks';
+
+type Yaml = typeof import('yaml');
+let yamlModule: Yaml | undefined;
+
+/**
+ * The `yaml` package (~250 KB of bundle) on first use: only OpenAPI YAML documents need it, so
+ * the server and every CLI thread no longer load it at start. A literal require that esbuild
+ * resolves, so the package stays inside the bundle (the .vsix ships no node_modules).
+ */
+function yaml(): Yaml {
+  return (yamlModule ??= require('yaml') as Yaml);
+}
 
 /** A fresh copy of a string, so cached trees do not keep a whole old document alive. */
 function own(s: string): string {
@@ -11,6 +23,7 @@ function own(s: string): string {
 }
 
 function convert(node: YAMLMap, state: State): GMap {
+  const { isMap, isScalar } = yaml();
   const entries: GEntry[] = [];
   for (const pair of node.items) {
     const k = pair.key;
@@ -32,6 +45,7 @@ export const yamlStats = { parsed: 0 };
 
 function parseMap(text: string, state: State): GMap | undefined {
   yamlStats.parsed++;
+  const { isMap, parseDocument } = yaml();
   const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
   return isMap(doc.contents) ? convert(doc.contents, state) : undefined;
 }
