@@ -113,6 +113,10 @@ const REGISTRATIONS = /^(Route|add_api_route|add_url_rule|(add_)?(get|post|put|p
 export function registrationOf(call: Node, calleeName: string | undefined): { name: string; info: RouteInfo } | undefined {
   if (!calleeName || !REGISTRATIONS.test(calleeName)) return undefined;
   const { name = '', receiver } = calleeOf(call);
+  // `get`, `post`...: most are dict and request lookups (data.get("x")); only a router's or
+  // aiohttp's `web` registers (below), and no other form has these names.
+  const verb = /^(?:add_)?(get|post|put|patch|delete|head|options)$/.exec(name);
+  if (verb && !(receiver && (receiver === 'web' || /router$/.test(receiver)))) return undefined;
   const args = callArgs(call);
   const fnName = (n: Node | undefined) => (n && (n.type === 'identifier' || n.type === 'attribute') ? n.text.replace(/^.*\./, '') : undefined);
   const path = stringValue(args.positional[0]) ?? stringValue(args.keywords.get('path'));
@@ -126,7 +130,6 @@ export function registrationOf(call: Node, calleeName: string | undefined): { na
     const methods = stringList(args.keywords.get('methods'));
     return target ? { name: target, info: info('route', methods.length ? methods : ['GET'], path) } : undefined;
   }
-  const verb = /^(?:add_)?(get|post|put|patch|delete|head|options)$/.exec(name);
   if (verb && receiver && (receiver === 'web' || /router$/.test(receiver)) && path !== undefined) {
     const target = fnName(args.positional[1] ?? args.keywords.get('handler'));
     return target ? { name: target, info: info('route', [verb[1].toUpperCase()], path) } : undefined;
