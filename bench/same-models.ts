@@ -3,9 +3,10 @@
 // rules and quick fixes use, as test/unit/reuse-python-go.test.ts compares them) for every
 // Python and Go fixture and for generated files, each whole and after a seeded series of edits
 // typed through the document store (so the reuse of unchanged statements is covered too).
-// Build it before and after the change and compare the outputs:
-//   node /tmp/build.mjs <worktree> bench/same-models.ts old.js   (at the old commit)
-//   node old.js > old.jsonl; node new.js > new.jsonl; cmp old.jsonl new.jsonl
+// Bundle it at the old commit and at the new one as the server is bundled (esbuild with the
+// tree-sitter plugin of scripts/treeSitterRuntime.mjs: bundle, platform node, format cjs, loader
+// .scm as text), run each from the repository root with HTTP_STATUS_HINTS_GRAMMARS=dist/grammars,
+// and compare: `node old.js > old.jsonl; node new.js > new.jsonl; cmp old.jsonl new.jsonl`.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DocumentStore } from '../server/src/documents';
