@@ -7,36 +7,14 @@
 // tree-sitter plugin of scripts/treeSitterRuntime.mjs: bundle, platform node, format cjs, loader
 // .scm as text), run each from the repository root with HTTP_STATUS_HINTS_GRAMMARS=dist/grammars,
 // and compare: `node old.js > old.jsonl; node new.js > new.jsonl; cmp old.jsonl new.jsonl`.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DocumentStore } from '../server/src/documents';
-import type { DocumentModel, ResponseEdits } from '../server/src/model';
 import { generate } from './generate';
 import { seeded, seedOf } from './random';
+import { filesUnder as files, plainModel as plain } from './plainModel';
 
 const root = existsSync(join(__dirname, '..', 'package.json')) ? join(__dirname, '..') : process.cwd();
-
-function files(dir: string, ext: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...files(p, ext));
-    else if (name.endsWith(ext)) out.push(p);
-  }
-  return out.sort();
-}
-
-function plain(model: DocumentModel): unknown {
-  const edits = (e: ResponseEdits) => ({
-    setStatus: [201, 204, 404, 409, 500].map((c) => e.setStatus?.(c)),
-    addHeader: [['location', '/x'], ['retry-after', '120'], ['www-authenticate', 'Bearer'], ['allow', 'GET']].map(([h, v]) => e.addHeader?.(h, v)),
-    dropBody: e.dropBody?.(),
-    replaceBody: e.replaceBody?.('{}'),
-    redactBody: e.redactBody?.('Internal Server Error'),
-    kinds: Object.keys(e).sort(),
-  });
-  return { languageId: model.languageId, sites: model.sites, responses: model.responses.map((r) => ({ ...r, edits: edits(r.edits) })), handlers: model.handlers, vocabularies: model.vocabularies, comments: model.comments, frameworks: model.frameworks };
-}
 
 const SNIPPETS: Record<'python' | 'go', string[]> = {
   python: [' ', '\n', 'x', ':', '(', ')', '"', "'", '#', '0', '4', '\n    ', 'return {"error": str(e)}, 500\n    ', 'status.HTTP_201_CREATED', ', 201', 'from rest_framework import status\n', '@app.route("/x", methods=["GET", "POST"])\n', 'resp["Location"] = "/x"\n', 'f"{g(404)}"'],

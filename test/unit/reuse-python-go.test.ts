@@ -7,7 +7,7 @@
 // on every Python and Go fixture and on files the benchmark generates.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -18,22 +18,13 @@ import { cloneDefaults } from '../../server/src/settings';
 import { loadLanguage, parserFor } from '../../server/src/parsing/treeSitter';
 import { pythonAdapter } from '../../server/src/languages/python/adapter';
 import { goAdapter } from '../../server/src/languages/go/adapter';
-import type { DocumentModel, ResponseEdits } from '../../server/src/model';
+import type { DocumentModel } from '../../server/src/model';
 import { spliceCounts } from '../../server/src/languages/reuse';
 import { generate } from '../../bench/generate';
 import { seeded, seedOf } from '../../bench/random';
+import { filesUnder as files, plainModel as plain } from '../../bench/plainModel';
 
 const root = existsSync(join(__dirname, '..', '..', 'package.json')) ? join(__dirname, '..', '..') : process.cwd();
-
-function files(dir: string, ext: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...files(p, ext));
-    else if (name.endsWith(ext)) out.push(p);
-  }
-  return out.sort();
-}
 
 /** What an edit may type: characters that change how code parses, and snippets that change what it means. */
 const SNIPPETS: Record<'python' | 'go', string[]> = {
@@ -47,28 +38,6 @@ const SNIPPETS: Record<'python' | 'go', string[]> = {
     'func helper(w http.ResponseWriter, r *http.Request) {\n\tw.WriteHeader(204)\n}\n', 'rr := httptest.NewRecorder()\n\t', 'assert.Equal(t, 200, rr.Code)\n\t',
     'json.NewEncoder(w).Encode(v)\n\t', 'w.Header().Set("Location", "/x")\n\t', 'func (h *H) Get(c *gin.Context) {\n\tc.Status(201)\n}\n', '// comment\n', 'fmt.Fprintf(w, "%v", err)\n\t'],
 };
-
-/** The model as plain data, edits replaced by what they return for the arguments rules and fixes use. */
-function plain(model: DocumentModel): unknown {
-  const edits = (e: ResponseEdits) => ({
-    setStatus: [201, 204, 404, 409, 500].map((c) => e.setStatus?.(c)),
-    addHeader: [['location', '/x'], ['retry-after', '120'], ['www-authenticate', 'Bearer'], ['allow', 'GET']].map(([h, v]) => e.addHeader?.(h, v)),
-    dropBody: e.dropBody?.(),
-    replaceBody: e.replaceBody?.('{}'),
-    redactBody: e.redactBody?.('Internal Server Error'),
-    kinds: Object.keys(e).sort(),
-  });
-  // As JSON: a field set to undefined and one left out are the same fact.
-  return JSON.parse(JSON.stringify({
-    languageId: model.languageId,
-    sites: model.sites,
-    responses: model.responses.map((r) => ({ ...r, edits: edits(r.edits) })),
-    handlers: model.handlers,
-    vocabularies: model.vocabularies,
-    comments: model.comments,
-    frameworks: model.frameworks,
-  }));
-}
 
 function context(entry: OpenDocument, model: DocumentModel): FeatureContext {
   return { document: entry.doc, model, settings: cloneDefaults(), markdown: true, slotAt: () => undefined, importEdit: () => undefined };
