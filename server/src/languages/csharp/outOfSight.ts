@@ -105,13 +105,7 @@ function blocksOf(text: string, from: number, to: number): Blocks {
 
 /** The `{` of the innermost block open at `at` (-1: none). */
 function innermostAt(blocks: Blocks, at: number): number {
-  let lo = 0;
-  let hi = blocks.opens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks.opens[mid] < at) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstAtLeast(blocks.opens, at);
   // The last block opened before `at`, or the blocks around it: the first of them still open at `at`.
   let o = lo > 0 ? blocks.opens[lo - 1] : -1;
   while (o >= 0 && (blocks.close.get(o) ?? Infinity) < at) o = blocks.parent.get(o)!;

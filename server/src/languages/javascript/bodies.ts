@@ -2,15 +2,11 @@
 // message of a caught error. Judged from the syntax only; doubtful shapes are left alone.
 import type { Node } from '../../parsing/treeSitter';
 import type { BodyFacts } from '../../model';
-import { endOf, field, kids, pairKeyText, sourceOf, textOf, typeOf } from './nodes';
+import { endOf, field, kids, pairKeyName, sourceOf, textOf, typeOf } from './nodes';
 
 const ERROR_KEYS = new Set(['error', 'errors', 'err', 'errorMessage', 'error_message']);
 /** Names that hold an error or its text, as opposed to a record that merely has an error field. */
 const ERRORISH = /^(e|err|error|errors|ex|exc|exception|cause|reason|msg|message|errorMessage|problem|failure)$/i;
-
-function keyName(pair: Node): string {
-  return pairKeyText(pair).replace(/^['"]|['"]$/g, '');
-}
 
 function spanOf(n: Node): { start: number; end: number } {
   return { start: n.startIndex, end: endOf(n) };
@@ -49,10 +45,10 @@ export function bodyFacts(body: Node, caught: string | undefined): BodyFacts | u
   if (bodyType === 'object') {
     const pairs = kids(body);
     // GraphQL and similar envelopes: data next to errors is a partial success by design.
-    const hasData = pairs.some((p) => (typeOf(p) === 'pair' && keyName(p) === 'data' && !isFalsy(field(p, 'value')!)) || (typeOf(p) === 'shorthand_property_identifier' && textOf(p) === 'data'));
+    const hasData = pairs.some((p) => (typeOf(p) === 'pair' && pairKeyName(p) === 'data' && !isFalsy(field(p, 'value')!)) || (typeOf(p) === 'shorthand_property_identifier' && textOf(p) === 'data'));
     for (const p of pairs) {
       const pType = typeOf(p);
-      const key = pType === 'pair' ? keyName(p) : pType === 'shorthand_property_identifier' ? textOf(p) : '';
+      const key = pType === 'pair' ? pairKeyName(p) : pType === 'shorthand_property_identifier' ? textOf(p) : '';
       const value = pType === 'pair' ? field(p, 'value') : null;
       if (ERROR_KEYS.has(key) && !hasData && reportsError(value, caught)) {
         facts.errorShape ??= { span: spanOf(p), reason: `an "${key}" key` };

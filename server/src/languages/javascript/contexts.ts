@@ -3,7 +3,7 @@
 // A number counts as a status only in one of these places; everywhere else it is left alone.
 import type { Node } from '../../parsing/treeSitter';
 import type { SiteRole } from '../../model';
-import { exactShapes, field, kids, memo, pairKeyText, parentOf, propertyName, sameNode, setField, sourceOf, textOf, typeOf } from './nodes';
+import { exactShapes, field, kids, memo, pairKeyName, parentOf, propertyName, sameNode, setField, sourceOf, textOf, typeOf } from './nodes';
 
 export interface StatusContext {
   role: SiteRole;
@@ -196,7 +196,7 @@ function argumentContext(value: Node, args: Node): StatusContext | undefined {
 
 function pairContext(value: Node, pair: Node): StatusContext | undefined {
   if (field(pair, 'value')?.startIndex !== value.startIndex) return undefined;
-  const key = pairKeyText(pair).replace(/^['"]|['"]$/g, '');
+  const key = pairKeyName(pair);
   if (key !== 'status' && key !== 'statusCode' && key !== ':status') return undefined;
   const object = parentOf(pair);
   const args = parentOf(object);
@@ -222,7 +222,7 @@ function pairContext(value: Node, pair: Node): StatusContext | undefined {
 function hasKey(object: Node, keys: string[]): boolean {
   for (const p of kids(object)) {
     const type = typeOf(p);
-    if (type === 'pair' && keys.includes(pairKeyText(p).replace(/^['"]|['"]$/g, ''))) return true;
+    if (type === 'pair' && keys.includes(pairKeyName(p))) return true;
     if (type === 'shorthand_property_identifier' && keys.includes(textOf(p))) return true;
   }
   return false;

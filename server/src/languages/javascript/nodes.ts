@@ -208,6 +208,11 @@ export function pairKeyText(pair: Node): string {
   return textOf(field(pair, 'key'));
 }
 
+/** A pair's key without the quotes around it (`x-id` for `'x-id': 1`). */
+export function pairKeyName(pair: Node): string {
+  return pairKeyText(pair).replace(/^['"]|['"]$/g, '');
+}
+
 /**
  * True while a tree without errors is bound: then a node's first child starts where it starts, so
  * a child that starts with its parent is the parent's first field (`function` of a call,

@@ -5,6 +5,7 @@
 // of the previous target is kept and only the part below the common ancestor is read again.
 import type { Node } from '../../parsing/treeSitter';
 import { endOf, knownAt, recordParent } from './nodes';
+import { partitionPoint } from '../sorted';
 
 export class PathSeeker {
   private path: Node[];
@@ -25,13 +26,7 @@ export class PathSeeker {
     if (!contains(path[0], start, end)) return undefined;
     // The nodes of the path that contain the range are a prefix of it (each lies inside the one
     // before): found by halving, which reads the end of a few of them, not of every one left.
-    let lo = 0;
-    let hi = path.length;
-    while (hi - lo > 1) {
-      const mid = (lo + hi) >> 1;
-      if (contains(path[mid], start, end)) lo = mid;
-      else hi = mid;
-    }
+    const lo = partitionPoint(path.length, (i) => contains(path[i], start, end), 1) - 1;
     path.length = lo + 1;
     const top = path[lo];
     const target = named ? top.namedDescendantForIndex(start, end) : top.descendantForIndex(start, end);
