@@ -61,10 +61,14 @@ function cliOnly(): void {
   const loadStart = loadavg();
   log('CLI vs ESLint');
   const cli = measureCli(config.cliFiles, config.cliReps);
-  const table = formatCliTable(cli);
+  writeSection('cli', loadStart, { cli }, formatCliTable(cli));
+}
+
+/** One section's table on stdout after the load averages around it, and its figures in --out. */
+function writeSection(only: string, loadStart: number[], figures: Record<string, unknown>, table: string): void {
   process.stdout.write(`Load average ${loadStart[0].toFixed(1)} at start / ${loadavg()[0].toFixed(1)} at end.\n\n${table}`);
   mkdirSync(dirname(outFile), { recursive: true });
-  writeFileSync(outFile, JSON.stringify({ meta: { date: new Date().toISOString(), quick, only: 'cli', loadAverage: { start: loadStart, end: loadavg() } }, cli, table }, null, 2) + '\n');
+  writeFileSync(outFile, JSON.stringify({ meta: { date: new Date().toISOString(), quick, only, loadAverage: { start: loadStart, end: loadavg() } }, ...figures, table }, null, 2) + '\n');
   log(`wrote ${outFile}`);
 }
 
@@ -100,11 +104,7 @@ async function analyseAll(): Promise<{ analysis: AnalysisResult[]; skipped: Skip
 async function analysisOnly(): Promise<void> {
   const loadStart = loadavg();
   const { analysis, skipped } = await analyseAll();
-  const table = formatAnalysisTable(analysis, skipped);
-  process.stdout.write(`Load average ${loadStart[0].toFixed(1)} at start / ${loadavg()[0].toFixed(1)} at end.\n\n${table}`);
-  mkdirSync(dirname(outFile), { recursive: true });
-  writeFileSync(outFile, JSON.stringify({ meta: { date: new Date().toISOString(), quick, only: 'analysis', loadAverage: { start: loadStart, end: loadavg() } }, analysis, skipped, table }, null, 2) + '\n');
-  log(`wrote ${outFile}`);
+  writeSection('analysis', loadStart, { analysis, skipped }, formatAnalysisTable(analysis, skipped));
 }
 
 async function main(): Promise<void> {
