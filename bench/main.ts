@@ -4,7 +4,7 @@ import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { repoRoot } from './paths';
+import { defaultResultsFile, repoRoot } from './paths';
 import { measureAnalysis, type AnalysisResult } from './analysis';
 import { measureBundle, productionServer } from './bundle';
 import { measureCli } from './cli';
@@ -21,7 +21,7 @@ const quick = args.includes('--quick');
 const outIndex = args.indexOf('--out');
 const onlyIndex = args.indexOf('--only');
 const only = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
-const outFile = resolve(outIndex >= 0 ? args[outIndex + 1] : join(repoRoot, 'bench', 'results.json'));
+const outFile = resolve(outIndex >= 0 ? args[outIndex + 1] : defaultResultsFile(only));
 
 const config = quick
   ? { sizes: [300, 1000], budget: { maxReps: 3, maxEdits: 5, cellMs: 300 }, requests: 20, startReps: 1, manyDocs: 3, manyLines: 1000, manyBudgetMs: 5_000, cycles: 20, cycleLines: 100, cliFiles: 10, cliReps: 1, pack: false }
@@ -44,16 +44,13 @@ function predict(prev: AnalysisResult[], lines: number): number | undefined {
   return b.fullMs * (lines / b.lines) ** k;
 }
 
-/** `--only memory`: section 6 alone, printed as its own table (the figures also go to --out). */
+/** `--only memory`: section 6 alone, printed as its own table. */
 async function memoryOnly(): Promise<void> {
+  const loadStart = loadavg();
   const memDoc = generate('javascript', config.manyLines);
   log('memory');
   const memory = { ...(await measureMemory(memDoc, config.manyDocs, config.manyBudgetMs, config.cycles, config.cycleLines)), docLines: memDoc.lines, docCharacters: memDoc.text.length };
-  const table = formatMemoryTable(memory);
-  process.stdout.write(table);
-  mkdirSync(dirname(outFile), { recursive: true });
-  writeFileSync(outFile, JSON.stringify({ meta: { date: new Date().toISOString(), quick, only: 'memory', loadAverage: loadavg() }, memory, table }, null, 2) + '\n');
-  log(`wrote ${outFile}`);
+  writeSection('memory', loadStart, { memory }, formatMemoryTable(memory));
 }
 
 /** `--only cli`: section 7 alone (our CLI against ESLint on the generated tree), printed as its own table. */
@@ -64,7 +61,7 @@ function cliOnly(): void {
   writeSection('cli', loadStart, { cli }, formatCliTable(cli));
 }
 
-/** One section's table on stdout after the load averages around it, and its figures in --out. */
+/** One section's table on stdout after the load averages around it, and its figures in the out file. */
 function writeSection(only: string, loadStart: number[], figures: Record<string, unknown>, table: string): void {
   process.stdout.write(`Load average ${loadStart[0].toFixed(1)} at start / ${loadavg()[0].toFixed(1)} at end.\n\n${table}`);
   mkdirSync(dirname(outFile), { recursive: true });

@@ -18,3 +18,12 @@ export const snapshot = {
   cli: join(dist, 'cli.js'),
   grammars: join(dist, 'grammars'),
 };
+
+/**
+ * Where a run writes its figures when no --out is given: results.json for the full run, and
+ * results-<section>.json for a one-section (--only) run, so that a part of the figures never
+ * replaces the last full run's.
+ */
+export function defaultResultsFile(only: string | undefined): string {
+  return join(repoRoot, 'bench', only === undefined ? 'results.json' : `results-${only}.json`);
+}
