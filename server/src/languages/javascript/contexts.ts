@@ -81,6 +81,10 @@ function rootIsExpect(node: Node | undefined): boolean {
 }
 
 const RESPONSE_NAMES = /^(res|resp|response|reply|rep|ctx|context|c|h|w|out)$/;
+/** A number written as an HTTP status would be: three digits, 100-599. */
+const HTTP_RANGE = /^[1-5]\d\d$/;
+/** Where an object literal is the value a function returns (`return {...}`, `() => ({...})`). */
+const RETURNED = new Set(['return_statement', 'parenthesized_expression']);
 const ASSERT_EQUAL = new Set(['toBe', 'toEqual', 'toStrictEqual', 'equal', 'equals', 'eql', 'strictEqual', 'deepEqual', 'deepStrictEqual', 'notEqual', 'notStrictEqual', 'is']);
 const HONO_BODY = new Set(['json', 'text', 'html', 'body', 'newResponse']);
 const RESPONSE_CTORS = /^(Response|NextResponse)$/;
@@ -97,10 +101,11 @@ export function contextOf(value: Node): StatusContext | undefined {
       return pairContext(value, parent);
     case 'assignment_expression': {
       const left = field(parent, 'left');
-      if (field(parent, 'right')?.startIndex === value.startIndex && isStatusMember(left)) {
-        return { role: 'response', form: `${textOf(left)} =`, carrier: parent };
-      }
-      return undefined;
+      if (field(parent, 'right')?.startIndex !== value.startIndex || !isStatusMember(left)) return undefined;
+      // `this.statusCode = 0` (a parser resetting its state), `order.status = 3`: a number outside
+      // the HTTP range is a status only when it is set on what is plainly a response.
+      if (typeOf(value) === 'number' && !HTTP_RANGE.test(textOf(value)) && !RESPONSE_NAMES.test(lastName(textOf(field(left, 'object'))))) return undefined;
+      return { role: 'response', form: `${textOf(left)} =`, carrier: parent };
     }
     case 'binary_expression': {
       const op = textOf(field(parent, 'operator'));
@@ -110,7 +115,7 @@ export function contextOf(value: Node): StatusContext | undefined {
       const other = left?.startIndex === value.startIndex ? right : left;
       // `.status` is also a process's exit code (spawnSync(...).status !== 0): only a value
       // in the HTTP range makes the comparison about an HTTP status.
-      if (typeOf(value) === 'number' && !/^[1-5]\d\d$/.test(textOf(value))) return undefined;
+      if (typeOf(value) === 'number' && !HTTP_RANGE.test(textOf(value))) return undefined;
       if (isStatusMember(other)) return { role: 'comparison', form: `${textOf(other)} ${op}`, carrier: parent };
       return undefined;
     }
@@ -215,8 +220,11 @@ function pairContext(value: Node, pair: Node): StatusContext | undefined {
     return undefined;
   }
   // A Lambda-style result: { statusCode: 404, body: ... }.
-  if (key === 'statusCode' && hasKey(object!, ['body', 'headers'])) return { role: 'response', form: '{ statusCode }', carrier: object! };
-  return undefined;
+  if (key !== 'statusCode' || !hasKey(object!, ['body', 'headers'])) return undefined;
+  // `const result = { statusCode: 0, body: '' }`, filled in later: a number outside the HTTP range
+  // is a status only in a result that is returned as it is written.
+  if (typeOf(value) === 'number' && !HTTP_RANGE.test(textOf(value)) && !RETURNED.has(typeOf(args) ?? '')) return undefined;
+  return { role: 'response', form: '{ statusCode }', carrier: object! };
 }
 
 function hasKey(object: Node, keys: string[]): boolean {

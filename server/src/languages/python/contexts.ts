@@ -77,7 +77,7 @@ export function contextOf(value: Node, env: ContextEnv): PyContext | undefined {
     case 'comparison_operator':
       return comparisonContext(v, parent);
     case 'assignment':
-      return sameNode(parent.childForFieldName('right'), v) ? assignmentContext(parent) : undefined;
+      return sameNode(parent.childForFieldName('right'), v) ? assignmentContext(parent, v) : undefined;
     case 'pair':
       return pairContext(v, parent);
     default:
@@ -156,13 +156,17 @@ function comparisonContext(v: Node, cmp: Node): PyContext | undefined {
   return { role: inAssertion(cmp) ? 'assertion' : 'comparison', form: `${other.text} ${op}`, carrier: cmp, kind: 'other', weak: attr === 'weak' };
 }
 
-function assignmentContext(assign: Node): PyContext | undefined {
+function assignmentContext(assign: Node, v: Node): PyContext | undefined {
   const left = assign.childForFieldName('left');
   if (!left) return undefined;
   const attr = statusAttr(left);
   if (attr) {
     const obj = left.childForFieldName('object')?.text;
-    if (obj === 'self' || obj === 'cls') return attr === 'strong' ? { role: 'declaration', form: `${left.text} =`, carrier: assign, kind: 'other' } : undefined;
+    if (obj === 'self' || obj === 'cls') {
+      // `self.status_code = 0` in a recorder's __init__: state (nothing recorded yet), not a status.
+      if (v.type === 'integer' && !/^[1-5]\d\d$/.test(v.text)) return undefined;
+      return attr === 'strong' ? { role: 'declaration', form: `${left.text} =`, carrier: assign, kind: 'other' } : undefined;
+    }
     return { role: 'response', form: `${left.text} =`, carrier: assign, kind: 'assign', weak: attr === 'weak' };
   }
   // class Conflict(HTTPException): code = 409 / class Gone(APIException): status_code = 410
