@@ -24,13 +24,17 @@ function vocabularyUses(text: string): VocabularyUse[] {
 /** One statement's facts: freshly analysed, or copied from the previous model. */
 type Part = { start: number; end: number; key?: string } & ({ fresh: UnitFacts } | { record: UnitRecord; from: DocumentModel });
 
+/** `require('restify')`, `from 'restify-errors'`: a file that uses restify. */
+const RESTIFY = /(['"])restify(?:-errors)?\1/;
+
 function extract(input: AdapterInput): DocumentModel {
   const { text, tree } = input;
   const model = emptyModel(input.languageId);
   if (!tree) return model;
   const quote = /(^|[^\\])'/.test(text.slice(0, 4000)) || !text.includes('"') ? "'" : '"';
-  const env: UnitEnv = { text, uri: input.uri, quote, tree };
-  const previous = reusableUnits(input.previous, input.uri, input.languageId, quote);
+  const restify = RESTIFY.test(text);
+  const env: UnitEnv = { text, uri: input.uri, quote, restify, tree };
+  const previous = reusableUnits(input.previous, input.uri, input.languageId, quote, restify);
   const parts: Part[] = [];
   // The top-level statements, read with one cursor; a node is made only for those analysed.
   const cursor = tree.walk();
@@ -175,7 +179,7 @@ function assemble(model: DocumentModel, parts: Part[], env: UnitEnv): void {
     }
   }
   addRouteMethods(model.handlers, routes);
-  const units: ModelUnits = { uri: env.uri, languageId: model.languageId, quote: env.quote, units: new Map() };
+  const units: ModelUnits = { uri: env.uri, languageId: model.languageId, quote: env.quote, restify: env.restify, units: new Map() };
   parts.forEach((part, p) => {
     if (part.key !== undefined) units.units.set(part.key, records[p]);
   });

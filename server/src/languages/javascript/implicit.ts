@@ -28,6 +28,8 @@ export interface ImplicitInput {
   quote: string;
   /** Start offsets of the functions registered as route handlers. */
   handlerStarts: Set<number>;
+  /** The file uses restify (UnitEnv.restify). */
+  restify?: boolean;
 }
 
 /** The implicit-200 response of a candidate call or Koa body assignment, or undefined when not certain. */
@@ -57,6 +59,8 @@ export function implicitResponse(node: Node, input: ImplicitInput): ResponseFact
   }
   if (typeOf(receiver) !== 'identifier' || setsStatus(fn, receiverText, node.startIndex)) return undefined;
   if (!paramNames(fn).includes(receiverText)) return undefined;
+  // restify's `res.send(err)` answers with the error's own status (and a body it formats).
+  if (input.restify && isErrorValue(args[0])) return undefined;
   const express = /^(res|response)$/.test(receiverText);
   // A helper that is handed `res` may run after its caller set the status; a handler may not.
   if (express && notAHandler(fn, receiverText, input.handlerStarts)) return undefined;
@@ -64,6 +68,13 @@ export function implicitResponse(node: Node, input: ImplicitInput): ResponseFact
   const receiverEnd = endOf(receiver);
   const argEnd = endOf(args[0]);
   return finish(facts, (code) => (express ? [{ start: receiverEnd, end: receiverEnd, newText: `.status(${code})` }] : [{ start: argEnd, end: argEnd, newText: `, ${code}` }]));
+}
+
+/** `new NotFoundError(...)`, `new errors.InternalError(...)`, or a variable named like an error (`err`, `dbError`). */
+function isErrorValue(node: Node): boolean {
+  const type = typeOf(node);
+  if (type === 'new_expression') return /Error$/.test(textOf(field(node, 'constructor')));
+  return type === 'identifier' && /^(e|ex|err|error)$|Err(or)?$/.test(textOf(node));
 }
 
 function finish(facts: ResponseFacts, setStatus: (code: number) => { start: number; end: number; newText: string }[]): ResponseFacts {

@@ -26,6 +26,7 @@ export interface ModelUnits {
   uri: string;
   languageId: string;
   quote: string;
+  restify: boolean;
   /** By statement text (with what precedes it on its first line). */
   units: Map<string, UnitRecord>;
 }
@@ -37,9 +38,9 @@ export function rememberUnits(model: DocumentModel, units: ModelUnits): void {
 }
 
 /** The statements of `previous` that can be reused for a document with these settings. */
-export function reusableUnits(previous: DocumentModel | undefined, uri: string, languageId: string, quote: string): ModelUnits | undefined {
+export function reusableUnits(previous: DocumentModel | undefined, uri: string, languageId: string, quote: string, restify: boolean): ModelUnits | undefined {
   const units = previous && byModel.get(previous);
-  return units && units.uri === uri && units.languageId === languageId && units.quote === quote ? units : undefined;
+  return units && units.uri === uri && units.languageId === languageId && units.quote === quote && units.restify === restify ? units : undefined;
 }
 
 // The keys of statements and the shifted copies of their facts are shared with the Python and Go

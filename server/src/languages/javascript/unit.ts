@@ -23,6 +23,8 @@ export interface UnitEnv {
   text: string;
   uri: string;
   quote: string;
+  /** The file uses restify, whose `res.send(err)` takes its status from the error. */
+  restify: boolean;
   tree: Tree;
 }
 
@@ -247,7 +249,7 @@ function analyse(env: UnitEnv, start: number, end: number, unitNode: () => Node)
   }
 
   // Implicit 200s (implicit.ts): res.json(x), c.json(x), NextResponse.json(x), Koa's ctx.body = x.
-  const implicitInput = { text, quote, handlerStarts };
+  const implicitInput = { text, quote, handlerStarts, restify: env.restify };
   implicitCalls.sort((a, b) => a.startIndex - b.startIndex);
   for (const node of implicitCalls) {
     const r = implicitResponse(node, implicitInput);
