@@ -2,10 +2,10 @@
 // a 5xx, the message of an unexpected error. It tells an attacker about the code, libraries and
 // data behind the API, and tells a legitimate client nothing it can act on.
 import { codeInfo } from '../data';
+import { DEV_SWITCH } from '../devSwitch';
 import { codeLabel, rankFixes, resolvedResponses } from './facts';
 import type { Finding, FixCandidate, Rule } from './types';
 
-const DEV_ONLY = /\b(dev|development|debug|isDev\w*|isDebug\w*|DEBUG|NODE_ENV|local)\b|\.development\?|DebugMode/i;
 
 export const errorDetailsLeak: Rule = {
   id: 'error-details-leak',
@@ -22,7 +22,7 @@ export const errorDetailsLeak: Rule = {
       if (!leak && !raw) continue;
       // Details shown on purpose behind a development switch (`if (process.env.NODE_ENV === 'development')`).
       const branch = r.response.branch;
-      if (branch && branch.kind !== 'catch' && DEV_ONLY.test(ctx.text.slice(branch.span.start, branch.span.end))) continue;
+      if (branch && branch.kind !== 'catch' && DEV_SWITCH.test(ctx.text.slice(branch.span.start, branch.span.end))) continue;
       // The fix's edits are worked out only for a response that gets a finding: most have a body
       // that leaks nothing, and computing the edit reads the syntax tree.
       const redact = r.response.edits.redactBody?.(codeInfo(r.code)?.name ?? 'Internal Server Error');

@@ -3,6 +3,7 @@
 import type { Node } from '../../parsing/treeSitter';
 import type { BodyFacts } from '../../model';
 import { endOf, field, kids, pairKeyName, sourceOf, textOf, typeOf } from './nodes';
+import { productionBranch } from '../../devSwitch';
 
 const ERROR_KEYS = new Set(['error', 'errors', 'err', 'errorMessage', 'error_message']);
 /** Names that hold an error or its text, as opposed to a record that merely has an error field. */
@@ -116,6 +117,14 @@ function findLeaks(body: Node, caught: string | undefined, facts: BodyFacts): vo
     } else if (caught && !facts.leak && (type === 'shorthand_property_identifier' ? textOf(n) === caught : type === 'pair' && textOf(field(n, 'value')) === caught)) {
       // `{ error }` or `{ error: err }` with the caught exception: serialised with whatever it carries.
       facts.leak = { span: spanOf(n), what: 'the raw exception object' };
+    }
+    if (type === 'ternary_expression') {
+      // `isDev ? err.stack : undefined`: what only development sends is shown on purpose.
+      const prod = productionBranch(textOf(field(n, 'condition')), field(n, 'consequence'), field(n, 'alternative'));
+      if (prod) {
+        if (prod.branch) stack.push(prod.branch);
+        continue;
+      }
     }
     const children = kids(n);
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);

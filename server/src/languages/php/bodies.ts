@@ -5,6 +5,7 @@ import type { BodyFacts } from '../../model';
 import { spanOf } from '../syntax';
 import { arrayPairs, stringValue } from './syntax';
 import { typeOf } from '../parents';
+import { productionBranch } from '../../devSwitch';
 
 const ERROR_KEYS = new Set(['error', 'errors', 'err', 'error_message', 'errorMessage']);
 const LEAK_METHODS = new Set(['getTraceAsString', 'getTrace', '__toString']);
@@ -83,6 +84,14 @@ function findLeaks(body: Node, caught: string | undefined, facts: BodyFacts): vo
       facts.leak = { span: spanOf(n), what: 'debug_backtrace() (a stack trace)' };
     } else if (typeOf(n) === 'cast_expression' && caught && n.lastNamedChild?.text === caught && !facts.leak) {
       facts.leak = { span: spanOf(n), what: `${n.text} (the exception with its trace)` };
+    }
+    if (typeOf(n) === 'conditional_expression') {
+      // `config('app.debug') ? $e->getTraceAsString() : 'Server error'`: shown on purpose in development.
+      const prod = productionBranch(n.childForFieldName('condition')?.text ?? '', n.childForFieldName('body'), n.childForFieldName('alternative'));
+      if (prod) {
+        if (prod.branch) stack.push(prod.branch);
+        continue;
+      }
     }
     for (let i = n.namedChildCount - 1; i >= 0; i--) {
       const c = n.namedChild(i);

@@ -6,6 +6,7 @@ import type { BodyFacts } from '../../model';
 import { spanOf } from '../syntax';
 import { callArgs, calleeOf, sameNode, stringValue } from './nodes';
 import { parentOf } from '../ancestry';
+import { productionBranch } from '../../devSwitch';
 
 const ERROR_KEYS = new Set(['error', 'errors', 'err', 'error_message', 'errorMessage', 'error_code', 'exception']);
 /** Calls whose arguments are the body's keys: jsonify(error=...), dict(error=...). */
@@ -93,6 +94,15 @@ function findLeaks(body: Node, caught: string | undefined, facts: BodyFacts): vo
     } else if (caught && n.type === 'identifier' && n.text === caught && /^(pair|keyword_argument)$/.test(parentOf(n)?.type ?? '') && sameNode(parentOf(n)?.childForFieldName('value'), n) && !facts.leak) {
       // {"error": e} serializes the exception object itself.
       facts.leak = { span: spanOf(n), what: 'the raw exception object' };
+    }
+    if (n.type === 'conditional_expression' && n.namedChildCount === 3) {
+      // `traceback.format_exc() if settings.DEBUG else 'Internal Server Error'`: what only
+      // development sends is shown on purpose.
+      const prod = productionBranch(n.namedChild(1)?.text ?? '', n.namedChild(0), n.namedChild(2));
+      if (prod) {
+        if (prod.branch) stack.push(prod.branch);
+        continue;
+      }
     }
     for (let i = n.namedChildCount - 1; i >= 0; i--) {
       const c = n.namedChild(i);

@@ -5,6 +5,7 @@ import type { BodyFacts } from '../../model';
 import { namedArgs, spanOf } from '../syntax';
 import { callName, pairKey, receiverOf } from './syntax';
 import { typeOf } from '../parents';
+import { productionBranch } from '../../devSwitch';
 
 const ERROR_KEYS = new Set(['error', 'errors', 'err', 'error_message', 'errorMessage']);
 const LEAK_METHODS = new Set(['backtrace', 'full_message', 'backtrace_locations']);
@@ -87,6 +88,13 @@ function findLeaks(body: Node, caught: string | undefined, facts: BodyFacts): vo
       facts.rawErrorMessage = spanOf(n);
     } else if (typeOf(n) === 'global_variable' && (n.text === '$@' || n.text === '$!') && !facts.leak) {
       facts.leak = { span: spanOf(n), what: `${n.text} (the current exception)` };
+    } else if (typeOf(n) === 'conditional') {
+      // `Rails.env.development? ? e.backtrace : 'Server error'`: shown on purpose in development.
+      const prod = productionBranch(n.childForFieldName('condition')?.text ?? '', n.childForFieldName('consequence'), n.childForFieldName('alternative'));
+      if (prod) {
+        if (prod.branch) stack.push(prod.branch);
+        continue;
+      }
     }
     for (let i = n.namedChildCount - 1; i >= 0; i--) {
       const c = n.namedChild(i);
