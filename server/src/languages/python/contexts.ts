@@ -134,7 +134,9 @@ function sequenceContext(v: Node, seq: Node, env: ContextEnv): PyContext | undef
     const items = seq.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
     if ((items.length !== 2 && items.length !== 3) || !sameNode(items[1], v)) return undefined;
     const fn = enclosingFunction(seq);
-    if ((fn && env.isHandler(fn)) || looksLikeBody(items[0])) return { role: 'response', form: 'return body, status', carrier: seq, kind: 'tuple' };
+    // Outside a view, a body-like pair is a response only with a status-like number: a helper's
+    // `return f"0 {status}", 0` (werkzeug's status parser) returns data.
+    if ((fn && env.isHandler(fn)) || (looksLikeBody(items[0]) && !outOfRange(v))) return { role: 'response', form: 'return body, status', carrier: seq, kind: 'tuple' };
   }
   return undefined;
 }
@@ -156,6 +158,11 @@ function comparisonContext(v: Node, cmp: Node): PyContext | undefined {
   return { role: inAssertion(cmp) ? 'assertion' : 'comparison', form: `${other.text} ${op}`, carrier: cmp, kind: 'other', weak: attr === 'weak' };
 }
 
+/** An integer literal that cannot be an HTTP status (outside 100-599): a placeholder where it is set. */
+function outOfRange(v: Node): boolean {
+  return v.type === 'integer' && !/^[1-5]\d\d$/.test(v.text);
+}
+
 function assignmentContext(assign: Node, v: Node): PyContext | undefined {
   const left = assign.childForFieldName('left');
   if (!left) return undefined;
@@ -164,7 +171,7 @@ function assignmentContext(assign: Node, v: Node): PyContext | undefined {
     const obj = left.childForFieldName('object')?.text;
     if (obj === 'self' || obj === 'cls') {
       // `self.status_code = 0` in a recorder's __init__: state (nothing recorded yet), not a status.
-      if (v.type === 'integer' && !/^[1-5]\d\d$/.test(v.text)) return undefined;
+      if (outOfRange(v)) return undefined;
       return attr === 'strong' ? { role: 'declaration', form: `${left.text} =`, carrier: assign, kind: 'other' } : undefined;
     }
     return { role: 'response', form: `${left.text} =`, carrier: assign, kind: 'assign', weak: attr === 'weak' };
@@ -172,7 +179,8 @@ function assignmentContext(assign: Node, v: Node): PyContext | undefined {
   // class Conflict(HTTPException): code = 409 / class Gone(APIException): status_code = 410
   if (left.type === 'identifier' && (left.text === 'status_code' || left.text === 'code')) {
     const cls = parentOf(parentOf(parentOf(assign)));
-    if (parentOf(assign)?.type === 'expression_statement' && cls?.type === 'class_definition') {
+    // A base class's `code = 0`: the default its subclasses override, not a status.
+    if (parentOf(assign)?.type === 'expression_statement' && cls?.type === 'class_definition' && !outOfRange(v)) {
       const bases = cls.childForFieldName('superclasses')?.text ?? '';
       if (/(Exception|Error)\b/.test(bases)) return { role: 'declaration', form: `${left.text} =`, carrier: assign, kind: 'other' };
     }
