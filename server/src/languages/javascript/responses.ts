@@ -61,6 +61,25 @@ function chainRoot(call: Node): Node | undefined {
   return n ?? undefined;
 }
 
+/**
+ * What the first call of a chain is made on when that is `this` or a path of names (`ctx.res`
+ * in `ctx.res.status(302).end()`); undefined for anything else (a call's result, an index).
+ */
+function responsePath(call: Node): string | undefined {
+  let n: Node | null | undefined = call;
+  while (typeOf(n) === 'call_expression') {
+    const callee = field(n, 'function');
+    if (typeOf(callee) !== 'member_expression') return undefined;
+    const object = field(callee, 'object');
+    if (typeOf(object) !== 'call_expression') {
+      const t = textOf(object);
+      return /^[\w$]+(\.[\w$]+)*$/.test(t) ? t : undefined;
+    }
+    n = object;
+  }
+  return undefined;
+}
+
 export interface ResponseInput {
   text: string;
   /** The node the status sits in (number, constant), or undefined for an implicit 200. */
@@ -140,6 +159,15 @@ export function responseFor(input: ResponseInput): ResponseFacts {
       if (redirects(fn, rootName)) facts.helper = 'redirect';
       if (handedIn(fn, rootName, input.handlerStarts)) facts.headersUnknown = true;
     }
+    // A response reached through a property (`ctx.res.status(302)`, `this.res.status(301)`): its
+    // header calls are written on the same path (`ctx.res.location(url)`).
+    const path = responsePath(carrier);
+    if (path !== undefined && path !== rootName) {
+      headersInFunction(fn, path, last, facts);
+      if (redirects(fn, path)) facts.helper = 'redirect';
+    }
+    // A response class's own method (`this.status(307)`): its headers are set by other methods.
+    if (path === 'this') facts.headersUnknown = true;
     if (name === 'redirect' || chain.some((c) => calleeParts(c).name === 'redirect')) facts.helper = 'redirect';
     if (name === 'sendStatus') facts.noBody = true;
     if (name === 'writeHead') args.slice(1).forEach((a) => (typeOf(a) === 'string' ? undefined : objectHeaders(a, facts)));
@@ -217,6 +245,8 @@ export function responseFor(input: ResponseInput): ResponseFacts {
     headersInFunction(fn, obj, carrier, facts);
     if (redirects(fn, obj)) facts.helper = 'redirect';
     if (handedIn(fn, obj, input.handlerStarts)) facts.headersUnknown = true;
+    // A response class's own method (`this.statusCode = 307`): its headers are set by other methods.
+    if (obj === 'this') facts.headersUnknown = true;
     const parent = parentOf(carrier);
     const stmt = parent && typeOf(parent) === 'expression_statement' ? parent : carrier;
     const indent = lineIndent(text, stmt.startIndex);
