@@ -34,6 +34,9 @@ function setsStatus(call: Node, target: string, kind: ImplicitCandidate['kind'],
   return first === target && (receiver.text === httpName || call.childForFieldName('function')?.type === 'identifier');
 }
 
+/** A statement after which the rest of a branch's function does not run. */
+const TERMINATES = /\breturn\b|\bpanic\(|\bos\.Exit\(|\blog\.(Fatal|Panic)\w*\(|\bruntime\.Goexit\(/;
+
 const setterIndex = new WeakMap<Node[], Map<string, { calls: Node[]; scopes: { start: number; end: number }[] }>>();
 
 /**
@@ -80,6 +83,10 @@ export function implicitResponse(cand: ImplicitCandidate, input: ImplicitInput):
   for (let k = firstNodeFrom(setters.calls, fn.startIndex); k < setters.calls.length && setters.calls[k].startIndex < at; k++) {
     const scope = setters.scopes[k];
     if (scope.start <= at && at < scope.end) return undefined;
+    // A status set in a branch that does not end the function (`switch err { case X:
+    // w.WriteHeader(404) ... }` and the body written after the switch) may be the status this
+    // write goes out with: the 200 is not certain.
+    if (!TERMINATES.test(text.slice(setters.calls[k].endIndex, scope.end))) return undefined;
   }
   const branch = branchOf(call);
   const stmt = statementOf(call);
