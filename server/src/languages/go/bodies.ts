@@ -17,6 +17,7 @@ export function bodyFacts(body: Node | undefined, caught: string | undefined): B
   if (value.type === 'composite_literal') {
     const type = value.childForFieldName('type')?.text ?? '';
     if (ERROR_TYPES.test(type) && !/^(gin\.H|fiber\.Map|echo\.Map|map\[)/.test(type)) facts.errorShape = { span: spanOf(value), reason: `a ${type} value` };
+    let rpc = false;
     for (const el of namedArgs(value.childForFieldName('body'))) {
       if (el.type !== 'keyed_element') continue;
       const keyNode = el.childForFieldName('key');
@@ -32,7 +33,10 @@ export function bodyFacts(body: Node | undefined, caught: string | undefined): B
       } else if (key.toLowerCase() === 'message' && caught && mentions(v, caught)) {
         facts.errorShape ??= { span: spanOf(el), reason: 'a message taken from a caught error' };
       }
+      // A JSON-RPC 2.0 reply carries its error in the body and answers 200 by the protocol's convention.
+      if (key.toLowerCase() === 'jsonrpc') rpc = true;
     }
+    if (rpc) facts.errorShape = undefined;
   } else if (caught && value.type === 'identifier' && value.text === caught) {
     facts.errorShape = { span: spanOf(value), reason: 'the error value itself' };
     facts.leak = { span: spanOf(value), what: 'the raw error value' };

@@ -61,6 +61,8 @@ export function bodyFacts(body: Node, caught: string | undefined): BodyFacts | u
         facts.errorShape ??= { span: spanOf(p), reason: 'a message taken from a caught error' };
       }
     }
+    // A JSON-RPC 2.0 reply carries its error in the body and answers 200 by the protocol's convention.
+    if (facts.errorShape && pairs.some((p) => typeOf(p) === 'pair' && pairKeyName(p) === 'jsonrpc')) facts.errorShape = undefined;
   } else if (bodyType === 'new_expression' && /Error$/.test(textOf(field(body, 'constructor')))) {
     facts.errorShape = { span: spanOf(body), reason: 'an Error object' };
   } else if (caught && bodyType === 'identifier' && textOf(body) === caught) {

@@ -32,6 +32,8 @@ export function bodyFacts(body: Node | undefined, caught: string | undefined): B
   } else if (caught && inner.type === 'identifier' && inner.text === caught) {
     facts.errorShape = { span: spanOf(inner), reason: 'the caught exception itself' };
   }
+  // A JSON-RPC 2.0 reply carries its error in the body and answers 200 by the protocol's convention.
+  if (facts.errorShape && /(^|[{,(]\s*)['"]?jsonrpc['"]?\s*[:=]/.test(inner.text)) facts.errorShape = undefined;
   findLeaks(body, caught, facts);
   return facts;
 }
