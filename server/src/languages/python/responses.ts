@@ -68,6 +68,9 @@ function positionalHeaders(name: string, positional: Node[], fw: Frameworks): No
 /** Starlette / FastAPI response classes: (content, status_code, headers, media_type). */
 const POSITIONAL_HEADERS = /^(Response|JSONResponse|HTMLResponse|PlainTextResponse|ORJSONResponse|UJSONResponse|StreamingResponse)$/;
 
+/** Keyword arguments that set a header (WebOb's and Pyramid's Response and HTTP exceptions). */
+const KEYWORD_HEADERS: [string, string][] = [['location', 'location'], ['allow', 'allow'], ['retry_after', 'retry-after'], ['www_authenticate', 'www-authenticate']];
+
 /** Facts and edits of a response made by a call: abort(), HTTPException(), JSONResponse(), HttpResponse... */
 export function callResponse(call: Node, env: ResponseEnv): ResponseFacts {
   const { facts, caught, fnStart } = base(call, env);
@@ -81,6 +84,11 @@ export function callResponse(call: Node, env: ResponseEnv): ResponseFacts {
   if (bound) facts.headers.push(...headersOnName(env.scope, fnStart, bound.name));
   if (name === 'redirect' || REDIRECT_CLASSES.test(name) || AIOHTTP_REDIRECTS.has(name)) facts.helper = 'redirect';
   if (name === 'HttpResponseNotAllowed' || name === 'HTTPMethodNotAllowed') facts.headers.push({ name: 'allow', span: spanOf(call) });
+  // WebOb and Pyramid take headers as keywords: Response(status=301, location=url).
+  for (const [keyword, header] of KEYWORD_HEADERS) {
+    const node = args.keywordNodes.get(keyword);
+    if (node) facts.headers.push({ name: header, span: spanOf(node) });
+  }
   if (isSuccessHeaders(headersArg, fnStart, env.scope)) facts.helper = 'created';
   const q = env.quote;
 

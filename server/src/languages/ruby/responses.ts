@@ -173,7 +173,8 @@ export function responseFor(doc: RubyDocument, input: ResponseInput): ResponseFa
       if (body) facts.edits.redactBody = (m) => redactEdits(text, body, carrier, m, caught, q, false, 'warn');
       if (headers && headers.type !== 'hash') facts.headersUnknown = true;
       const hash = args.find((a) => a.type === 'hash');
-      for (const p of hash ? namedArgs(hash) : []) {
+      // The headers in braces, or written bare after the status (`302, 'Location' => url`).
+      for (const p of hash ? namedArgs(hash) : args.filter((a) => a.type === 'pair')) {
         const key = p.type === 'pair' ? pairKey(p) : undefined;
         if (key) facts.headers.push({ name: key.toLowerCase(), span: spanOf(p) });
       }
