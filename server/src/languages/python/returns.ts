@@ -19,7 +19,8 @@ function responseParams(fn: Node): string[] {
     if (p?.type !== 'typed_parameter') continue;
     const type = p.childForFieldName('type')?.text ?? '';
     const id = p.namedChildren.find((c) => c?.type === 'identifier');
-    if (id && /(^|\.)Response$/.test(type)) out.push(id.text);
+    // `response: Response`, `fastapi.Response`, or an alias (`Response as FastAPIResponse`).
+    if (id && /Response$/.test(type)) out.push(id.text);
   }
   return out;
 }
