@@ -6,7 +6,6 @@ import { DEV_SWITCH } from '../devSwitch';
 import { codeLabel, rankFixes, resolvedResponses } from './facts';
 import type { Finding, FixCandidate, Rule } from './types';
 
-
 export const errorDetailsLeak: Rule = {
   id: 'error-details-leak',
   defaultLevel: 'warning',
