@@ -11,6 +11,8 @@ import { productionBranch } from '../../devSwitch';
 const ERROR_KEYS = new Set(['error', 'errors', 'err', 'error_message', 'errorMessage', 'error_code', 'exception']);
 /** Calls whose arguments are the body's keys: jsonify(error=...), dict(error=...). */
 const KEYWORD_BODIES = new Set(['jsonify', 'dict']);
+/** Names that hold an error or its text, as opposed to a record that merely has an error field. */
+const ERRORISH = /^(e|err|error|errors|ex|exc|exception|cause|reason|msg|message|error_message|problem|failure)$/i;
 
 /** Facts about a body expression. `caught` is the name of the enclosing except variable, if any. */
 export function bodyFacts(body: Node | undefined, caught: string | undefined): BodyFacts | undefined {
@@ -20,13 +22,13 @@ export function bodyFacts(body: Node | undefined, caught: string | undefined): B
   const wrapper = body.type === 'call' ? calleeOf(body).name : undefined;
   const inner = (wrapper === 'jsonify' || wrapper === 'dumps') && callArgs(body).positional.length === 1 ? callArgs(body).positional[0] : body;
   if (inner.type === 'dictionary') {
+    const entries: [string | undefined, Node | null, Node][] = [];
     for (const p of inner.namedChildren) {
-      if (p?.type !== 'pair') continue;
-      const key = stringValue(p.childForFieldName('key'));
-      judgeKey(facts, key, p.childForFieldName('value'), p, caught);
+      if (p?.type === 'pair') entries.push([stringValue(p.childForFieldName('key')), p.childForFieldName('value'), p]);
     }
+    judgeKeys(facts, entries, caught);
   } else if (inner.type === 'call' && KEYWORD_BODIES.has(calleeOf(inner).name ?? '')) {
-    for (const [key, node] of callArgs(inner).keywordNodes) judgeKey(facts, key, node.childForFieldName('value'), node, caught);
+    judgeKeys(facts, [...callArgs(inner).keywordNodes].map(([key, node]) => [key, node.childForFieldName('value'), node]), caught);
   } else if (inner.type === 'attribute' && inner.childForFieldName('attribute')?.text === 'errors') {
     facts.errorShape = { span: spanOf(inner), reason: `validation errors (${inner.text})` };
   } else if (caught && inner.type === 'identifier' && inner.text === caught) {
@@ -38,10 +40,32 @@ export function bodyFacts(body: Node | undefined, caught: string | undefined): B
   return facts;
 }
 
-function judgeKey(facts: BodyFacts, key: string | undefined, value: Node | null, at: Node, caught: string | undefined): void {
+/** The keys of a dict or keyword body, each `[key, value, where]`. */
+function judgeKeys(facts: BodyFacts, entries: [string | undefined, Node | null, Node][], caught: string | undefined): void {
+  // GraphQL and similar envelopes: data next to errors is a partial success by design (asked only when an error key is there).
+  let data: boolean | undefined;
+  const hasData = () => (data ??= entries.some(([key, value]) => key === 'data' && !!value && !isFalsy(value)));
+  for (const [key, value, at] of entries) judgeKey(facts, key, value, at, caught, hasData);
+}
+
+/**
+ * True when the value of an `error` key reports an error: a message, an exception, a list of
+ * errors. A field copied from a record (`job.error`, `task.last_error`) is data about that record;
+ * a form's or serializer's `.errors`, and what an exception carries (`e.args`), are not.
+ */
+function reportsError(value: Node, caught: string | undefined): boolean {
+  if (isFalsy(value)) return false;
+  if (value.type !== 'attribute') return true;
+  const obj = value.childForFieldName('object');
+  const attr = value.childForFieldName('attribute')?.text ?? '';
+  if (obj?.type !== 'identifier') return true;
+  return obj.text === caught || ERRORISH.test(obj.text) || /^(errors|message|msg|args|detail|details|messages|non_field_errors)$/.test(attr);
+}
+
+function judgeKey(facts: BodyFacts, key: string | undefined, value: Node | null, at: Node, caught: string | undefined, hasData: () => boolean): void {
   if (!key || !value) return;
-  if (ERROR_KEYS.has(key) && !isFalsy(value)) {
-    facts.errorShape ??= { span: spanOf(at), reason: `an "${key}" key` };
+  if (ERROR_KEYS.has(key)) {
+    if (!facts.errorShape && reportsError(value, caught) && !hasData()) facts.errorShape = { span: spanOf(at), reason: `an "${key}" key` };
   } else if ((key === 'success' || key === 'ok') && value.type === 'false') {
     facts.errorShape ??= { span: spanOf(at), reason: `"${key}": False` };
   } else if (key === 'status' && /^(error|fail|failed|failure)$/i.test(stringValue(value) ?? '')) {
