@@ -59,10 +59,22 @@ function findHandlers(c: Collected, django: boolean, registrations: Registration
     for (let i = firstAtOrAfter(c.calls, h.fn.startIndex); i < c.calls.length; i++) {
       if (c.calls[i].startIndex >= h.fn.endIndex) break;
       const n = c.callNames[i];
-      if (n) h.facts.calls.push(n);
+      if (n && !(n === 'create' && isSdkCall(c.calls[i], c.imports))) h.facts.calls.push(n);
     }
   }
   return out;
+}
+
+/**
+ * Third-party SDKs whose `.create()` makes something at the vendor (a payment intent, a
+ * completion), not a resource of this API: stripe.PaymentIntent.create, client.chat.completions.create,
+ * openai.ChatCompletion.create, and in a file that imports anthropic, client.messages.create.
+ */
+const SDK_RECEIVERS = /^(stripe|openai|anthropic)\.|(^|\.)(completions|embeddings)$/;
+
+function isSdkCall(call: Node, imports: ImportTable): boolean {
+  const receiver = calleeOf(call).receiver ?? '';
+  return SDK_RECEIVERS.test(receiver) || (/(^|\.)messages$/.test(receiver) && [...imports.modules].some((m) => /^anthropic(\.|$)/.test(m)));
 }
 
 /** Every method each handler's registration accepts (routeMethods is the union over a route's handlers). */
