@@ -84,6 +84,11 @@ export function callResponse(call: Node, env: ResponseEnv): ResponseFacts {
   if (bound) facts.headers.push(...headersOnName(env.scope, fnStart, bound.name));
   if (name === 'redirect' || REDIRECT_CLASSES.test(name) || AIOHTTP_REDIRECTS.has(name)) facts.helper = 'redirect';
   if (name === 'HttpResponseNotAllowed' || name === 'HTTPMethodNotAllowed') facts.headers.push({ name: 'allow', span: spanOf(call) });
+  // Werkzeug's abort(405, valid_methods=[...]) raises MethodNotAllowed, which writes them into Allow.
+  if (name === 'abort') {
+    const valid = args.keywordNodes.get('valid_methods');
+    if (valid) facts.headers.push({ name: 'allow', span: spanOf(valid) });
+  }
   // WebOb and Pyramid take headers as keywords: Response(status=301, location=url).
   for (const [keyword, header] of KEYWORD_HEADERS) {
     const node = args.keywordNodes.get(keyword);
