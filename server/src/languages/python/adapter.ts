@@ -196,9 +196,14 @@ function analyse(input: AdapterInput, skip?: (cursor: TopCursor) => boolean, ski
     return start;
   };
   const renv: ResponseEnv = { text, quote: c.quote, fw, scope: c.scope, returns: c.returns, returnsIn: (fn) => c.returnsByFn.get(fn.startIndex) ?? [], fnStartOf };
-  const created = (node: Node, code: number, facts: ResponseFacts) => {
+  const httpAuth = [...c.imports.modules].some((m) => /^flask_httpauth(\.|$)/.test(m));
+  const libraryHeaders = (node: Node, code: number, facts: ResponseFacts) => {
+    if (code !== 201 && !(code === 401 && httpAuth)) return;
     const fn = fnAt(c.fns, node.startIndex);
     if (code === 201 && fn && isDrfCreateWithLocation(fn.node, fn)) facts.helper ??= 'created';
+    // Flask-HTTPAuth wraps an `@auth.error_handler` callback and adds WWW-Authenticate to what it returns.
+    const handler = code === 401 ? fn?.holder?.namedChildren.find((d) => d?.type === 'decorator' && /^@\s*[\w.]+\.error_handler\s*$/.test(d.text)) : undefined;
+    if (handler) facts.headers.push({ name: 'www-authenticate', span: spanOf(handler) });
   };
   let lastEnd = -1;
   for (const f of found) {
@@ -219,7 +224,7 @@ function analyse(input: AdapterInput, skip?: (cursor: TopCursor) => boolean, ski
     facts.site = index;
     facts.handler = handlerOf(site.span.start);
     facts.edits.setStatus = (code) => setStatusEdit(site, code, text, c.imports);
-    created(f.ctx.carrier, site.code, facts);
+    libraryHeaders(f.ctx.carrier, site.code, facts);
     site.response = model.responses.length;
     model.responses.push(facts);
   }
