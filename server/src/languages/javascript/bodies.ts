@@ -3,7 +3,7 @@
 import type { Node } from '../../parsing/treeSitter';
 import type { BodyFacts } from '../../model';
 import { endOf, field, kids, pairKeyName, sourceOf, textOf, typeOf } from './nodes';
-import { productionBranch } from '../../devSwitch';
+import { devBranchIsFirst, productionBranch } from '../../devSwitch';
 
 const ERROR_KEYS = new Set(['error', 'errors', 'err', 'errorMessage', 'error_message']);
 /** Names that hold an error or its text, as opposed to a record that merely has an error field. */
@@ -127,6 +127,9 @@ function findLeaks(body: Node, caught: string | undefined, facts: BodyFacts): vo
         if (prod.branch) stack.push(prod.branch);
         continue;
       }
+    } else if (type === 'binary_expression' && textOf(field(n, 'operator')) === '&&' && devBranchIsFirst(textOf(field(n, 'left'))) === true) {
+      // `...(isDev && { stack: err.stack })`: the right side is sent only in development.
+      continue;
     }
     const children = kids(n);
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);

@@ -40,7 +40,8 @@ export function implicitResponse(node: Node, input: ImplicitInput): ResponseFact
   if (typeOf(node) === 'assignment_expression') {
     // Koa: `ctx.body = x` answers 200 unless the middleware sets ctx.status.
     const obj = textOf(field(field(node, 'left'), 'object'));
-    if (!obj || !/^(ctx|context)$/.test(obj) || !paramNames(fn).includes(obj) || setsStatus(fn, obj)) return undefined;
+    // `ctx.response.status = 201` sets the same status as `ctx.status = 201` (Koa delegates one to the other).
+    if (!obj || !/^(ctx|context)$/.test(obj) || !paramNames(fn).includes(obj) || setsStatus(fn, obj) || setsStatus(fn, `${obj}.response`)) return undefined;
     const facts = responseFor({ text, carrier: node, quote, handlerStarts: input.handlerStarts });
     const parent = parentOf(node);
     const stmt = parent && typeOf(parent) === 'expression_statement' ? parent : node;

@@ -10,18 +10,24 @@ import { objectHeaders } from './headers';
 import { field, kids, textOf, typeOf, pairKeyText } from './nodes';
 import { redactEdits } from './redact';
 
+/** `headers` written as a shorthand property (`{ status: 302, headers }`): a variable made elsewhere. */
+function isHeadersShorthand(p: Node): boolean {
+  return typeOf(p) === 'shorthand_property_identifier' && textOf(p) === 'headers';
+}
+
 /** A Lambda-style result: { statusCode, headers, body: JSON.stringify(x) }. */
 export function lambdaResult(facts: ResponseFacts, obj: Node, caught: string | undefined, q: (s: string) => string): ResponseFacts {
   const pairs = kids(obj);
   const get = (k: string) => pairs.find((p) => typeOf(p) === 'pair' && unquote(pairKeyText(p)) === k);
-  if (pairs.some((p) => typeOf(p) === 'spread_element')) facts.headersUnknown = true;
+  // `...rest` or `{ statusCode, headers }` with the headers made elsewhere: not known from here.
+  if (pairs.some((p) => typeOf(p) === 'spread_element' || isHeadersShorthand(p))) facts.headersUnknown = true;
   const headers = field(get('headers'), 'value') ?? undefined;
   if (headers) objectHeaders(headers, facts);
   let body = field(get('body'), 'value') ?? undefined;
   if (body && typeOf(body) === 'call_expression' && textOf(field(body, 'function')) === 'JSON.stringify') body = kids(field(body, 'arguments'))[0];
   if (!body || isEmptyBody(body) || textOf(body) === "''" || textOf(body) === '""') facts.noBody = true;
   else facts.body = bodyFacts(body, caught);
-  facts.edits.addHeader = (h, v) => (headers?.type === 'object' ? addPair(headers, h, v, q) : headers ? undefined : addPair(obj, 'headers', `{ ${keyText(h, q)}: ${q(v)} }`, q, true));
+  facts.edits.addHeader = (h, v) => (headers?.type === 'object' ? addPair(headers, h, v, q) : headers || pairs.some(isHeadersShorthand) ? undefined : addPair(obj, 'headers', `{ ${keyText(h, q)}: ${q(v)} }`, q, true));
   return facts;
 }
 
@@ -33,12 +39,13 @@ export function responseInit(facts: ResponseFacts, args: Node[], caught: string 
   if (init && typeOf(init) !== 'object') facts.headersUnknown = true;
   const initObj = init && typeOf(init) === 'object' ? init : undefined;
   const headersPair = initObj ? kids(initObj).find((p) => typeOf(p) === 'pair' && unquote(pairKeyText(p)) === 'headers') : undefined;
-  if (initObj && kids(initObj).some((p) => typeOf(p) === 'spread_element')) facts.headersUnknown = true;
+  const shorthand = !!initObj && kids(initObj).some(isHeadersShorthand);
+  if (initObj && kids(initObj).some((p) => typeOf(p) === 'spread_element' || isHeadersShorthand(p))) facts.headersUnknown = true;
   const headersObj = field(headersPair, 'value') ?? undefined;
   if (headersObj) objectHeaders(headersObj, facts);
   facts.edits.addHeader = (h, v) => {
     if (headersObj?.type === 'object') return addPair(headersObj, h, v, q);
-    if (initObj && !headersPair) return addPair(initObj, 'headers', `{ ${keyText(h, q)}: ${q(v)} }`, q, true);
+    if (initObj && !headersPair && !shorthand) return addPair(initObj, 'headers', `{ ${keyText(h, q)}: ${q(v)} }`, q, true);
     return undefined;
   };
   const body = args[0];

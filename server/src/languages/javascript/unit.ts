@@ -19,6 +19,18 @@ import { bindTree, endOf, field, kids, memoed, parentOf, releaseTree, setMemo, t
 import { responseFor } from './responses';
 import { PathSeeker } from './seek';
 
+/**
+ * The method at `at` belongs to a model SDK's namespace (`openai.chat.completions.create`,
+ * `anthropic.messages.create`, `openai.embeddings.create`): it asks for generated output, and stores
+ * no resource of this API.
+ */
+function asksAModel(text: string, at: number): boolean {
+  return MODEL_NAMESPACE.test(text.slice(Math.max(0, at - 40), at));
+}
+
+// `messages` alone is also an app's own table (`db.messages.create`): only Anthropic's client by name.
+const MODEL_NAMESPACE = /(?:^|[^\w$])(?:completions|embeddings|moderations|transcriptions|translations|speech|anthropic\s*\.\s*messages)\s*\??\.\s*$/;
+
 export interface UnitEnv {
   text: string;
   uri: string;
@@ -226,10 +238,11 @@ function analyse(env: UnitEnv, start: number, end: number, unitNode: () => Node)
     if (jsx) {
       for (const call of collect(h.fn, new Set(['call_expression']))) {
         const n = calleeParts(call).name;
-        if (n) h.facts.calls.push(n);
+        const callee = field(call, 'function');
+        if (n && callee && !(n === 'create' && asksAModel(text, endOf(callee) - n.length))) h.facts.calls.push(n);
       }
     } else {
-      for (const k of lexed.calls) if (k.at >= hs && k.at < he) h.facts.calls.push(k.name);
+      for (const k of lexed.calls) if (k.at >= hs && k.at < he && !(k.name === 'create' && asksAModel(text, k.at))) h.facts.calls.push(k.name);
     }
     facts.handlers.push(h.facts);
   }
