@@ -60,11 +60,13 @@ function errorShape(body: Node, caught: string | undefined): string | undefined 
     const members = anonymousMembers(body);
     // GraphQL-style envelopes: data next to errors is a partial success by design.
     const hasData = members.some((m) => m.key.toLowerCase() === 'data' && m.value?.type !== 'null_literal');
+    let reason: string | undefined;
     for (const { key, value } of members) {
-      const reason = keyReason(key, value, caught, hasData);
-      if (reason) return reason;
+      reason ??= keyReason(key, value, caught, hasData);
+      // A JSON-RPC 2.0 reply carries its error in the body and answers 200 by the protocol's convention.
+      if (key.toLowerCase() === 'jsonrpc') return undefined;
     }
-    return undefined;
+    return reason;
   }
   if (body.type === 'object_creation_expression') {
     const type = typeName(body.childForFieldName('type')) ?? '';

@@ -8,6 +8,8 @@ import { namedArgs, spanOf } from '../syntax';
 const ERROR_KEYS = new Set(['error', 'errors', 'err', 'errormessage', 'error_message', 'errmsg']);
 /** Struct types that are error reports by name: ErrorResponse, APIError, HTTPError, ErrResponse. */
 const ERROR_TYPES = /(^|[.\]*&])(\w*Error|Err(?:[A-Z_]\w*)?|\w*Error(Response|Body|Payload|Result|Message))$/;
+/** Names that hold an error or its text, as opposed to a record that merely has an error field. */
+const ERRORISH = /^(e|err|error|errors|ex|exc|exception|cause|reason|msg|message|errmsg|problem|failure)$/i;
 
 /** Facts about a body expression. `caught` is the error variable of the enclosing error branch. */
 export function bodyFacts(body: Node | undefined, caught: string | undefined): BodyFacts | undefined {
@@ -18,24 +20,34 @@ export function bodyFacts(body: Node | undefined, caught: string | undefined): B
     const type = value.childForFieldName('type')?.text ?? '';
     if (ERROR_TYPES.test(type) && !/^(gin\.H|fiber\.Map|echo\.Map|map\[)/.test(type)) facts.errorShape = { span: spanOf(value), reason: `a ${type} value` };
     let rpc = false;
+    // GraphQL and similar envelopes (`gin.H{"data": res.Data, "errors": res.Errors}`, a struct with
+    // Data next to Errors): data next to errors is a partial success by design. The keys are read
+    // once, so an error key waits for the end of the literal to know.
+    let hasData = false;
+    let errorKey: BodyFacts['errorShape'];
     for (const el of namedArgs(value.childForFieldName('body'))) {
       if (el.type !== 'keyed_element') continue;
       const keyNode = el.childForFieldName('key');
       const valNode = el.childForFieldName('value');
       const key = keyName(keyNode);
+      const lower = key.toLowerCase();
       const v = valNode?.text ?? '';
-      if (ERROR_KEYS.has(key.toLowerCase()) && !isZero(valNode)) {
-        facts.errorShape ??= { span: spanOf(el), reason: `an "${key}" key` };
+      if (ERROR_KEYS.has(lower)) {
+        if (!errorKey && !facts.errorShape && !isZero(valNode) && reportsError(valNode, caught)) errorKey = { span: spanOf(el), reason: `an "${key}" key` };
       } else if ((key === 'success' || key === 'ok' || key === 'Success' || key === 'OK') && v === 'false') {
         facts.errorShape ??= { span: spanOf(el), reason: `"${key}: false"` };
-      } else if (key.toLowerCase() === 'status' && /^"(error|fail|failed|failure)"$/i.test(v)) {
+      } else if (lower === 'status' && /^"(error|fail|failed|failure)"$/i.test(v)) {
         facts.errorShape ??= { span: spanOf(el), reason: `status ${v}` };
-      } else if (key.toLowerCase() === 'message' && caught && mentions(v, caught)) {
+      } else if (lower === 'message' && caught && mentions(v, caught)) {
         facts.errorShape ??= { span: spanOf(el), reason: 'a message taken from a caught error' };
+      } else if (lower === 'data' && !isZero(valNode)) {
+        hasData = true;
       }
       // A JSON-RPC 2.0 reply carries its error in the body and answers 200 by the protocol's convention.
-      if (key.toLowerCase() === 'jsonrpc') rpc = true;
+      if (lower === 'jsonrpc') rpc = true;
     }
+    // The first error report in source order wins, as it did when each key was judged on sight.
+    if (errorKey && !hasData && (!facts.errorShape || facts.errorShape.span.start > errorKey.span.start)) facts.errorShape = errorKey;
     if (rpc) facts.errorShape = undefined;
   } else if (caught && value.type === 'identifier' && value.text === caught) {
     facts.errorShape = { span: spanOf(value), reason: 'the error value itself' };
@@ -54,6 +66,20 @@ function isZero(n: Node | null): boolean {
   if (/^(nil|""|``|0|false)$/.test(v.text)) return true;
   if (v.type === 'composite_literal') return namedArgs(v.childForFieldName('body')).length === 0;
   return false;
+}
+
+/**
+ * True when the value of an `error` key reports an error. A field read from a record
+ * (`job.Error`, `task.Err`, `run.LastError`) is data about that record; the field of an error
+ * (`err.Msg`), a sentinel error (`store.ErrNotFound`), a message and a call (`err.Error()`) report one.
+ */
+function reportsError(n: Node | null, caught: string | undefined): boolean {
+  const v = n?.type === 'literal_element' ? n.namedChild(0) : n;
+  if (v?.type !== 'selector_expression') return true;
+  const operand = v.childForFieldName('operand');
+  const field = v.childForFieldName('field')?.text ?? '';
+  if (operand?.type !== 'identifier') return /^(message|msg|stack|details?)$/i.test(field);
+  return operand.text === caught || ERRORISH.test(operand.text) || /^Err[A-Z_]/.test(field) || /^(message|msg|stack|details?)$/i.test(field);
 }
 
 /** The key of a keyed element: a map key string or a struct field name. */

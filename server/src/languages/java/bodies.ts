@@ -64,6 +64,8 @@ function errorShape(body: Node, caught: string | undefined): string | undefined 
   if (pairs.length) {
     // GraphQL-style envelopes: data next to errors is a partial success by design.
     const hasData = pairs.some(([k, v]) => k === 'data' && v.type !== 'null_literal');
+    // A JSON-RPC 2.0 reply carries its error in the body and answers 200 by the protocol's convention.
+    if (pairs.some(([k]) => k === 'jsonrpc')) return undefined;
     for (const [key, value] of pairs) {
       const reason = keyReason(key, value, caught, hasData);
       if (reason) return reason;

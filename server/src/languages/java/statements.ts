@@ -104,13 +104,22 @@ function returnsNoBody(type: Node | null): boolean {
   return !type || type.type === 'void_type' || NOTHING.test(type.text);
 }
 
-/** `@ResponseStatus(HttpStatus.CREATED)` on a method (its return value is the body) or an exception class. */
-export function annotationResponse(annotation: Node, site: StatusSite, input: JavaResponseInput, returns: Node[]): ResponseFacts {
+/** A ResponseEntity, also as the value of Spring's async returns (`Mono<ResponseEntity<T>>`, `CompletableFuture<ResponseEntity<T>>`). */
+const ENTITY_RETURN = /^((Mono|CompletableFuture|CompletionStage|DeferredResult|Callable|WebAsyncTask|ListenableFuture)\s*<\s*)?ResponseEntity\b/;
+
+/**
+ * `@ResponseStatus(HttpStatus.CREATED)` on a method (its return value is the body) or an exception
+ * class. On a method that returns a ResponseEntity there is no response of its own: Spring sets
+ * the entity's status and headers over it (`ResponseEntity.created(uri)` writes Location), so the
+ * returned entity is the response that is judged.
+ */
+export function annotationResponse(annotation: Node, site: StatusSite, input: JavaResponseInput, returns: Node[]): ResponseFacts | undefined {
   const { text, calls } = input;
   const decl = parentOf(parentOf(annotation));
   const facts: ResponseFacts = { span: spanOf(annotation), headers: [], branch: branchOf(annotation), edits: {} };
   facts.edits.setStatus = (code) => statusEdit(site, code, text);
   if (decl?.type !== 'method_declaration') return facts;
+  if (ENTITY_RETURN.test(decl.childForFieldName('type')?.text.replace(/^[\w.]*\.(?=[A-Z])/, '') ?? '')) return undefined;
   const param = responseParam(decl);
   if (param) see(facts, headersOn([param], calls, decl.startIndex, decl.endIndex));
   if (!returnsNoBody(decl.childForFieldName('type'))) {

@@ -38,7 +38,11 @@ export function enclosingFunction(node: Node): Node | undefined {
 const REQUEST_INPUT = /\b(req|request|ctx\.request|c\.req)\.(body|query|params|param\(|queries\(|headers|cookies|files?|json\(|formData\(|text\(|valid\()/;
 const AUTH = /authori[sz]ation|\btoken\b|\bapi[_-]?key\b|\bsession\b|req(uest)?\.user\b|ctx\.state\.user|\bisAuth|\bcurrentUser\b|\bpermission|\brole\b|\bisAdmin\b|\bcan[A-Z]\w*\(/i;
 const VALIDATION_CALL = /(^|\.)(safeParse|safeParseAsync|validate|validateSync|validateAsync|isValid\w*|validationResult|check|assert|parseAsync|decode)$/;
-const VALIDATION_ERROR_TYPES = /instanceof\s+([\w$]+\.)*(ZodError|ValidationError|ValidateError|SyntaxError|AjvError|ValiError|ArkErrors)\b/;
+const VALIDATION_ERROR_TYPES = /instanceof\s+([\w$]+\.)*(ZodError|ValidationError|ValidateError|AjvError|ValiError|ArkErrors)\b/;
+/** A JSON syntax error: the client's fault only when what failed to parse is the request. */
+const SYNTAX_ERROR = /instanceof\s+SyntaxError\b/;
+/** The function parses the request body itself: `await req.json()`, `JSON.parse(event.body)`. */
+const PARSES_REQUEST = /\b(?:req|request|c\s*\.\s*req|ctx\s*\.\s*request)\s*\.\s*(?:json|text|formData)\s*\(|JSON\s*\.\s*parse\s*\(\s*(?:req|request|event|ctx\s*\.\s*request)\s*\.\s*(?:body|rawBody)/;
 
 /** A call of a validation function. */
 const VALIDATES = /\b(?:safeParse|safeParseAsync|validate|validateSync|validateAsync|isValid\w*|validationResult|check|assert|parseAsync|decode)\s*\(/;
@@ -129,7 +133,7 @@ function findScopeNames(top: Node): Map<number, ScopeNames> {
       const target = field(n, 'name');
       if (value && target) {
         const callee = typeOf(value) === 'call_expression' ? textOf(field(value, 'function')) : '';
-        const list = isRequestInput(value, callee) ? 'input' : callee && VALIDATION_CALL.test(callee) ? 'validation' : undefined;
+        const list = isRequestInput(value, callee) ? 'input' : callee && VALIDATION_CALL.test(callee) && validatesRequest(value, owner, names) ? 'validation' : undefined;
         if (!list) continue;
         if (!names) byFn.set(owner.id, (names = { input: [], validation: [] }));
         names[list].push(...boundNames(target));
@@ -137,6 +141,20 @@ function findScopeNames(top: Node): Map<number, ScopeNames> {
     }
   }
   return byFn;
+}
+
+/**
+ * Whether a validation call checks what the client sent: its arguments read the request, a name
+ * bound to request input, or a parameter of the function (`schema.validate(body)` in a helper).
+ * `Plan.safeParse(JSON.parse(modelReply))` checks the server's own data: its failure is no 4xx.
+ */
+function validatesRequest(call: Node, owner: Node, names: ScopeNames | undefined): boolean {
+  const args = textOf(field(call, 'arguments'));
+  if (REQUEST_INPUT.test(args) || /\b(req|request|ctx|c|event)\b/.test(args)) return true;
+  if (names && mentions(args, names.input)) return true;
+  const params = field(owner, 'parameters') ?? field(owner, 'parameter');
+  const paramNames = params ? (typeOf(params) === 'identifier' ? [textOf(params)] : kids(params).map((p) => textOf(typeOf(p) === 'identifier' ? p : field(p, 'pattern') ?? p))) : [];
+  return mentions(args, paramNames.filter((p) => /^[\w$]+$/.test(p) && !/^(res|response|reply|next)$/.test(p)));
 }
 
 /** `req.body`, `req.query.page`, `await req.json()`, `c.req.valid('json')`... */
@@ -181,8 +199,10 @@ function isNegatedName(cond: string): boolean {
 }
 
 /** Names the kind of check an `if` makes, from its condition and the names its function binds. */
-export function classifyCondition(cond: string, names: ScopeNames = { input: [], validation: [] }): BranchFact['kind'] {
+export function classifyCondition(cond: string, names: ScopeNames = { input: [], validation: [] }, parsesRequest: () => boolean = () => true): BranchFact['kind'] {
   if (VALIDATION_ERROR_TYPES.test(cond) || mentions(cond, names.validation)) return 'validation-error';
+  // `err instanceof SyntaxError` after `JSON.parse(modelReply)` is the server's failure, not the client's.
+  if (SYNTAX_ERROR.test(cond) && parsesRequest()) return 'validation-error';
   if (AUTH.test(cond)) return 'auth-check';
   if (REQUEST_INPUT.test(cond) || mentions(cond, names.input)) return 'input-check';
   if (isNegatedName(cond) || /[=!]==?\s*(null|undefined)\b|\bnotFound\b|\bnot_found\b|\.length\s*===?\s*0|!\s*[\w$.]+\.length\b|\b(rowCount|affectedRows|matchedCount|deletedCount|count)\s*===?\s*0/.test(cond)) return 'not-found';
@@ -230,13 +250,28 @@ function branchAt(n: Node, child: Node, text: string): { branch: BranchFact | un
     // The children of an `if` are its condition, its consequence and its `else` (comments are
     // never on a path to a status): what is neither of the others is the consequence.
     if (child.startIndex !== cond.startIndex && typeOf(child) !== 'else_clause' && typeOf(child) !== 'comment') {
-      return { branch: { kind: classifyCondition(text.slice(cond.startIndex, endOf(cond)), scopeNames(enclosingFunction(n))), span: span(cond) } };
+      const fn = enclosingFunction(n);
+      return { branch: { kind: classifyCondition(text.slice(cond.startIndex, endOf(cond)), scopeNames(fn), () => parsesRequest(fn)), span: span(cond) } };
     }
     // The `else` of a check: a branch, but what it means is the opposite of the condition.
     if (typeOf(child) === 'else_clause') return { branch: { kind: 'other', span: span(cond) } };
   }
   if (type === 'switch_case' || type === 'ternary_expression') return { branch: { kind: 'other', span: span(n) } };
   return undefined;
+}
+
+/**
+ * Whether a SyntaxError caught in `fn` can come from the request: `fn` parses the request body
+ * itself, or is an Express error handler `(err, req, res, next)`, which receives body-parser's.
+ */
+function parsesRequest(fn: Node | undefined): boolean {
+  if (!fn) return false;
+  return memo(fn, 'parsesRequest', () => {
+    const params = field(fn, 'parameters');
+    const list = params ? kids(params).map((p) => textOf(p)) : [];
+    if (list.length === 4 && /^(err|error|e)$/.test(list[0])) return true;
+    return PARSES_REQUEST.test(codeOf(outermostFunction(fn)).code);
+  });
 }
 
 function span(n: Node): { start: number; end: number } {

@@ -112,7 +112,8 @@ function span(n: Node): Span {
 function fromSendCall(facts: ResponseFacts, send: Node, caught: string | undefined, q: (s: string) => string, text: string, carrier: Node): void {
   const name = calleeParts(send).name ?? '';
   const arg = kids(field(send, 'arguments'))[0];
-  if (!arg || isEmptyBody(arg)) {
+  // `res.end('')` and `res.send('')` write nothing (`res.json('')` writes `""`).
+  if (!arg || isEmptyBody(arg) || (name !== 'json' && /^(''|""|``)$/.test(textOf(arg)))) {
     facts.noBody = true;
     return;
   }

@@ -37,6 +37,8 @@ export function bodyFacts(body: Node | undefined, caught: string | undefined): B
         facts.errorShape ??= { span: spanOf(p), reason: 'a message taken from a rescued exception' };
       }
     }
+    // A JSON-RPC 2.0 reply carries its error in the body and answers 200 by the protocol's convention.
+    if (facts.errorShape && pairs.some((p) => typeOf(p) === 'pair' && pairKey(p) === 'jsonrpc')) facts.errorShape = undefined;
   } else if (typeOf(body) === 'call' && (callName(body) === 'errors' || /\.errors(\.full_messages|\.messages|\.to_hash|\.as_json)?$/.test(body.text))) {
     facts.errorShape = { span: spanOf(body), reason: "a model's validation errors" };
   } else if (caught && typeOf(body) === 'identifier' && body.text === caught) {
