@@ -96,6 +96,9 @@ function kindsOf(lang: Language): Uint8Array {
   return kinds;
 }
 
+/** Past this depth, the walk links a node to its parent only when the path above it is already built. */
+const LINK_DEPTH = 256;
+
 /** The innermost function around `offset` (functions in source order, with parent links). */
 export function fnAt(fns: readonly FnInfo[], offset: number): FnInfo | undefined {
   const lo = partitionPoint(fns.length, (i) => fns[i].node.startIndex <= offset);
@@ -187,9 +190,11 @@ export function collect(tree: Tree, text: string, model: DocumentModel, skip?: (
       } else if (kind === KEEP) {
         const node = current();
         descend = keep(node, types[id]);
-        // Its descendants' ancestors include it.
-        stack[depth] = node;
-        valid = depth + 1;
+        // Its descendants' ancestors include it (when the path above it is known: see current()).
+        if (valid === depth) {
+          stack[depth] = node;
+          valid = depth + 1;
+        }
       }
       if (descend && cursor.gotoFirstChild()) {
         depth++;
@@ -209,6 +214,10 @@ export function collect(tree: Tree, text: string, model: DocumentModel, skip?: (
   /** The current node (at `depth`), with its parent and the ancestors not yet built remembered. */
   function current(): Node {
     const node = cursor.currentNode;
+    // Deep inside a pathological nest (`f(f(f(...)))` thousands deep), repositioning the second
+    // cursor copies the whole path each time: quadratic. There the nodes get no parent links;
+    // ancestry.ts finds their parents by descents that, together, cost the size of the tree.
+    if (valid < depth && depth > LINK_DEPTH) return node;
     if (valid < depth) {
       up.resetTo(cursor);
       for (let d = depth - 1; d >= valid; d--) {
