@@ -49,12 +49,12 @@ export function bodyFacts(body: Node, caught: string | undefined): BodyFacts | u
     const hasKey = (name: string) => pairs.some((p) => (typeOf(p) === 'pair' && pairKeyName(p) === name && !isFalsy(field(p, 'value')!)) || (typeOf(p) === 'shorthand_property_identifier' && textOf(p) === name));
     const hasData = hasKey('data');
     // A batch's `{ results, errors }`: the items that failed next to those that did not (like 207).
-    const hasResults = pairs.length > 1 && (hasKey('results') || hasKey('succeeded'));
+    const hasResults = () => pairs.length > 1 && (hasKey('results') || hasKey('succeeded'));
     for (const p of pairs) {
       const pType = typeOf(p);
       const key = pType === 'pair' ? pairKeyName(p) : pType === 'shorthand_property_identifier' ? textOf(p) : '';
       const value = pType === 'pair' ? field(p, 'value') : null;
-      if (ERROR_KEYS.has(key) && !hasData && !(key === 'errors' && hasResults) && reportsError(value, caught)) {
+      if (ERROR_KEYS.has(key) && !hasData && !(key === 'errors' && hasResults()) && reportsError(value, caught)) {
         facts.errorShape ??= { span: spanOf(p), reason: `an "${key}" key` };
       } else if ((key === 'success' || key === 'ok') && value && textOf(value) === 'false') {
         facts.errorShape ??= { span: spanOf(p), reason: `"${key}: false"` };
