@@ -23,11 +23,14 @@ export function bodyFacts(body: Node | undefined, caught: string | undefined): B
   const facts: BodyFacts = { span: spanOf(body) };
   const pairs = arrayPairs(body);
   // ['data' => $rows, 'errors' => $failures]: data next to errors is a partial success by design.
-  const hasData = pairs.some((p) => stringValue(p.key) === 'data' && p.value && !isFalsy(p.value));
+  const has = (name: string) => pairs.some((p) => stringValue(p.key) === name && p.value && !isFalsy(p.value));
+  const hasData = has('data');
+  // A batch's ['results' => $done, 'errors' => $failed]: the items that failed next to those that did not.
+  const hasResults = () => pairs.length > 1 && (has('results') || has('succeeded'));
   for (const { key, value, element } of pairs) {
     const k = stringValue(key);
     if (k === undefined || !value) continue;
-    if (ERROR_KEYS.has(k) && !hasData && reportsError(value, caught)) {
+    if (ERROR_KEYS.has(k) && !hasData && !(k === 'errors' && hasResults()) && reportsError(value, caught)) {
       facts.errorShape ??= { span: spanOf(element), reason: `an "${k}" key` };
     } else if ((k === 'success' || k === 'ok') && /^false$/i.test(value.text)) {
       facts.errorShape ??= { span: spanOf(element), reason: `"${k}" => false` };
@@ -37,6 +40,8 @@ export function bodyFacts(body: Node | undefined, caught: string | undefined): B
       facts.errorShape ??= { span: spanOf(element), reason: 'a message taken from a caught exception' };
     }
   }
+  // A JSON-RPC 2.0 reply carries its error in the body and answers 200 by the protocol's convention.
+  if (facts.errorShape && pairs.some((p) => stringValue(p.key) === 'jsonrpc')) facts.errorShape = undefined;
   if (caught && typeOf(body) === 'variable_name' && body.text === caught) {
     facts.errorShape = { span: spanOf(body), reason: 'the caught exception itself' };
     facts.leak = { span: spanOf(body), what: 'the raw exception object' };

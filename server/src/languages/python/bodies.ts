@@ -44,8 +44,10 @@ export function bodyFacts(body: Node | undefined, caught: string | undefined): B
 function judgeKeys(facts: BodyFacts, entries: [string | undefined, Node | null, Node][], caught: string | undefined): void {
   // GraphQL and similar envelopes: data next to errors is a partial success by design (asked only when an error key is there).
   let data: boolean | undefined;
-  const hasData = () => (data ??= entries.some(([key, value]) => key === 'data' && !!value && !isFalsy(value)));
-  for (const [key, value, at] of entries) judgeKey(facts, key, value, at, caught, hasData);
+  const has = (name: string) => entries.some(([key, value]) => key === name && !!value && !isFalsy(value));
+  // A batch's {"results": ..., "errors": [...]}: the items that failed next to those that did not.
+  const envelope = (key: string) => (data ??= has('data')) || (key === 'errors' && entries.length > 1 && (has('results') || has('succeeded')));
+  for (const [key, value, at] of entries) judgeKey(facts, key, value, at, caught, envelope);
 }
 
 /**
@@ -62,10 +64,10 @@ function reportsError(value: Node, caught: string | undefined): boolean {
   return obj.text === caught || ERRORISH.test(obj.text) || /^(errors|message|msg|args|detail|details|messages|non_field_errors)$/.test(attr);
 }
 
-function judgeKey(facts: BodyFacts, key: string | undefined, value: Node | null, at: Node, caught: string | undefined, hasData: () => boolean): void {
+function judgeKey(facts: BodyFacts, key: string | undefined, value: Node | null, at: Node, caught: string | undefined, envelope: (key: string) => boolean): void {
   if (!key || !value) return;
   if (ERROR_KEYS.has(key)) {
-    if (!facts.errorShape && reportsError(value, caught) && !hasData()) facts.errorShape = { span: spanOf(at), reason: `an "${key}" key` };
+    if (!facts.errorShape && reportsError(value, caught) && !envelope(key)) facts.errorShape = { span: spanOf(at), reason: `an "${key}" key` };
   } else if ((key === 'success' || key === 'ok') && value.type === 'false') {
     facts.errorShape ??= { span: spanOf(at), reason: `"${key}": False` };
   } else if (key === 'status' && /^(error|fail|failed|failure)$/i.test(stringValue(value) ?? '')) {
