@@ -24,6 +24,9 @@ export function bodyFacts(body: Node | undefined, caught: string | undefined): B
     // Data next to Errors): data next to errors is a partial success by design. The keys are read
     // once, so an error key waits for the end of the literal to know.
     let hasData = false;
+    // A batch's results next to its errors (`gin.H{"results": done, "errors": failed}`).
+    let hasResults = false;
+    let errorsList = false;
     let errorKey: BodyFacts['errorShape'];
     for (const el of namedArgs(value.childForFieldName('body'))) {
       if (el.type !== 'keyed_element') continue;
@@ -33,7 +36,10 @@ export function bodyFacts(body: Node | undefined, caught: string | undefined): B
       const lower = key.toLowerCase();
       const v = valNode?.text ?? '';
       if (ERROR_KEYS.has(lower)) {
-        if (!errorKey && !facts.errorShape && !isZero(valNode) && reportsError(valNode, caught)) errorKey = { span: spanOf(el), reason: `an "${key}" key` };
+        if (!errorKey && !facts.errorShape && !isZero(valNode) && reportsError(valNode, caught)) {
+          errorKey = { span: spanOf(el), reason: `an "${key}" key` };
+          errorsList = lower === 'errors';
+        }
       } else if ((key === 'success' || key === 'ok' || key === 'Success' || key === 'OK') && v === 'false') {
         facts.errorShape ??= { span: spanOf(el), reason: `"${key}: false"` };
       } else if (lower === 'status' && /^"(error|fail|failed|failure)"$/i.test(v)) {
@@ -42,12 +48,15 @@ export function bodyFacts(body: Node | undefined, caught: string | undefined): B
         facts.errorShape ??= { span: spanOf(el), reason: 'a message taken from a caught error' };
       } else if (lower === 'data' && !isZero(valNode)) {
         hasData = true;
+      } else if ((lower === 'results' || lower === 'succeeded') && !isZero(valNode)) {
+        hasResults = true;
       }
       // A JSON-RPC 2.0 reply carries its error in the body and answers 200 by the protocol's convention.
       if (lower === 'jsonrpc') rpc = true;
     }
     // The first error report in source order wins, as it did when each key was judged on sight.
-    if (errorKey && !hasData && (!facts.errorShape || facts.errorShape.span.start > errorKey.span.start)) facts.errorShape = errorKey;
+    const batch = hasResults && errorsList;
+    if (errorKey && !hasData && !batch && (!facts.errorShape || facts.errorShape.span.start > errorKey.span.start)) facts.errorShape = errorKey;
     if (rpc) facts.errorShape = undefined;
   } else if (caught && value.type === 'identifier' && value.text === caught) {
     facts.errorShape = { span: spanOf(value), reason: 'the error value itself' };
