@@ -43,8 +43,9 @@ export function bodyFacts(body: Node | undefined, caught: string | undefined): B
   // A JSON-RPC 2.0 reply carries its error in the body and answers 200 by the protocol's convention.
   if (facts.errorShape && pairs.some((p) => stringValue(p.key) === 'jsonrpc')) facts.errorShape = undefined;
   if (caught && typeOf(body) === 'variable_name' && body.text === caught) {
+    // An error report, but no leak: json_encode() writes only public properties, and an
+    // exception's message, file, line and trace are not (`response()->json($e)` sends `{}`).
     facts.errorShape = { span: spanOf(body), reason: 'the caught exception itself' };
-    facts.leak = { span: spanOf(body), what: 'the raw exception object' };
   }
   findLeaks(body, caught, facts);
   return facts;
