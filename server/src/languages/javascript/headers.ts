@@ -6,7 +6,7 @@ import type { Node } from '../../parsing/treeSitter';
 import type { HeaderFact, ResponseFacts } from '../../model';
 import { unquote } from '../syntax';
 import { calleeParts } from './contexts';
-import { endOf, field, kids, parentOf, textOf, typeOf, pairKeyText } from './nodes';
+import { endOf, field, kids, parentOf, propertyName, textOf, typeOf, pairKeyText } from './nodes';
 import { usesIn } from './uses';
 
 export const HEADER_METHODS = new Set(['set', 'header', 'setHeader', 'append', 'headers', 'location', 'links', 'type', 'attachment', 'vary', 'cookie']);
@@ -72,6 +72,17 @@ export function headersInFunction(fn: Node | undefined, receiver: string, carrie
     if (!HEADER_METHODS.has(name) || inCarrier(call)) continue;
     headerCalls.add(call.id);
     headersFromCall(call, out);
+  }
+  // `set.headers['Retry-After'] = '60'`, `set.headers.location = url`, `res.headers = { ... }`.
+  for (const { assignment, prop } of uses.assigned) {
+    if (prop !== 'headers') continue;
+    const left = field(assignment, 'left');
+    const index = typeOf(left) === 'subscript_expression' ? field(left, 'index') : null;
+    if (typeOf(left) === 'subscript_expression') {
+      if (typeOf(index) === 'string') out.headers.push({ name: unquote(textOf(index)).toLowerCase(), span: span(index!) });
+      else out.headersUnknown = true;
+    } else if (propertyName(left!) === 'headers') objectHeaders(field(assignment, 'right') ?? undefined, out);
+    else out.headers.push({ name: (propertyName(left!) ?? '').toLowerCase(), span: span(left!) });
   }
   if (uses.passed.some((c) => !inCarrier(c) && !headerCalls.has(c.id))) out.headersUnknown = true;
   if (isLibraryCallback(fn)) out.headersUnknown = true;

@@ -12,7 +12,7 @@ import { redactEdits } from './redact';
 import { endOf, exactShapes, field, kids, pairKeyText, parentOf, setField, textOf, typeOf } from './nodes';
 import { usesIn } from './uses';
 import { reachable } from './flow';
-import { handedIn } from './params';
+import { handedIn, paramNames } from './params';
 import { addPair, keyText, lambdaResult, lineIndent, responseInit } from './inits';
 
 // Kept here for the modules that have always imported them from this file.
@@ -59,6 +59,27 @@ function chainRoot(call: Node): Node | undefined {
     n = typeOf(n) === 'call_expression' ? field(n, 'function') : field(n, 'object');
   }
   return n ?? undefined;
+}
+
+/**
+ * The function whose parameter `name` is (`res` of the middleware around a callback that sends
+ * `res.status(503)`): headers it sets on `res` before or after reach the same response. `fn`
+ * itself when no function around it takes `name`.
+ */
+function declaringFunction(fn: Node | undefined, name: string): Node | undefined {
+  for (let f = fn; f; f = enclosingFunction(f)) if (paramNames(f).includes(name)) return f;
+  return fn;
+}
+
+/**
+ * A response bound to a name (`const res = NextResponse.json(body, { status: 401 })`): the
+ * headers the function sets on that name (`res.headers.set('WWW-Authenticate', ...)`).
+ */
+function headersOnBinding(fn: Node | undefined, carrier: Node, facts: ResponseFacts): void {
+  let n: Node | null = parentOf(carrier);
+  while (n && (typeOf(n) === 'await_expression' || typeOf(n) === 'parenthesized_expression')) n = parentOf(n);
+  const name = typeOf(n) === 'variable_declarator' ? field(n, 'name') : null;
+  if (name && typeOf(name) === 'identifier') headersInFunction(fn, textOf(name), carrier, facts);
 }
 
 /**
@@ -147,6 +168,7 @@ export function responseFor(input: ResponseInput): ResponseFacts {
       // Next.js / fetch statics: json(body, init), redirect(url, status), rewrite(url, init).
       if (name === 'json') responseInit(facts, args, caught, q, text, carrier);
       else facts.helper = name === 'redirect' ? 'redirect' : undefined;
+      headersOnBinding(fn, carrier, facts);
       return facts;
     }
     const chain = chainAbove(carrier);
@@ -156,7 +178,7 @@ export function responseFor(input: ResponseInput): ResponseFacts {
     for (const c of [...chainBelow(carrier), ...chain]) if (HEADER_METHODS.has(calleeParts(c).name ?? '')) headersFromCall(c, facts);
     const rootName = root && typeOf(root) === 'identifier' ? textOf(root) : undefined;
     if (rootName) {
-      headersInFunction(fn, rootName, last, facts);
+      headersInFunction(declaringFunction(fn, rootName), rootName, last, facts);
       if (redirects(fn, rootName)) facts.helper = 'redirect';
       if (handedIn(fn, rootName, input.handlerStarts)) facts.headersUnknown = true;
     }
@@ -215,8 +237,13 @@ export function responseFor(input: ResponseInput): ResponseFacts {
   if (carrierType === 'new_expression') {
     const args = kids(field(carrier, 'arguments'));
     const ctor = textOf(field(carrier, 'constructor'));
-    if (/Response$/.test(ctor)) responseInit(facts, args, caught, q, text, carrier);
-    else if (args[0]) facts.body = bodyFacts(args[0], caught); // HttpException(body, status): what the client receives.
+    if (/Response$/.test(ctor)) {
+      responseInit(facts, args, caught, q, text, carrier);
+      headersOnBinding(fn, carrier, facts);
+    } else if (args[0]) facts.body = bodyFacts(args[0], caught); // HttpException(body, status): what the client receives.
+    // Hono: `new HTTPException(401, { res })` sends the response it is given, with its headers.
+    const options = args.find((a) => typeOf(a) === 'object');
+    if (options && kids(options).some((p) => (typeOf(p) === 'pair' ? unquote(pairKeyText(p)) : textOf(p)) === 'res')) facts.headersUnknown = true;
     return facts;
   }
 
@@ -243,7 +270,7 @@ export function responseFor(input: ResponseInput): ResponseFacts {
     }
     const send = laterBodyCall(fn, obj, carrier);
     if (send && !facts.body) fromSendCall(facts, send, caught, q, text, send);
-    headersInFunction(fn, obj, carrier, facts);
+    headersInFunction(declaringFunction(fn, obj), obj, carrier, facts);
     if (redirects(fn, obj)) facts.helper = 'redirect';
     if (handedIn(fn, obj, input.handlerStarts)) facts.headersUnknown = true;
     // A response class's own method (`this.statusCode = 307`): its headers are set by other methods.

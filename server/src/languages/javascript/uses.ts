@@ -75,6 +75,18 @@ function findUses(fn: Node, receiver: string): FoundUses {
       } else if (gt === 'assignment_expression' && (exact ? p!.startIndex === gp!.startIndex : sameNode(field(gp, 'left'), p))) {
         uses.assigned.push({ assignment: gp!, prop: textOf(field(p, 'property')) });
         at.assigned.push(offset);
+      } else if ((gt === 'member_expression' || gt === 'subscript_expression') && propertyName(p!) === 'headers' && sameNode(field(gp, 'object'), p)) {
+        // The response's header map: `res.headers.set('Retry-After', '60')` (fetch, Next.js), or
+        // `set.headers['WWW-Authenticate'] = ...` (Elysia).
+        const ggp = parentOf(gp);
+        const ggt = typeOf(ggp);
+        if (gt === 'member_expression' && ggt === 'call_expression' && sameNode(field(ggp, 'function'), gp)) {
+          uses.calls.push({ call: ggp!, name: propertyName(gp!) ?? '' });
+          at.calls.push(offset);
+        } else if (ggt === 'assignment_expression' && sameNode(field(ggp, 'left'), gp)) {
+          uses.assigned.push({ assignment: ggp!, prop: 'headers' });
+          at.assigned.push(offset);
+        }
       }
     } else if (pt === 'arguments' && typeOf(node) === 'identifier') {
       const call = parentOf(p);
