@@ -41,6 +41,11 @@ export function intLiteral(text: string): number | undefined {
   return Number(text);
 }
 
+/** A number written as an HTTP status is: three digits, 100-599 (`404`; not `0`, `40`, `600`, `404.0`). */
+export function inStatusRange(text: string): boolean {
+  return /^[1-5]\d\d$/.test(text);
+}
+
 /** The nearest ancestor (not the node itself) whose type is one of `types`, up to `limit` levels. */
 export function ancestor(node: Node, types: readonly string[], limit = 1000): Node | undefined {
   let n = parentOf(node);

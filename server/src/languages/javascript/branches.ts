@@ -7,6 +7,7 @@ import type { BranchFact } from '../../model';
 import { codeOf } from './code';
 import { endOf, field, kids, memo, memoed, parentOf, setMemo, textOf, typeOf } from './nodes';
 import { PathSeeker } from './seek';
+import { paramNames } from './params';
 
 const FUNCTIONS = new Set(['function_declaration', 'function_expression', 'arrow_function', 'method_definition', 'generator_function_declaration']);
 
@@ -152,9 +153,7 @@ function validatesRequest(call: Node, owner: Node, names: ScopeNames | undefined
   const args = textOf(field(call, 'arguments'));
   if (REQUEST_INPUT.test(args) || /\b(req|request|ctx|c|event)\b/.test(args)) return true;
   if (names && mentions(args, names.input)) return true;
-  const params = field(owner, 'parameters') ?? field(owner, 'parameter');
-  const paramNames = params ? (typeOf(params) === 'identifier' ? [textOf(params)] : kids(params).map((p) => textOf(typeOf(p) === 'identifier' ? p : field(p, 'pattern') ?? p))) : [];
-  return mentions(args, paramNames.filter((p) => /^[\w$]+$/.test(p) && !/^(res|response|reply|next)$/.test(p)));
+  return mentions(args, paramNames(owner).filter((p) => /^[\w$]+$/.test(p) && !/^(res|response|reply|next)$/.test(p)));
 }
 
 /** `req.body`, `req.query.page`, `await req.json()`, `c.req.valid('json')`... */

@@ -3,6 +3,7 @@
 // A number counts as a status only in one of these places; everywhere else it is left alone.
 import type { Node } from '../../parsing/treeSitter';
 import type { SiteRole } from '../../model';
+import { inStatusRange } from '../syntax';
 import { exactShapes, field, kids, memo, pairKeyName, parentOf, propertyName, sameNode, setField, sourceOf, textOf, typeOf } from './nodes';
 
 export interface StatusContext {
@@ -81,8 +82,6 @@ function rootIsExpect(node: Node | undefined): boolean {
 }
 
 const RESPONSE_NAMES = /^(res|resp|response|reply|rep|ctx|context|c|h|w|out)$/;
-/** A number written as an HTTP status would be: three digits, 100-599. */
-const HTTP_RANGE = /^[1-5]\d\d$/;
 /** Where an object literal is the value a function returns (`return {...}`, `() => ({...})`). */
 const RETURNED = new Set(['return_statement', 'parenthesized_expression']);
 const ASSERT_EQUAL = new Set(['toBe', 'toEqual', 'toStrictEqual', 'equal', 'equals', 'eql', 'strictEqual', 'deepEqual', 'deepStrictEqual', 'notEqual', 'notStrictEqual', 'is']);
@@ -104,7 +103,7 @@ export function contextOf(value: Node): StatusContext | undefined {
       if (field(parent, 'right')?.startIndex !== value.startIndex || !isStatusMember(left)) return undefined;
       // `this.statusCode = 0` (a parser resetting its state), `order.status = 3`: a number outside
       // the HTTP range is a status only when it is set on what is plainly a response.
-      if (typeOf(value) === 'number' && !HTTP_RANGE.test(textOf(value)) && !RESPONSE_NAMES.test(lastName(textOf(field(left, 'object'))))) return undefined;
+      if (typeOf(value) === 'number' && !inStatusRange(textOf(value)) && !RESPONSE_NAMES.test(lastName(textOf(field(left, 'object'))))) return undefined;
       return { role: 'response', form: `${textOf(left)} =`, carrier: parent };
     }
     case 'binary_expression': {
@@ -115,7 +114,7 @@ export function contextOf(value: Node): StatusContext | undefined {
       const other = left?.startIndex === value.startIndex ? right : left;
       // `.status` is also a process's exit code (spawnSync(...).status !== 0): only a value
       // in the HTTP range makes the comparison about an HTTP status.
-      if (typeOf(value) === 'number' && !HTTP_RANGE.test(textOf(value))) return undefined;
+      if (typeOf(value) === 'number' && !inStatusRange(textOf(value))) return undefined;
       if (isStatusMember(other)) return { role: 'comparison', form: `${textOf(other)} ${op}`, carrier: parent };
       return undefined;
     }
@@ -223,7 +222,7 @@ function pairContext(value: Node, pair: Node): StatusContext | undefined {
   if (key !== 'statusCode' || !hasKey(object!, ['body', 'headers'])) return undefined;
   // `const result = { statusCode: 0, body: '' }`, filled in later: a number outside the HTTP range
   // is a status only in a result that is returned as it is written.
-  if (typeOf(value) === 'number' && !HTTP_RANGE.test(textOf(value)) && !RETURNED.has(typeOf(args) ?? '')) return undefined;
+  if (typeOf(value) === 'number' && !inStatusRange(textOf(value)) && !RETURNED.has(typeOf(args) ?? '')) return undefined;
   return { role: 'response', form: '{ statusCode }', carrier: object! };
 }
 

@@ -3,6 +3,7 @@
 // usual assertions in tests. A number counts as a status only in one of these places.
 import type { Node } from '../../parsing/treeSitter';
 import type { SiteRole } from '../../model';
+import { inStatusRange } from '../syntax';
 import { callArgs, calleeOf, enclosingFunction, sameNode } from './nodes';
 import type { Frameworks } from './imports';
 import { statusArgument, type CallShape } from './calls';
@@ -160,7 +161,7 @@ function comparisonContext(v: Node, cmp: Node): PyContext | undefined {
 
 /** An integer literal that cannot be an HTTP status (outside 100-599): a placeholder where it is set. */
 function outOfRange(v: Node): boolean {
-  return v.type === 'integer' && !/^[1-5]\d\d$/.test(v.text);
+  return v.type === 'integer' && !inStatusRange(v.text);
 }
 
 function assignmentContext(assign: Node, v: Node): PyContext | undefined {

@@ -4,7 +4,7 @@
 // `sleep 5`, `200.times`, `limit(500)` or `validates :name, length: { maximum: 255 }` stay quiet.
 import type { Node } from '../../parsing/treeSitter';
 import type { SiteRole } from '../../model';
-import { argIndex } from '../syntax';
+import { argIndex, inStatusRange } from '../syntax';
 import { callArgs, callName, isResponseObject, isStatusReader, pairKey, receiverOf } from './syntax';
 import { parentOf, typeOf } from '../parents';
 
@@ -91,7 +91,7 @@ function argumentContext(value: Node, list: Node): StatusContext | undefined {
   const index = argIndex(list, value);
   const isInt = typeOf(value) === 'integer';
   // Sinatra's bare `status` / `halt` / `error` / `redirect` read as statuses only in 100..599.
-  const isStatusInt = isInt && /^[1-5]\d\d$/.test(value.text);
+  const isStatusInt = isInt && inStatusRange(value.text);
 
   if (receiver) {
     // Rack::Response.new(body, 409, headers)
@@ -137,7 +137,7 @@ function expectsStatus(matcher: Node): boolean {
 
 /** `[409, { 'content-type' => 'text/plain' }, ['x']]` as the value a Rack app or route returns. */
 function tripleContext(value: Node, array: Node): StatusContext | undefined {
-  if (typeOf(value) !== 'integer' || !/^[1-5]\d\d$/.test(value.text)) return undefined;
+  if (typeOf(value) !== 'integer' || !inStatusRange(value.text)) return undefined;
   const items = callArgsOf(array);
   if (items.length !== 3 || items[0].id !== value.id) return undefined;
   const [, headers, body] = items;
