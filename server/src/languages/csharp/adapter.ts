@@ -144,16 +144,18 @@ function extractFrom(input: AdapterInput, tree: Tree): DocumentModel {
   }
 
   // Minimal API handlers given as method groups: app.MapGet("/x", GetTodos).
+  const handlerFns = new Set<number>();
   for (const g of methodGroups) {
     const fn = functionsByName.get(g.name);
     if (fn) handlers.push({ node: fn, facts: { ...g.facts, span: spanOf(fn) }, methods: g.methods, action: false });
+    if (fn) handlerFns.add(fn.id);
   }
   handlers.sort((a, b) => a.facts.span.start - b.facts.span.start);
   placeHandlers(model, handlers, (start, end) => nodesStartingIn(calls, start, end).map((c) => callParts(c).name));
   const enclosing = new Enclosing(model.handlers);
   const handlerOf = (offset: number) => enclosing.innermost(offset);
 
-  const rin: CsResponseInput = { text, writes, calls };
+  const rin: CsResponseInput = { text, writes, calls, handlerFns };
   found.sort((a, b) => a.site.span.start - b.site.span.start);
   for (const f of found) {
     const last = model.sites[model.sites.length - 1];

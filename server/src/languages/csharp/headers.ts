@@ -6,7 +6,7 @@ import type { HeaderFact, OffsetEdit, ResponseFacts } from '../../model';
 import { namedArgs, spanOf } from '../syntax';
 import { isControllerClass } from './helpers';
 import { callParts, csString, enclosingClass, enclosingFunction, lineIndent, stringValue, typeName } from './nodes';
-import { canonicalResponse, headersOutOfSight } from './outOfSight';
+import { answersOnItsOwn, canonicalResponse, headersOutOfSight } from './outOfSight';
 import { parentOf, upTo } from '../ancestry';
 import { reachesLater, type FlowSyntax } from '../reaches';
 
@@ -104,6 +104,9 @@ export function headerWrite(node: Node): HeaderWrite | undefined {
   return undefined;
 }
 
+/** The contexts ASP.NET Core hands to filters (ActionContext and its subclasses, the endpoint filters' context). */
+const FILTER_CONTEXT = /^(ActionContext|(Authorization|Resource)FilterContext|(Action|Resource|Result|PageHandler)Execut(ing|ed)Context|ExceptionContext|EndpointFilterInvocationContext)$/;
+
 /** How code at `node` reaches the response headers: `Response` in a controller, `ctx.Response` in a lambda taking HttpContext. */
 export function headersTarget(node: Node): string | undefined {
   const found = upTo('cs.headersTarget', parentOf(node), (n): string | null | undefined => {
@@ -114,6 +117,8 @@ export function headersTarget(node: Node): string | undefined {
         const name = p.childForFieldName('name')?.text;
         if (name && type === 'HttpContext') return `${name}.Response`;
         if (name && type === 'HttpResponse') return name;
+        // An MVC or endpoint filter: `context.Result = new StatusCodeResult(401)` answers on `context.HttpContext.Response`.
+        if (name && type && FILTER_CONTEXT.test(type)) return `${name}.HttpContext.Response`;
       }
     }
     return n.type === 'class_declaration' ? null : undefined;
@@ -171,6 +176,8 @@ export interface CsResponseInput {
   text: string;
   writes: HeaderWrite[];
   calls: Node[];
+  /** The methods registered as minimal API handlers by name (`app.MapGet("/x", Handle)`), by node id. */
+  handlerFns?: ReadonlySet<number>;
 }
 
 /** Adds the headers written on the response at `node` before it, and marks ones set out of sight; returns how the code reaches the response. */
@@ -178,6 +185,8 @@ export function seeHeaders(facts: ResponseFacts, input: CsResponseInput, node: N
   const target = headersTarget(node);
   const seen = headersBefore(input.writes, target, node);
   facts.headers.push(...seen.headers);
-  if (seen.unknown || headersOutOfSight(input.text, input.calls, target, node)) facts.headersUnknown = true;
+  // A response that reaches no HttpContext is out of sight in a class, unless it is an endpoint's own.
+  const outOfSight = target || !answersOnItsOwn(node, input.handlerFns) ? headersOutOfSight(input.text, input.calls, target, node) : false;
+  if (seen.unknown || outOfSight) facts.headersUnknown = true;
   return target;
 }

@@ -6,6 +6,7 @@
 // services). Missing-header rules stay quiet then: a false alarm is worse than a missed one.
 import type { Node } from '../../parsing/treeSitter';
 import { enclosingClass, enclosingFunction } from './nodes';
+import { remembered } from '../ancestry';
 import { firstAtLeast, nodesStartingIn } from '../sorted';
 
 /** Calls on a response or its headers that write a body, read state, or write a header the adapter reads. */
@@ -17,11 +18,12 @@ export function canonicalResponse(receiver: string): string {
   return /^(ControllerContext\.)?HttpContext\.Response$/.test(r) ? 'Response' : r;
 }
 
-/** The expressions through which code reaches `target`'s headers: itself, and what holds it. */
+/** The expressions through which code reaches `target`'s headers: itself, and what holds it (`context.HttpContext`, `context`). */
 function rootsOf(target: string): string[] {
   if (target === 'Response') return ['Response', 'HttpContext', 'HttpContext.Response', 'this.Response', 'this.HttpContext'];
-  const holder = /^(.+)\.Response$/.exec(target);
-  return holder ? [target, holder[1]] : [target];
+  const out = [target];
+  for (let holder = /^(.+)\.\w+$/.exec(target); holder; holder = /^(.+)\.\w+$/.exec(holder[1])) out.push(holder[1]);
+  return out;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -165,4 +167,29 @@ export function headersOutOfSight(text: string, calls: Node[], target: string | 
     }
     if (block < 0) return false;
   }
+}
+
+/**
+ * True when the response at `node`, which reaches no HttpContext itself, is made by an endpoint
+ * that answers on its own: a method registered as a minimal API handler (`app.MapGet("/x",
+ * Handle)`, in `handlerFns`) or a method of an endpoint class (`OrdersEndpoint`, `: IEndpoint`),
+ * in a class that never touches an HttpContext. What such a method returns is the whole response;
+ * a service class's result, which its caller may add headers to, is not one of them.
+ */
+export function answersOnItsOwn(node: Node, handlerFns: ReadonlySet<number> | undefined): boolean {
+  const fn = enclosingFunction(node);
+  if (fn?.type !== 'method_declaration') return false;
+  const cls = enclosingClass(node);
+  if (!cls || remembered('cs.touchesContext', cls, (c) => /HttpContext|HttpResponse|HttpRequest/.test(c.text))) return false;
+  if (handlerFns?.has(fn.id)) return true;
+  return remembered('cs.endpointClass', cls, endpointClass);
+}
+
+function endpointClass(cls: Node): boolean {
+  if (/Endpoints?$/.test(cls.childForFieldName('name')?.text ?? '')) return true;
+  for (let i = 0; i < cls.namedChildCount; i++) {
+    const c = cls.namedChild(i);
+    if (c?.type === 'base_list') return /\bIEndpoint\b/.test(c.text);
+  }
+  return false;
 }
