@@ -183,10 +183,14 @@ export interface CsResponseInput {
 /** Adds the headers written on the response at `node` before it, and marks ones set out of sight; returns how the code reaches the response. */
 export function seeHeaders(facts: ResponseFacts, input: CsResponseInput, node: Node): string | undefined {
   const target = headersTarget(node);
-  const seen = headersBefore(input.writes, target, node);
-  facts.headers.push(...seen.headers);
-  // A response that reaches no HttpContext is out of sight in a class, unless it is an endpoint's own.
-  const outOfSight = target || !answersOnItsOwn(node, input.handlerFns) ? headersOutOfSight(input.text, input.calls, target, node) : false;
-  if (seen.unknown || outOfSight) facts.headersUnknown = true;
+  // A controller's own filter method (`OnActionExecuting(context)`) reaches the same response as `Response` too.
+  const targets = target?.endsWith('.HttpContext.Response') && isControllerClass(enclosingClass(node)) ? [target, 'Response'] : [target];
+  for (const t of targets) {
+    const seen = headersBefore(input.writes, t, node);
+    facts.headers.push(...seen.headers);
+    // A response that reaches no HttpContext is out of sight in a class, unless it is an endpoint's own.
+    const outOfSight = t || !answersOnItsOwn(node, input.handlerFns) ? headersOutOfSight(input.text, input.calls, t, node) : false;
+    if (seen.unknown || outOfSight) facts.headersUnknown = true;
+  }
   return target;
 }
