@@ -284,6 +284,12 @@ public class Fake : DelegatingHandler {
 public class ThrottleFilter : IExceptionFilter {
     public void OnException(ExceptionContext context) { context.Result = new ObjectResult(null) { StatusCode = 429 }; }
 }
+public class RetryFilter : IExceptionFilter {
+    public void OnException(ExceptionContext context) { context.HttpContext.Response.Headers.RetryAfter = "5"; context.Result = new ObjectResult(e) { StatusCode = 429 }; }
+}
+public class LimitFilter : IActionFilter {
+    public void OnActionExecuting(ActionExecutingContext context) { _limits.Apply(context); context.Result = new ObjectResult(l) { StatusCode = 429 }; }
+}
 app.MapGet("/x", () => Results.StatusCode(429));`;
   const { model } = await analyze(text, 'csharp');
   const at = (prefix: string, n = 0) => model.responses.filter((r) => text.slice(r.span.start, r.span.end).startsWith(prefix))[n];
@@ -301,7 +307,9 @@ app.MapGet("/x", () => Results.StatusCode(429));`;
   assert.equal(facts(at('context.Response.StatusCode = 429')), '', 'the next middleware runs on another path');
   assert.equal(facts(at('context.Response.StatusCode = 503')), ' +unknown', 'headers whose names are variables');
   assert.equal(facts(at('response.StatusCode = HttpStatusCode')), 'www-authenticate,allow', 'HttpResponseMessage headers, the content headers too');
-  assert.equal(facts(at('new ObjectResult(null)')), ' +unknown', 'a filter reaches its response through its context');
+  assert.equal(facts(at('new ObjectResult(null)')), '', 'a filter answers on its context\'s HttpContext.Response, which no code here writes');
+  assert.equal(facts(at('new ObjectResult(e)')), 'retry-after', 'a header written on the filter context\'s response');
+  assert.equal(facts(at('new ObjectResult(l)')), ' +unknown', 'the filter context handed to a helper first');
   assert.equal(facts(at('Results.StatusCode(429)')), '', 'a handler without HttpContext cannot set headers');
 });
 
