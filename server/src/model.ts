@@ -47,8 +47,11 @@ export interface StatusSite {
 
 export interface BodyFacts {
   span: Span;
-  /** Why the body looks like an error report (e.g. `an "error" key`). */
-  errorShape?: { span: Span; reason: string };
+  /**
+   * Why the body looks like an error report (e.g. `an "error" key`), and the error status it
+   * names itself when it does (`{ status: 401, ... }`).
+   */
+  errorShape?: { span: Span; reason: string; code?: number };
   /** A stack trace or raw exception sent to the client. */
   leak?: { span: Span; what: string };
   /** The raw message of a caught error. */

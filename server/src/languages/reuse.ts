@@ -46,7 +46,7 @@ export function shiftSite(site: StatusSite, d: number): StatusSite {
 
 function shiftBody(b: BodyFacts, d: number): BodyFacts {
   const out: BodyFacts = { span: shift(b.span, d) };
-  if (b.errorShape) out.errorShape = { span: shift(b.errorShape.span, d), reason: b.errorShape.reason };
+  if (b.errorShape) out.errorShape = { ...b.errorShape, span: shift(b.errorShape.span, d) };
   if (b.leak) out.leak = { span: shift(b.leak.span, d), what: b.leak.what };
   if (b.rawErrorMessage) out.rawErrorMessage = shift(b.rawErrorMessage, d);
   return out;
