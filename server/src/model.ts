@@ -52,8 +52,13 @@ export interface BodyFacts {
    * names itself when it does (`{ status: 401, ... }`).
    */
   errorShape?: { span: Span; reason: string; code?: number };
-  /** A stack trace or raw exception sent to the client. */
-  leak?: { span: Span; what: string };
+  /**
+   * A stack trace or raw exception sent to the client. `serialized` says what the framework's
+   * encoder makes of a raw exception object put in a JSON body, where the adapter knows it:
+   * `fails` when the encoder raises on it (the request ends in the framework's own 500 and this
+   * body never goes out), `fields` when it sends the object's attributes instead of its message.
+   */
+  leak?: { span: Span; what: string; serialized?: 'fails' | 'fields' };
   /** The raw message of a caught error. */
   rawErrorMessage?: Span;
 }

@@ -303,6 +303,11 @@ test('slotAt: half-typed Laravel, Symfony and test calls', async () => {
   assert.equal(s.text.slice(s.slot!.span.start, s.slot!.span.end), 'Response::HTTP_C');
   s = await slot("<?php\n#[Route('/x', methods: ['DELETE'])]\npublic function drop() { return $this->json(null, status: |); }");
   assert.equal(s.slot?.form, '$this->json()');
+  // FOSRestBundle's views take the status second, the redirect-to-route views third.
+  assert.equal((await slot('<?php\nreturn $this->view($order, |')).slot?.form, '$this->view()');
+  assert.equal((await slot('<?php\nreturn View::create($order, Response::HTTP_|')).slot?.form, 'View::create()');
+  assert.equal((await slot("<?php\nreturn $this->routeRedirectView('order_show', ['id' => 1], |")).slot?.form, '$this->routeRedirectView()');
+  assert.equal((await slot('<?php\nreturn $this->view(|')).slot, undefined);
   assert.equal((await slot('<?php\n$response->assertStatus(|')).slot?.role, 'assertion');
   assert.equal((await slot('<?php\nabort_if($user === null, |')).slot?.form, 'abort_if()');
   assert.equal((await slot('<?php\nhttp_response_code(|')).slot?.role, 'response');

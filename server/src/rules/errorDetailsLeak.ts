@@ -4,7 +4,23 @@
 import { codeInfo } from '../data';
 import { DEV_SWITCH } from '../devSwitch';
 import { codeLabel, rankFixes, resolvedResponses } from './facts';
+import type { BodyFacts } from '../model';
 import type { Finding, FixCandidate, Rule } from './types';
+
+/**
+ * What the finding says of a leak. A raw exception object in a JSON body does not always reach
+ * the client: where the adapter knows the encoder, the message says what happens instead.
+ */
+function leakMessage(leak: NonNullable<BodyFacts['leak']>, text: string): string {
+  const name = text.slice(leak.span.start, leak.span.end);
+  if (leak.serialized === 'fails') {
+    return `${name} is the exception object itself, which the JSON encoder cannot serialise: the request ends in a TypeError and the framework's own error response instead of this body. Replacing it with str(${name}) would send the exception's message to the client; log it on the server and send a generic message.`;
+  }
+  if (leak.serialized === 'fields') {
+    return `${name} is the exception object itself: the JSON encoder sends its attributes, not its message ({} for most exceptions, but a database error's can hold the query and its parameters), and str(${name}) would send the message. Log it on the server and send a generic message.`;
+  }
+  return `The response sends ${leak.what} to the client: it reveals how the server is built and helps no caller. Log it on the server and send a generic message.`;
+}
 
 export const errorDetailsLeak: Rule = {
   id: 'error-details-leak',
@@ -27,11 +43,7 @@ export const errorDetailsLeak: Rule = {
       const redact = r.response.edits.redactBody?.(codeInfo(r.code)?.name ?? 'Internal Server Error');
       const fix: FixCandidate | undefined = redact?.length ? { title: 'Send a generic message and log the details on the server', edits: redact, preferred: true } : undefined;
       if (leak) {
-        findings.push({
-          span: leak.span,
-          message: `The response sends ${leak.what} to the client: it reveals how the server is built and helps no caller. Log it on the server and send a generic message.`,
-          fixes: rankFixes([fix]),
-        });
+        findings.push({ span: leak.span, message: leakMessage(leak, ctx.text), fixes: rankFixes([fix]) });
       } else if (raw) {
         findings.push({
           span: raw,

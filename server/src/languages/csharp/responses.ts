@@ -19,6 +19,9 @@ function caught(facts: ResponseFacts): string | undefined {
   return facts.branch?.kind === 'catch' ? facts.branch.errorName : undefined;
 }
 
+/** Helpers that take no argument in controllers and in Results alike, by the code they answer. */
+const NO_BODY_HELPERS: Record<number, string> = { 200: 'Ok', 204: 'NoContent', 400: 'BadRequest', 401: 'Unauthorized', 404: 'NotFound', 409: 'Conflict', 422: 'UnprocessableEntity' };
+
 const SINGLE_BODY = new Set(['Ok', 'BadRequest', 'Conflict', 'NotFound', 'UnprocessableEntity', 'Unauthorized']);
 
 /** The argument a helper sends as the body, if any. */
@@ -53,6 +56,8 @@ export function helperResponse(call: Node, helper: HelperCall, input: CsResponse
   if (!typed && !problem) bodyEdits(facts, body, SINGLE_BODY.has(helper.name), call.childForFieldName('arguments'));
   else if (typed && body) facts.edits.replaceBody = (t) => [{ start: body.value.startIndex, end: body.value.endIndex, newText: t }];
   const bodyText = body ? text.slice(body.value.startIndex, body.value.endIndex) : undefined;
+  // `Ok()` and `Results.Ok()` answer with an empty body (a null value, `Ok(null)`, is turned into a 204 by ASP.NET itself).
+  if (helper.name === 'Ok' && !args.length) facts.noBody = true;
   facts.edits.setStatus = (code): OffsetEdit[] | undefined => {
     if (problem) {
       const list = call.childForFieldName('arguments');
@@ -60,8 +65,11 @@ export function helperResponse(call: Node, helper: HelperCall, input: CsResponse
       return [{ start: list.endIndex - 1, end: list.endIndex - 1, newText: `${args.length ? ', ' : ''}statusCode: ${code}` }];
     }
     if (typed) return undefined;
-    if (!helper.owner) return [{ start: call.startIndex, end: call.endIndex, newText: bodyText ? `StatusCode(${code}, ${bodyText})` : `StatusCode(${code})` }];
     const owner = receiver ? text.slice(receiver.startIndex, receiver.endIndex) : helper.owner;
+    // With no body, the helper named for the code when there is one: `Ok()` becomes `NoContent()`.
+    const named = !bodyText && !args.length ? NO_BODY_HELPERS[code] : undefined;
+    if (named) return [{ start: call.startIndex, end: call.endIndex, newText: owner ? `${owner}.${named}()` : `${named}()` }];
+    if (!helper.owner) return [{ start: call.startIndex, end: call.endIndex, newText: bodyText ? `StatusCode(${code}, ${bodyText})` : `StatusCode(${code})` }];
     return [{ start: call.startIndex, end: call.endIndex, newText: bodyText ? `${owner}.Json(${bodyText}, statusCode: ${code})` : `${owner}.StatusCode(${code})` }];
   };
   const target = seeHeaders(facts, input, call);
@@ -82,6 +90,7 @@ export function statusCallResponse(call: Node, site: StatusSite, input: CsRespon
     // Controller StatusCode(409, value); Results.StatusCode takes no body.
     const body = !receiver ? positional[1] : undefined;
     facts.body = bodyFacts(body?.value, caught(facts));
+    if (args.length === 1) facts.noBody = true;
     if (body) {
       facts.edits.replaceBody = (t) => [{ start: body.value.startIndex, end: body.value.endIndex, newText: t }];
       facts.edits.dropBody = () => [{ start: positional[0].node.endIndex, end: body.node.endIndex, newText: '' }];

@@ -3,6 +3,7 @@
 // Judged from the syntax only; doubtful shapes are left alone.
 import type { Node } from '../../parsing/treeSitter';
 import type { BodyFacts } from '../../model';
+import { parentOf } from '../ancestry';
 import { namedArgs, spanOf } from '../syntax';
 
 const ERROR_KEYS = new Set(['error', 'errors', 'err', 'errormessage', 'error_message', 'errmsg']);
@@ -65,7 +66,66 @@ export function bodyFacts(body: Node | undefined, caught: string | undefined): B
     facts.errorShape = { span: spanOf(value), reason: 'the message of a caught error' };
   }
   findLeaks(value, caught, facts);
+  if (caught && !facts.leak && !facts.rawErrorMessage) heldLeak(value, caught, facts);
   return facts;
+}
+
+/**
+ * A message built from the caught error a few statements before and then written
+ * (`msg := fmt.Sprintf("failed: %s", err.Error())` ... `w.Write([]byte(msg))`): the name sent is
+ * reported as the raw message, or the stack, it holds.
+ */
+function heldLeak(value: Node, caught: string, facts: BodyFacts): void {
+  for (const id of sentNames(value)) {
+    if (id.text === caught) continue;
+    const held = heldValue(id);
+    if (!held) continue;
+    const inner: BodyFacts = { span: spanOf(held.value) };
+    findLeaks(held.value, caught, inner);
+    if (inner.leak) facts.leak = { span: spanOf(id), what: `${inner.leak.what}, through ${id.text}` };
+    else if (inner.rawErrorMessage) facts.rawErrorMessage = spanOf(id);
+    if (facts.leak || facts.rawErrorMessage) return;
+  }
+}
+
+/** The names a body sends as they are: `msg`, []byte(msg), string(msg) (a call to the parser), and the values fmt.Fprint(w, ...) / io.WriteString(w, ...) write. */
+function sentNames(value: Node): Node[] {
+  if (value.type === 'identifier') return [value];
+  if (value.type === 'type_conversion_expression') return sentNames(value.childForFieldName('operand') ?? value);
+  if (value.type !== 'call_expression') return [];
+  const callee = value.childForFieldName('function')?.text.replace(/\s+/g, '') ?? '';
+  const args = namedArgs(value.childForFieldName('arguments'));
+  const values = callee === 'string' ? args : /^(fmt\.Fprint|fmt\.Fprintf|fmt\.Fprintln|io\.WriteString)$/.test(callee) ? args.slice(1) : [];
+  return values.filter((a) => a.type === 'identifier');
+}
+
+/**
+ * The value last given to the local `id` names, in one of the 12 statements before the one `id`
+ * is used in, in the same block: `msg := ...`, `msg = ...`, `var msg = ...`. Undefined when
+ * none of them assigns it, or assigns it more than one value.
+ */
+export function heldValue(id: Node): { stmt: Node; value: Node } | undefined {
+  let stmt: Node | null = id;
+  while (stmt && parentOf(stmt)?.type !== 'statement_list') {
+    stmt = parentOf(stmt);
+    if (stmt && /^(func_literal|function_declaration|method_declaration|block)$/.test(stmt.type)) return undefined;
+  }
+  let prev = stmt?.previousNamedSibling ?? null;
+  for (let i = 0; prev && i < 12; i++, prev = prev.previousNamedSibling) {
+    const decl = prev.type === 'var_declaration' ? prev.namedChild(0) : prev;
+    if (decl?.type === 'var_spec') {
+      const names = decl.childrenForFieldName('name').filter((n): n is Node => !!n);
+      if (!names.some((n) => n.text === id.text)) continue;
+      const values = namedArgs(decl.childForFieldName('value'));
+      return names.length === 1 && values.length === 1 ? { stmt: prev, value: values[0] } : undefined;
+    }
+    if (prev.type !== 'short_var_declaration' && prev.type !== 'assignment_statement') continue;
+    const left = namedArgs(prev.childForFieldName('left'));
+    if (!left.some((l) => l.text === id.text)) continue;
+    const right = namedArgs(prev.childForFieldName('right'));
+    return left.length === 1 && right.length === 1 ? { stmt: prev, value: right[0] } : undefined;
+  }
+  return undefined;
 }
 
 /** nil, "", 0, false and empty literals (`[]string{}`): `"errors": []string{}` reports none. */
@@ -128,7 +188,8 @@ function findLeaks(body: Node, caught: string | undefined, facts: BodyFacts): vo
     if (/^(debug\.Stack|runtime\.Stack)$/.test(callee) && !facts.leak) facts.leak = { span: spanOf(n), what: `${callee}() (a stack trace)` };
     if (caught && !facts.rawErrorMessage) {
       if (isErrorMessage(n, caught)) facts.rawErrorMessage = spanOf(n);
-      else if (/^fmt\.(Sprint|Sprintf|Sprintln|Errorf)$/.test(callee) && namedArgs(n.childForFieldName('arguments')).some((a) => a.type === 'identifier' && a.text === caught)) facts.rawErrorMessage = spanOf(n);
+      // fmt.Fprint(w, err) writes the error's message as the body.
+      else if (/^fmt\.(Sprint|Sprintf|Sprintln|Errorf|Fprint|Fprintf|Fprintln)$/.test(callee) && namedArgs(n.childForFieldName('arguments')).some((a) => a.type === 'identifier' && a.text === caught)) facts.rawErrorMessage = spanOf(n);
     }
   }
 }

@@ -6,7 +6,8 @@ import type { Node, Tree } from '../../parsing/treeSitter';
 import type { OffsetEdit } from '../../model';
 import { namedArgs } from '../syntax';
 import { importSpecEdit, importsPath } from './imports';
-import { insertBefore } from './statements';
+import { insertBefore, removeStatement } from './statements';
+import { heldValue } from './bodies';
 
 const REQUEST_ID = /^"?(request_?id|req_?id|trace_?id|correlation_?id|RequestID|TraceID)"?$/i;
 const MAP_TYPE = /^(gin\.H|fiber\.Map|echo\.Map|map\[string\](string|any|interface\{\}))$/;
@@ -65,18 +66,31 @@ export function redactEdits(input: RedactInput, message: string): OffsetEdit[] |
   const q = JSON.stringify(message);
   let edits: OffsetEdit[] | undefined;
   let scope: Node;
+  /** What the edit takes out of the response: a local message it sent goes with it. */
+  let replaced: Node[] = [];
   if (body.kind === 'value') {
     scope = body.node;
     edits = valueReplacement(body.node, message, input.mapType, text);
+    replaced = [body.node];
   } else if (body.kind === 'string') {
     scope = body.node;
-    const inner = /^\[\]byte\(/.test(body.node.text) ? namedArgs(body.node.childForFieldName('arguments'))[0] ?? body.node : body.node;
+    // []byte(msg) and string(msg) parse as conversions: the message is the operand.
+    const inner = body.node.type === 'type_conversion_expression' ? body.node.childForFieldName('operand') ?? body.node : body.node;
     edits = [{ start: inner.startIndex, end: inner.endIndex, newText: q }];
+    replaced = [inner];
   } else {
     scope = parentOf(body.from) ?? body.from;
     edits = [{ start: body.from.startIndex, end: body.to.endIndex, newText: JSON.stringify(message.replace(/%/g, '%%')) }];
+    replaced = namedArgs(scope).filter((a) => a.startIndex >= body.from.startIndex && a.endIndex <= body.to.endIndex);
   }
   if (!edits) return undefined;
+  // `msg := fmt.Sprintf("...", err)` used only by the body: Go refuses a variable declared and not used.
+  for (const r of replaced) {
+    if (r.type !== 'identifier' || r.text === input.caught) continue;
+    const held = heldValue(r);
+    const list = held && parentOf(held.stmt);
+    if (held && list && (list.text.match(new RegExp(`\\b${r.text}\\b`, 'g')) ?? []).length === 2 && held.stmt.type !== 'assignment_statement') edits.push(removeStatement(text, held.stmt));
+  }
   const name = leakedName(scope, input.caught);
   if (name && input.stmt && !alreadyLogged(input.stmt, name)) {
     const slog = importsPath(text, 'log/slog');

@@ -266,8 +266,8 @@ function branchAt(n: Node, child: Node, text: string): { branch: BranchFact | un
 function parsesRequest(fn: Node | undefined): boolean {
   if (!fn) return false;
   return memo(fn, 'parsesRequest', () => {
-    const params = field(fn, 'parameters');
-    const list = params ? kids(params).map((p) => textOf(p)) : [];
+    // Names, not texts: a TypeScript handler types them (`err: Error, req: Request, ...`).
+    const list = paramNames(fn);
     if (list.length === 4 && /^(err|error|e)$/.test(list[0])) return true;
     return PARSES_REQUEST.test(codeOf(outermostFunction(fn)).code);
   });

@@ -1,5 +1,6 @@
 // PHP: Laravel (helpers, response factory, routes, resource controllers, HTTP tests), Symfony
-// (Response classes, AbstractController helpers, HttpExceptions, #[Route] attributes, WebTestCase),
+// (Response classes, AbstractController helpers, HttpExceptions, #[Route] attributes, WebTestCase,
+// FOSRestBundle views),
 // Slim / PSR-7 and plain PHP. One walk over the tree collects the candidates.
 import { inAncestry } from '../ancestry';
 import type { Node } from '../../parsing/treeSitter';
@@ -181,7 +182,7 @@ function extract(input: AdapterInput): DocumentModel {
     if (!spec || (spec.style !== 'laravel' && spec.style !== 'symfony')) return;
     if (argAt(args, ...spec.status)) return;
     if ((parts.name === 'response' || parts.name === 'redirect') && parts.kind === 'function' && !args.length) return;
-    if (spec.helper === 'redirect') implicit.push({ call: node, spec, status: 302 });
+    if (spec.helper === 'redirect') implicit.push({ call: node, spec, status: spec.implied ?? 302 });
     else if ((IMPLICIT_200.has(parts.name) || parts.kind === 'new') && spec.body && argAt(args, ...spec.body)) implicit.push({ call: node, spec, status: 200 });
   }
 

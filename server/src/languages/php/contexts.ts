@@ -1,6 +1,6 @@
 // Where a value in PHP is an HTTP status: Laravel (`response()->json($d, 409)`, `abort(403)`,
 // `redirect($u, 301)`), Symfony (`new JsonResponse($d, 409)`, `$this->json($d, 201)`,
-// `new HttpException(409)`), plain PHP (`http_response_code(409)`), PSR-7 `withStatus()`, and
+// `new HttpException(409)`), FOSRestBundle views (`$this->view($d, 409)`), plain PHP (`http_response_code(409)`), PSR-7 `withStatus()`, and
 // the PHPUnit / Laravel / Pest assertions. Each call form says which argument is the status,
 // the body and the headers, so the response reader and the completion slot share one table.
 import type { Node } from '../../parsing/treeSitter';
@@ -18,6 +18,8 @@ export interface CallSpec {
   body?: [index: number, name: string];
   headers?: [index: number, name: string];
   helper?: string;
+  /** The status when none is written, where it is not the style's default (200, or 302 for a redirect helper). */
+  implied?: number;
 }
 
 const spec = (form: string, style: Style, status: [number, string], rest: Partial<CallSpec> = {}): CallSpec => ({ form, role: style === 'assert' ? 'assertion' : 'response', style, status, ...rest });
@@ -65,6 +67,23 @@ const CONTROLLER: Record<string, CallSpec> = {
   redirectToRoute: spec('$this->redirectToRoute()', 'symfony', [2, 'status'], { helper: 'redirect' }),
 };
 
+/**
+ * FOSRestBundle's views: `$this->view($data, 401, $headers)` (AbstractFOSRestController and its
+ * ControllerTrait), `View::create(...)` and `new View(...)`; the redirect views set Location from
+ * the URL or route they are given (routeRedirectView answers 201 when no status is written).
+ */
+const FOS_VIEW = spec('View::create()', 'symfony', [1, 'statusCode'], { body: [0, 'data'], headers: [2, 'headers'] });
+const FOS_CONTROLLER: Record<string, CallSpec> = {
+  view: spec('$this->view()', 'symfony', [1, 'statusCode'], { body: [0, 'data'], headers: [2, 'headers'] }),
+  redirectView: spec('$this->redirectView()', 'symfony', [1, 'statusCode'], { headers: [2, 'headers'], helper: 'redirect' }),
+  routeRedirectView: spec('$this->routeRedirectView()', 'symfony', [2, 'statusCode'], { headers: [3, 'headers'], helper: 'redirect', implied: 201 }),
+};
+const FOS_FACTORY: Record<string, CallSpec> = {
+  create: FOS_VIEW,
+  createRedirect: spec('View::createRedirect()', 'symfony', [1, 'statusCode'], { headers: [2, 'headers'], helper: 'redirect' }),
+  createRouteRedirect: spec('View::createRouteRedirect()', 'symfony', [2, 'statusCode'], { headers: [3, 'headers'], helper: 'redirect' }),
+};
+
 /** Methods on any object. */
 const METHODS: Record<string, CallSpec> = {
   setStatusCode: spec('->setStatusCode()', 'setter', [0, 'code']),
@@ -84,6 +103,7 @@ export function specFor(parts: Pick<CallParts, 'kind' | 'name'> & { object?: { t
   if (kind === 'new') {
     if (RESPONSE_CLASSES.has(name)) return spec(`new ${name}()`, 'symfony', [1, 'status'], { body: [0, name === 'JsonResponse' ? 'data' : 'content'], headers: [2, 'headers'] });
     if (REDIRECT_CLASSES.has(name)) return spec(`new ${name}()`, 'symfony', [1, 'status'], { headers: [2, 'headers'], helper: 'redirect' });
+    if (name === 'View') return { ...FOS_VIEW, form: 'new View()' };
     if (name === 'HttpException') return spec('new HttpException()', 'exception', [0, 'statusCode'], { headers: [3, 'headers'] });
     return undefined;
   }
@@ -92,6 +112,7 @@ export function specFor(parts: Pick<CallParts, 'kind' | 'name'> & { object?: { t
     const scope = lastSegment(objText);
     if (scope === 'Response' && FACTORY[name]) return FACTORY[name];
     if (scope === 'Redirect' && REDIRECTOR[name]) return REDIRECTOR[name];
+    if (scope === 'View' && FOS_FACTORY[name]) return FOS_FACTORY[name];
     if (/Response$/.test(scope) && (name === 'create' || name === 'fromJsonString')) return spec(`${scope}::${name}()`, 'symfony', [1, 'status'], { body: [0, 'data'], headers: [2, 'headers'] });
     if (name === 'assertResponseStatusCodeSame') return METHODS[name];
     return undefined;
@@ -99,6 +120,7 @@ export function specFor(parts: Pick<CallParts, 'kind' | 'name'> & { object?: { t
   if (/^\\?response\(\s*\)$/.test(objText) && FACTORY[name]) return FACTORY[name];
   if (/^\\?redirect\(\s*\)$/.test(objText) && REDIRECTOR[name]) return REDIRECTOR[name];
   if (objText === '$this' && CONTROLLER[name]) return CONTROLLER[name];
+  if (objText === '$this' && FOS_CONTROLLER[name]) return FOS_CONTROLLER[name];
   return METHODS[name];
 }
 

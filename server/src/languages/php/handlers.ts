@@ -108,6 +108,8 @@ function classOf(method: Node): ClassInfo | undefined {
   return info;
 }
 
+const SYMFONY_BASES = new Set(['AbstractController', 'AbstractFOSRestController', 'FOSRestController']);
+
 /** The route of a public controller method, from its attributes or Laravel's resource names. */
 export function methodRoute(method: Node): HandlerRoute | undefined {
   if (namedArgs(method).some((c) => typeOf(c) === 'visibility_modifier' && c.text !== 'public')) return undefined;
@@ -117,7 +119,8 @@ export function methodRoute(method: Node): HandlerRoute | undefined {
   const attr = attributeRoute(method);
   if (attr) return { ...attr, route: attr.route !== undefined ? cls.prefix + attr.route : cls.prefix || undefined };
   if (!/Controller$/.test(cls.name) && !/Controller$/.test(cls.base)) return undefined;
-  if (cls.base === 'AbstractController') return {};
+  // Symfony's controllers (and FOSRestBundle's, built on them) follow no Laravel resource names.
+  if (SYMFONY_BASES.has(cls.base)) return {};
   const base = `/${cls.name.replace(/Controller$/, '').replace(/([a-z\d])([A-Z])/g, '$1_$2').toLowerCase()}`;
   const r = RESOURCE[name];
   // Another action: the routes file says its method; the name still tells the rules what kind

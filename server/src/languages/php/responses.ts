@@ -63,7 +63,12 @@ export interface ResponseInput {
   implicitStatus?: number;
 }
 
-const CHAIN_HEADERS = new Set(['header', 'withHeader', 'withAddedHeader', 'withHeaders', 'withCookie']);
+// `setHeader`/`setHeaders` also on FOSRest's View and CodeIgniter's response; `setLocation` and
+// `setRoute` on a View, which then answers with that Location.
+const CHAIN_HEADERS = new Set(['header', 'withHeader', 'withAddedHeader', 'withHeaders', 'withCookie', 'setHeader', 'setHeaders', 'setLocation', 'setRoute']);
+/** Links whose argument is an array of headers; those whose argument is the Location itself. */
+const HEADER_ARRAYS = new Set(['withHeaders', 'setHeaders']);
+const LOCATION_SETTERS = new Set(['setLocation', 'setRoute']);
 const MEMBER_CALLS = new Set(['member_call_expression', 'nullsafe_member_call_expression']);
 
 /** The headers a chain link sets (`->header('X', v)`, `->withHeader(...)`), and whether some are unnamed. */
@@ -71,7 +76,8 @@ function linkHeaders(link: ReturnType<typeof callParts>): { headers: HeaderFact[
   if (!link || !CHAIN_HEADERS.has(link.name)) return undefined;
   const args = argumentNodes(link);
   const first = args[0]?.lastNamedChild ?? undefined;
-  return { headers: headersOfCall(link.name, args), unknown: link.name === 'withHeaders' ? !isLiteralArray(first) : !stringValue(first) };
+  if (LOCATION_SETTERS.has(link.name)) return { headers: args.length ? [{ name: 'location', span: spanOf(args[0]) }] : [], unknown: false };
+  return { headers: headersOfCall(link.name, args), unknown: HEADER_ARRAYS.has(link.name) ? !isLiteralArray(first) : !stringValue(first) };
 }
 
 /**
@@ -215,7 +221,7 @@ export function responseFor(doc: PhpDocument, input: ResponseInput): ResponseFac
 
 function headersOfCall(name: string, args: Node[]): HeaderFact[] {
   const first = args[0]?.lastNamedChild ?? undefined;
-  if (name === 'withHeaders') return arrayKeys(first);
+  if (HEADER_ARRAYS.has(name)) return arrayKeys(first);
   const key = stringValue(first);
   return key && name !== 'withCookie' ? [{ name: key.toLowerCase(), span: spanOf(first!) }] : name === 'withCookie' ? [{ name: 'set-cookie', span: spanOf(args[0]) }] : [];
 }

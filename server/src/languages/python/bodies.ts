@@ -14,8 +14,19 @@ const KEYWORD_BODIES = new Set(['jsonify', 'dict']);
 /** Names that hold an error or its text, as opposed to a record that merely has an error field. */
 const ERRORISH = /^(e|err|error|errors|ex|exc|exception|cause|reason|msg|message|error_message|problem|failure)$/i;
 
-/** Facts about a body expression. `caught` is the name of the enclosing except variable, if any. */
-export function bodyFacts(body: Node | undefined, caught: string | undefined): BodyFacts | undefined {
+/**
+ * The JSON encoder a response hands its body to: `json` for those built on json.dumps (Flask's
+ * jsonify and dict returns, Django's JsonResponse, DRF, Starlette's JSONResponse, aiohttp), which
+ * raise TypeError on an exception object; `fastapi` for a value a FastAPI path operation returns,
+ * which goes through jsonable_encoder (that sends an object's attributes, `vars(e)`).
+ */
+export type JsonEncoder = 'json' | 'fastapi';
+
+/**
+ * Facts about a body expression. `caught` is the name of the enclosing except variable, if any;
+ * `encoder` the JSON encoder the response passes the body to, when it is known.
+ */
+export function bodyFacts(body: Node | undefined, caught: string | undefined, encoder?: JsonEncoder): BodyFacts | undefined {
   if (!body || isEmpty(body)) return undefined;
   const facts: BodyFacts = { span: spanOf(body) };
   // jsonify({...}) and json.dumps({...}) carry the dict they are given.
@@ -36,7 +47,7 @@ export function bodyFacts(body: Node | undefined, caught: string | undefined): B
   }
   // A JSON-RPC 2.0 reply carries its error in the body and answers 200 by the protocol's convention.
   if (facts.errorShape && /(^|[{,(]\s*)['"]?jsonrpc['"]?\s*[:=]/.test(inner.text)) facts.errorShape = undefined;
-  findLeaks(body, caught, facts);
+  findLeaks(body, caught, facts, encoder);
   return facts;
 }
 
@@ -96,7 +107,7 @@ function mentions(n: Node, name: string): boolean {
  * `traceback.format_exc()` and friends anywhere in the body; `str(e)`, `repr(e)`, `f"{e}"`,
  * `e.args` and the bare exception of a caught error. A bounded walk of the body only.
  */
-function findLeaks(body: Node, caught: string | undefined, facts: BodyFacts): void {
+function findLeaks(body: Node, caught: string | undefined, facts: BodyFacts, encoder: JsonEncoder | undefined): void {
   const stack: Node[] = [body];
   let visited = 0;
   while (stack.length && visited++ < 2000) {
@@ -120,8 +131,10 @@ function findLeaks(body: Node, caught: string | undefined, facts: BodyFacts): vo
       const expr = n.namedChild(0);
       if (expr?.type === 'identifier' && expr.text === caught && !facts.rawErrorMessage) facts.rawErrorMessage = spanOf(n);
     } else if (caught && n.type === 'identifier' && n.text === caught && /^(pair|keyword_argument)$/.test(parentOf(n)?.type ?? '') && sameNode(parentOf(n)?.childForFieldName('value'), n) && !facts.leak) {
-      // {"error": e} serializes the exception object itself.
+      // {"error": e} puts the exception object itself in the body.
       facts.leak = { span: spanOf(n), what: 'the raw exception object' };
+      const serialized = serializedAs(n, body, encoder);
+      if (serialized) facts.leak.serialized = serialized;
     }
     if (n.type === 'conditional_expression' && n.namedChildCount === 3) {
       // `traceback.format_exc() if settings.DEBUG else 'Internal Server Error'`: what only
@@ -137,4 +150,31 @@ function findLeaks(body: Node, caught: string | undefined, facts: BodyFacts): vo
       if (c) stack.push(c);
     }
   }
+}
+
+/**
+ * What becomes of the exception object `n` in the body: the innermost call around it that
+ * serialises decides (`jsonify`, `json.dumps`, `jsonable_encoder`); with none, the response's
+ * own encoder. `json.dumps(..., default=str)` or a `cls=` encoder, and any other call (a template
+ * given `error=e` renders its message), leave it unknown.
+ */
+function serializedAs(n: Node, body: Node, encoder: JsonEncoder | undefined): 'fails' | 'fields' | undefined {
+  let p: Node | null = n;
+  for (let depth = 0; p && depth < 64; depth++) {
+    p = parentOf(p);
+    if (!p) break;
+    if (p.type === 'call') {
+      const { name } = calleeOf(p);
+      if (name === 'jsonable_encoder') return 'fields';
+      if (name === 'jsonify') return 'fails';
+      if (name === 'dumps') {
+        const kw = callArgs(p).keywords;
+        return kw.has('default') || kw.has('cls') ? undefined : 'fails';
+      }
+      // dict(error=e) is the dict the encoder is given.
+      if (name !== 'dict') return undefined;
+    }
+    if (sameNode(p, body)) break;
+  }
+  return encoder === 'json' ? 'fails' : encoder === 'fastapi' ? 'fields' : undefined;
 }

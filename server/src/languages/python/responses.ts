@@ -4,7 +4,7 @@
 import type { Node } from '../../parsing/treeSitter';
 import type { ResponseFacts } from '../../model';
 import { spanOf } from '../syntax';
-import { bodyFacts } from './bodies';
+import { bodyFacts, type JsonEncoder } from './bodies';
 import { branchOf, caughtName } from './branches';
 import { AIOHTTP_REDIRECTS, DJANGO_NO_BODY } from './constants';
 import type { PyContext } from './contexts';
@@ -43,6 +43,13 @@ function base(carrier: Node, env: ResponseEnv): { facts: ResponseFacts; caught?:
   return { facts, caught: caughtName(branch, carrier), fnStart: env.fnStartOf(carrier) };
 }
 
+/** The JSON encoder a response class hands its body to (see JsonEncoder); undefined when it is not JSON or not known. */
+function encoderOf(name: string, fw: Frameworks): JsonEncoder | undefined {
+  if (/^(JSONResponse|ORJSONResponse|UJSONResponse|JsonResponse|json_response|jsonify)$/.test(name)) return 'json';
+  // DRF's Response renders with its JSONEncoder, which raises TypeError on an exception as json.dumps does.
+  return name === 'Response' && fw.drf ? 'json' : undefined;
+}
+
 /** The body argument of a response-making call, by framework. */
 export function bodyArgument(call: Node): Node | undefined {
   const { name = '' } = calleeOf(call);
@@ -77,7 +84,7 @@ export function callResponse(call: Node, env: ResponseEnv): ResponseFacts {
   const { name = '' } = calleeOf(call);
   const args = callArgs(call);
   const body = bodyArgument(call);
-  facts.body = bodyFacts(body, caught);
+  facts.body = bodyFacts(body, caught, encoderOf(name, env.fw));
   const headersArg = args.keywords.get('headers') ?? positionalHeaders(name, args.positional, env.fw);
   facts.headers.push(...headersFrom(headersArg, fnStart, env.scope, call.startIndex));
   const bound = bindingOf(env.scope, call);
@@ -132,7 +139,8 @@ export function tupleResponse(tuple: Node, env: ResponseEnv): ResponseFacts {
   const [body, status, headers] = items;
   const stmt = parentOf(tuple) ?? tuple;
   facts.span = spanOf(stmt);
-  facts.body = bodyFacts(body, caught);
+  // Flask's `return body, status`: a dict or list body goes through its JSON provider.
+  facts.body = bodyFacts(body, caught, env.fw.flask ? 'json' : undefined);
   facts.headers.push(...headersFrom(headers, fnStart, env.scope, tuple.startIndex));
   if (body?.type === 'identifier') facts.headers.push(...headersOnName(env.scope, fnStart, body.text));
   const q = env.quote;
@@ -156,13 +164,13 @@ export function assignmentResponse(assign: Node, env: ResponseEnv): ResponseFact
   let django = env.fw.django && !env.fw.fastapi && !env.fw.flask;
   if (bound?.value.type === 'call') {
     const boundName = calleeOf(bound.value).name ?? '';
-    facts.body = bodyFacts(bodyArgument(bound.value), caught);
+    facts.body = bodyFacts(bodyArgument(bound.value), caught, encoderOf(boundName, env.fw));
     facts.headers.push(...headersFrom(callArgs(bound.value).keywords.get('headers'), fnStart, env.scope, bound.statement.startIndex));
     django = isDjangoResponse(boundName, env.fw);
   } else if (!bound) {
     // FastAPI: `response.status_code = 201` then `return item`: the returned value is the body.
     const ret = returnAfter(env.returns, assign, parentOf(stmt));
-    facts.body = bodyFacts(ret?.namedChild(0) ?? undefined, caught);
+    facts.body = bodyFacts(ret?.namedChild(0) ?? undefined, caught, env.fw.fastapi ? 'fastapi' : undefined);
   }
   const q = env.quote;
   facts.edits.addHeader = (h, v) => statementAfter(env.text, stmt, django ? `${name}[${pyString(h, q)}] = ${pyString(v, q)}` : `${name}.headers[${pyString(h, q)}] = ${pyString(v, q)}`);
@@ -193,7 +201,8 @@ export function lambdaResponse(dict: Node, env: ResponseEnv): ResponseFacts {
     lastPair = p;
     const key = p.childForFieldName('key')?.text.replace(/^['"]|['"]$/g, '');
     const value = p.childForFieldName('value') ?? undefined;
-    if (key === 'body') facts.body = bodyFacts(value, caught);
+    // The Lambda runtime serialises what the handler returns with json.dumps.
+    if (key === 'body') facts.body = bodyFacts(value, caught, 'json');
     if (key === 'headers') headers = value;
   }
   facts.headers.push(...headersFrom(headers, fnStart, env.scope, dict.startIndex));

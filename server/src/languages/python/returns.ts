@@ -47,7 +47,7 @@ export function decoratorResponse(decorator: Node, fn: Node, env: ResponseEnv): 
   for (const r of env.returnsIn(fn)) {
     const value = r.namedChild(0);
     if (!value || value.type === 'none' || isResponseObject(value, fn.startIndex, r.startIndex, env)) continue;
-    const b = bodyFacts(value, caughtName(branchOf(r), r));
+    const b = bodyFacts(value, caughtName(branchOf(r), r), 'fastapi');
     if (!facts.body || (b?.errorShape && !facts.body.errorShape)) facts.body = b;
   }
   const param = params[0];
@@ -95,7 +95,7 @@ export function implicitResponse(ret: Node, env: ImplicitEnv, setsStatus: boolea
     if (fw.flask && (name === 'jsonify' || (name === 'make_response' && args.all.length === 1))) {
       const facts: ResponseFacts = { span: spanOf(value), headers: [], branch: branchOf(ret), edits: {}, implicitStatus: 200 };
       const body = name === 'jsonify' ? inner : args.positional[0];
-      facts.body = bodyFacts(body, caught);
+      facts.body = bodyFacts(body, caught, 'json');
       const after = name === 'jsonify' ? value : args.positional[0];
       facts.edits.setStatus = (code) => (after ? [{ start: after.endIndex, end: after.endIndex, newText: `, ${env.statusText(code)}` }] : undefined);
       return facts;
@@ -112,13 +112,13 @@ export function implicitResponse(ret: Node, env: ImplicitEnv, setsStatus: boolea
     return facts;
   }
   if (inner.type === 'dictionary' && fw.flask) {
-    const facts: ResponseFacts = { span: spanOf(value), headers: [], branch: branchOf(ret), edits: {}, implicitStatus: 200, body: bodyFacts(inner, caught) };
+    const facts: ResponseFacts = { span: spanOf(value), headers: [], branch: branchOf(ret), edits: {}, implicitStatus: 200, body: bodyFacts(inner, caught, 'json') };
     facts.edits.setStatus = (code) => [{ start: value.endIndex, end: value.endIndex, newText: `, ${env.statusText(code)}` }];
     return facts;
   }
   // FastAPI: a dict return takes the route's status_code= or the Response parameter's status.
   if (inner.type === 'dictionary' && fw.fastapi && !setsStatus) {
-    const facts: ResponseFacts = { span: spanOf(value), headers: [], branch: branchOf(ret), edits: {}, implicitStatus: 200, body: bodyFacts(inner, caught) };
+    const facts: ResponseFacts = { span: spanOf(value), headers: [], branch: branchOf(ret), edits: {}, implicitStatus: 200, body: bodyFacts(inner, caught, 'fastapi') };
     facts.edits.setStatus = (code) => {
       const wrap: OffsetEdit = { start: inner.startIndex, end: inner.endIndex, newText: `JSONResponse(${env.text.slice(inner.startIndex, inner.endIndex)}, status_code=${env.statusText(code)})` };
       const imp = env.jsonResponseImport();

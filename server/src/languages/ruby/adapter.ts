@@ -13,8 +13,9 @@ import { branchOf, rescueHandlerName, scopeOf } from './branches';
 import { contextOf, type StatusContext } from './contexts';
 import { hiddenMethodStarts, methodRoute, routeBlock, type HandlerRoute } from './handlers';
 import { headerStatement } from './headers';
-import { ByScope, RACK_BEFORE_3_1, appendArg, responseFor, statusLiteral, type RubyDocument } from './responses';
+import { ByScope, RACK_BEFORE_3_1, appendArg, responseFor, statementInsert, statusLiteral, type RubyDocument } from './responses';
 import { rackBefore31 } from './rackVersion';
+import { answeredValues, isSinatraFile } from './sinatra';
 import { slotAt } from './slot';
 import { callArgs, callName, containerOf, pairsByKey, isResponseObject, receiverOf, stringValue } from './syntax';
 import { parentOf, typeOf, walkWithParents } from '../parents';
@@ -44,6 +45,10 @@ function extract(input: AdapterInput): DocumentModel {
   const routeBlocks = new Set<number>();
   const implicit: Node[] = [];
   const statusSetters: Node[] = [];
+  const sinatra = isSinatraFile(text);
+  /** Sinatra route blocks, and every `return` of the file: what a block returns is its response. */
+  const sinatraRoutes: Node[] = [];
+  const returns: Node[] = [];
   const doc: RubyDocument = { text, quote: "'", symbols: true, oldNames: false, headerStatements: new ByScope(), bodyStatements: new ByScope() };
   let quoteSeen = false;
   const hiddenMethods = new Set<number>();
@@ -100,6 +105,7 @@ function extract(input: AdapterInput): DocumentModel {
         if (route) {
           handlerNodes.push({ node, route });
           routeBlocks.add(node.id);
+          if (sinatra && !receiverOf(parentOf(node)!)) sinatraRoutes.push(node);
           // Sinatra sends the block's last value as the body (a last `body x` registers its own argument).
           const last = node.childForFieldName('body')?.lastNamedChild;
           if (last && /^(hash|string|call|array)$/.test(typeOf(last)) && !(typeOf(last) === 'call' && !/^(to_json|json|erb|haml|slim)$/.test(callName(last) ?? ''))) {
@@ -120,6 +126,9 @@ function extract(input: AdapterInput): DocumentModel {
       }
       case 'assignment':
         collectStatement(node, undefined);
+        return;
+      case 'return':
+        returns.push(node);
         return;
       default:
         return;
@@ -146,6 +155,9 @@ function extract(input: AdapterInput): DocumentModel {
       const body = BODY_KEYS.map((k) => pairs.get(k)?.childForFieldName('value')).find((v) => v);
       if (name === 'render' && body) doc.bodyStatements.add(scope(node)?.id, { start: node.startIndex, value: body });
       if (!pairs.has('status') && (body || name === 'redirect_to') && args.length) implicit.push(node);
+    } else if (name === 'json' && args.length && args.every((a) => typeOf(a) === 'pair')) {
+      // sinatra/json's `json error: 'x', code: 3`: the pairs are one hash (bodyFacts reads the call).
+      doc.bodyStatements.add(scope(node)?.id, { start: node.startIndex, value: node });
     } else if ((name === 'json' || name === 'body') && args.length === 1 && !(name === 'body' && /^(false|nil)$/.test(typeOf(args[0])))) {
       // Grape's `body false` (and `body nil`) says there is no body: not a body statement.
       doc.bodyStatements.add(scope(node)?.id, { start: node.startIndex, value: args[0] });
@@ -222,6 +234,20 @@ function extract(input: AdapterInput): DocumentModel {
     facts.handler = handlerOf(call.startIndex);
     facts.edits.setStatus = (code) => appendArg(call, `status: ${statusLiteral(doc, code)}`);
     model.responses.push(facts);
+  }
+  // A Sinatra route block's JSON value answers 200 when no `status` came before it in the block.
+  for (const block of sinatraRoutes) {
+    for (const value of answeredValues(block, returns)) {
+      if ((firstSetter.get(block.id) ?? Infinity) < value.startIndex) continue;
+      const s = scope(value);
+      if (s?.id !== block.id) continue;
+      const facts: ResponseFacts = responseFor(doc, { carrier: value, kind: 'returned', scope: s, branch: branchOf(value, s, false) });
+      facts.implicitStatus = 200;
+      facts.handler = handlerOf(value.startIndex);
+      // Sinatra 1's `status` takes a number only: a symbol only where the file writes them.
+      facts.edits.setStatus = (code) => statementInsert(text, value, `status ${statusLiteral({ ...doc, symbols: found.some((f) => f.site.kind === 'symbol') }, code)}`);
+      model.responses.push(facts);
+    }
   }
   model.responses.sort((a, b) => a.span.start - b.span.start);
   model.responses.forEach((r, i) => {

@@ -3,7 +3,7 @@
 import type { Node } from '../../parsing/treeSitter';
 import type { BodyFacts } from '../../model';
 import { namedArgs, spanOf } from '../syntax';
-import { callName, pairKey, receiverOf } from './syntax';
+import { callArgs, callName, pairKey, receiverOf } from './syntax';
 import { typeOf } from '../parents';
 import { productionBranch } from '../../devSwitch';
 
@@ -18,9 +18,13 @@ export function bodyFacts(body: Node | undefined, caught: string | undefined): B
   if (!body || typeOf(body) === 'nil') return undefined;
   // `{ error: 'x' }.to_json` is the hash it serialises.
   if (typeOf(body) === 'call' && (callName(body) === 'to_json' || callName(body) === 'to_s') && receiverOf(body)?.type === 'hash') body = receiverOf(body)!;
+  // sinatra/json: `json(x)` sends x; `json error: 'x', code: 3` sends its pairs as one hash.
+  const jsonArgs = typeOf(body) === 'call' && callName(body) === 'json' && !receiverOf(body) ? callArgs(body) : [];
+  const pairList = jsonArgs.length && jsonArgs.every((a) => typeOf(a) === 'pair') ? body.childForFieldName('arguments') : null;
+  if (jsonArgs.length === 1 && !pairList) body = jsonArgs[0];
   const facts: BodyFacts = { span: spanOf(body) };
-  if (typeOf(body) === 'hash') {
-    const pairs = namedArgs(body);
+  if (typeOf(body) === 'hash' || pairList) {
+    const pairs = namedArgs(pairList ?? body);
     // `{ data: rows, errors: failures }`: data next to errors is a partial success by design.
     const hasData = pairs.some((p) => typeOf(p) === 'pair' && pairKey(p) === 'data' && !isEmpty(p.childForFieldName('value')));
     for (const p of pairs) {

@@ -8,7 +8,8 @@ import { argIndex, inStatusRange } from '../syntax';
 import { callArgs, callName, isResponseObject, isStatusReader, pairKey, receiverOf } from './syntax';
 import { parentOf, typeOf } from '../parents';
 
-export type CarrierKind = 'render' | 'redirect_to' | 'head' | 'helper' | 'status' | 'halt' | 'error' | 'redirect' | 'assign' | 'triple' | 'rack_new';
+/** `returned`: a value a Sinatra route block answers with, its status implied. */
+export type CarrierKind = 'render' | 'redirect_to' | 'head' | 'helper' | 'status' | 'halt' | 'error' | 'redirect' | 'assign' | 'triple' | 'rack_new' | 'returned';
 
 export interface StatusContext {
   role: SiteRole;

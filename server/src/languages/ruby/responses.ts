@@ -181,6 +181,15 @@ export function responseFor(doc: RubyDocument, input: ResponseInput): ResponseFa
       facts.edits.addHeader = (n, v) => hash ? addPair(hash, `${q(n.toLowerCase())} => ${q(v)}`) : headers ? undefined : appendArg(carrier, `{ ${q(n.toLowerCase())} => ${q(v)} }`);
       break;
     }
+    case 'returned': {
+      // A Sinatra route's value: `{ ... }.to_json` or `json(...)`; the status goes in a `status` line before it.
+      facts.body = bodyFacts(carrier, caught);
+      const args = callName(carrier) === 'json' ? callArgs(carrier) : [];
+      const value = callName(carrier) === 'to_json' ? carrier : args.length === 1 && args[0].type === 'hash' ? args[0] : undefined;
+      if (value) facts.edits.redactBody = (m) => redactEdits(text, value, carrier, m, caught, q, true, 'logger.error');
+      facts.edits.addHeader = (n, v) => statementInsert(text, carrier, setHeader('response', n, v));
+      break;
+    }
     case 'helper': {
       // respond_with @post, status: :created, location: @post
       const location = pairsByKey(args).get('location');
