@@ -1,4 +1,4 @@
-// JavaScript / TypeScript / JSX / TSX: Express, Koa, Fastify, NestJS, Hono, Next.js, Node http,
+// JavaScript / TypeScript / JSX / TSX: Express, Koa, Fastify, NestJS, Hono, Elysia, h3/Nuxt, Next.js, Node http,
 // fetch Response, http-errors, and supertest / jest / chai / node:assert in tests.
 // A file is analysed one top-level statement at a time (unit.ts); after an edit, the statements
 // whose text did not change keep their facts from the previous model (reuse.ts).
