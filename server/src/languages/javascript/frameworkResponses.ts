@@ -119,7 +119,9 @@ export function h3Response(facts: ResponseFacts, call: Node): ResponseFacts {
       facts.headersUnknown = true;
     }
   }
-  // Node's own response under the event: `event.node.res.setHeader('Location', url)`.
-  headersInFunction(fn, `${event}.node.res`, call, facts);
+  // Node's own response under the event: `event.node.res.setHeader('Location', url)` (read only
+  // where it is used: a `{ handler }` option would count as a library's callback there).
+  const node = usesIn(fn, `${event}.node.res`);
+  if (node.calls.length || node.passed.length || node.assigned.length) headersInFunction(fn, `${event}.node.res`, call, facts);
   return facts;
 }
