@@ -14,6 +14,7 @@ import { branchOf } from './branches';
 import { calleeText, contextOf, numberContext, returnedFrom, type StatusContext } from './contexts';
 import { collectHandlers, handlerAt } from './handlers';
 import { macroSites } from './macros';
+import { headerScope, type HeaderScope } from './headersMut';
 import { mayChangeType, responseFor } from './responses';
 import { rememberMethods, rustImportEdit, rustSlotAt } from './slots';
 
@@ -149,6 +150,7 @@ function extract(input: AdapterInput): DocumentModel {
   const redirectAt = new Map<number, Node>();
   for (const r of redirects) if (!redirectAt.has(r.startIndex)) redirectAt.set(r.startIndex, r);
   let lastEnd = -1;
+  let scope: HeaderScope | undefined;
   for (const f of found) {
     if (f.site.span.start < lastEnd) continue;
     lastEnd = f.site.span.end;
@@ -156,7 +158,7 @@ function extract(input: AdapterInput): DocumentModel {
     model.sites.push(f.site);
     if (f.site.role !== 'response') continue;
     const site = f.site;
-    const facts = f.ctx ? responseFor({ ctx: f.ctx, text, returns }) : { span: site.span, headers: [], edits: {}, branch: undefined as ReturnType<typeof branchOf> };
+    const facts = f.ctx ? responseFor({ ctx: f.ctx, text, returns, scope: (scope ??= headerScope(text, calls)) }) : { span: site.span, headers: [], edits: {}, branch: undefined as ReturnType<typeof branchOf> };
     if (!f.ctx) {
       const call = redirectAt.get(site.span.start);
       facts.branch = call ? branchOf(call) : undefined;
