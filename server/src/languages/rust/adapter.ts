@@ -15,7 +15,7 @@ import { calleeText, contextOf, numberContext, returnedFrom, type StatusContext 
 import { collectHandlers, handlerAt } from './handlers';
 import { macroSites } from './macros';
 import { headerScope, type HeaderScope } from './headersMut';
-import { mayChangeType, responseFor } from './responses';
+import { mayChangeType, openBuilder, responseFor } from './responses';
 import { rememberMethods, rustImportEdit, rustSlotAt } from './slots';
 
 /** axum / Rocket redirect helpers and the status each answers with. */
@@ -168,6 +168,13 @@ function extract(input: AdapterInput): DocumentModel {
     facts.handler = handlerAt(model.handlers, site.span.start);
     // A status returned from a helper (ResponseError::status_code, an error mapper): the response is built elsewhere.
     if (f.ctx?.shape === 'bare' && facts.handler === undefined) facts.headersUnknown = true;
+    // A builder left unfinished here (returned from a helper, stored and finished later) gets its
+    // headers and body elsewhere; only actix finishes a builder its handler returns as it is.
+    const open = f.ctx && openBuilder(f.ctx);
+    if (open && !(f.ctx!.shape === 'actix' && facts.handler !== undefined && returnedFrom(open)?.startIndex === model.handlers[facts.handler].span.start)) {
+      facts.headersUnknown = true;
+      facts.noBody = undefined;
+    }
     const carrier = f.ctx?.carrier;
     facts.edits.setStatus = (code) => statusEdit(site, carrier, code, text);
     site.response = model.responses.length;

@@ -36,12 +36,14 @@ function headersIn(part: Node | undefined, out: HeaderSink): void {
   out.headersUnknown = true;
 }
 
-/** Calls chained onto `call`: HttpResponse::Ok().insert_header(..).json(x) gives [insert_header, json]. */
+/** Calls chained onto `call`: HttpResponse::Ok().insert_header(..).json(x) gives [insert_header, json]; turbofish calls (`.json::<T>(x)`) too. */
 function chainAbove(call: Node): Node[] {
   const out: Node[] = [];
-  let n = call;
-  while (parentOf(n)?.type === 'field_expression' && parentOf(parentOf(n))?.type === 'call_expression') {
-    n = parentOf(parentOf(n))!;
+  for (let n = call; parentOf(n)?.type === 'field_expression'; ) {
+    let c = parentOf(parentOf(n)!);
+    if (c?.type === 'generic_function') c = parentOf(c);
+    if (c?.type !== 'call_expression') break;
+    n = c;
     out.push(n);
   }
   return out;
@@ -105,6 +107,16 @@ function intoResponseOf(e: Node): Node {
 
 /** The methods that finish a builder into a response (actix's and http's). */
 const SENDS = /^(json|body|streaming|finish|message_body)$/;
+
+/**
+ * The builder an actix or http builder chain ends as when no call in it finishes it
+ * (`HttpResponse::Found()` returned from a helper whose caller adds headers and a body), else undefined.
+ */
+export function openBuilder(ctx: StatusContext): Node | undefined {
+  if (ctx.shape !== 'actix' && ctx.shape !== 'builder') return undefined;
+  const chain = chainAbove(ctx.carrier);
+  return chain.some((c) => SENDS.test(calleeName(c))) ? undefined : chain[chain.length - 1] ?? ctx.carrier;
+}
 
 /** Builds the facts and edits of the response `ctx` sets. */
 export function responseFor({ ctx, text, returns, scope }: RustResponseInput): ResponseFacts {
