@@ -60,9 +60,11 @@ function errorShape(body: Node, caught: string | undefined): string | undefined 
     const members = anonymousMembers(body);
     // GraphQL-style envelopes: data next to errors is a partial success by design.
     const hasData = members.some((m) => m.key.toLowerCase() === 'data' && m.value?.type !== 'null_literal');
+    // A batch's `new { results = ok, errors = failed }`: the items that failed next to those that did not.
+    const batch = members.some((m) => /^(results|succeeded)$/i.test(m.key) && m.value?.type !== 'null_literal');
     let reason: string | undefined;
     for (const { key, value } of members) {
-      reason ??= keyReason(key, value, caught, hasData);
+      reason ??= keyReason(key, value, caught, hasData || (batch && key.toLowerCase() === 'errors'));
       // A JSON-RPC 2.0 reply carries its error in the body and answers 200 by the protocol's convention.
       if (key.toLowerCase() === 'jsonrpc') return undefined;
     }
@@ -88,11 +90,17 @@ function errorShape(body: Node, caught: string | undefined): string | undefined 
 }
 
 /**
- * True when the value of an `error` member reports an error. `null`, `false`, `default` and an
- * empty collection say there is none; a record's own member (`job.Error`) is data about it.
+ * True when the value of an `error` member reports an error. `null` (also `(string?)null`, the way
+ * C# types a null member), `false`, `default` and an empty collection say there is none; a
+ * record's own member (`job.Error`) is data about it.
  */
 function reportsError(value: Node | undefined, caught: string | undefined): boolean {
   if (!value) return true;
+  while (value.type === 'cast_expression' || value.type === 'parenthesized_expression') {
+    const inner: Node | null = value.type === 'cast_expression' ? value.childForFieldName('value') : value.namedChild(0);
+    if (!inner) return true;
+    value = inner;
+  }
   if (/^(null_literal|boolean_literal|default_expression)$/.test(value.type)) return false;
   if (/^(Array\.Empty|Enumerable\.Empty)\s*<[^>]*>\s*\(\s*\)$|^new\s+[\w.]+\s*(<[^>]*>)?\s*\(\s*\)$|^\[\s*\]$|^new\s+\w+\s*\[\s*0\s*\]$/.test(value.text)) return false;
   if (value.type === 'member_access_expression') {
@@ -103,9 +111,10 @@ function reportsError(value: Node | undefined, caught: string | undefined): bool
   return true;
 }
 
-function keyReason(key: string, value: Node | undefined, caught: string | undefined, hasData: boolean): string | undefined {
+/** Why `key = value` reports an error, if it does; `envelope`: the key is the errors list of a data or batch envelope. */
+function keyReason(key: string, value: Node | undefined, caught: string | undefined, envelope: boolean): string | undefined {
   const k = key.toLowerCase();
-  if (ERROR_KEYS.has(k) && !hasData && reportsError(value, caught)) return `an "${key}" member`;
+  if (ERROR_KEYS.has(k) && !envelope && reportsError(value, caught)) return `an "${key}" member`;
   if ((k === 'success' || k === 'ok') && value?.text === 'false') return `"${key} = false"`;
   if (k === 'status' && value && /^"(error|fail|failed|failure)"$/i.test(value.text)) return `status ${value.text}`;
   if (k === 'message' && caught && value && new RegExp(`(^|[^\\w.])${caught}\\b`).test(value.text)) return 'a message taken from a caught exception';

@@ -8,6 +8,7 @@ import { isControllerClass } from './helpers';
 import { callParts, csString, enclosingClass, enclosingFunction, lineIndent, stringValue, typeName } from './nodes';
 import { canonicalResponse, headersOutOfSight } from './outOfSight';
 import { parentOf, upTo } from '../ancestry';
+import { reachesLater, type FlowSyntax } from '../reaches';
 
 /** `RetryAfter` -> `retry-after`, `WWWAuthenticate` -> `www-authenticate`, `ETag` -> `etag`. */
 export function headerFromProperty(name: string): string {
@@ -134,7 +135,22 @@ export function headerLineBefore(text: string, node: Node, target: string | unde
   return [{ start: stmt.startIndex, end: stmt.startIndex, newText: `${target}.Headers[${csString(name)}] = ${csString(value)};\n${lineIndent(text, stmt.startIndex)}` }];
 }
 
-/** Headers written on `receiver` before `node`, in a block that also holds `node` (not in another branch). */
+const CS_FLOW: FlowSyntax = {
+  blocks: new Set(['block', 'switch_section']),
+  exits: new Set(['return_statement', 'throw_statement']),
+  functions: new Set(['method_declaration', 'local_function_statement', 'lambda_expression', 'anonymous_method_expression', 'constructor_declaration', 'class_declaration']),
+};
+
+/**
+ * Whether a write before `node` in its function is still on the response there: in a block that
+ * also holds `node`, or in an earlier branch or `{ }` block that falls through to it.
+ */
+export function writeReaches(w: HeaderWrite, node: Node): boolean {
+  if (w.block && w.block.start <= node.startIndex && node.endIndex <= w.block.end) return true;
+  return reachesLater(w.node, node, CS_FLOW);
+}
+
+/** Headers written on `receiver` before `node` that are still on the response there (see writeReaches). */
 export function headersBefore(writes: HeaderWrite[], receiver: string | undefined, node: Node): { headers: HeaderFact[]; unknown: boolean } {
   const out = { headers: [] as HeaderFact[], unknown: false };
   if (!receiver) return out;
@@ -145,7 +161,7 @@ export function headersBefore(writes: HeaderWrite[], receiver: string | undefine
     if (w.receiver !== receiver || at >= node.startIndex || at < from) continue;
     // An unnamed write in any branch before: which headers the response carries is not known.
     if (w.unnamed) out.unknown = true;
-    else if (w.block && w.block.start <= node.startIndex && node.endIndex <= w.block.end) out.headers.push(w.fact);
+    else if (writeReaches(w, node)) out.headers.push(w.fact);
   }
   return out;
 }

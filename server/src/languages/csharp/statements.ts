@@ -7,7 +7,7 @@ import { spanOf } from '../syntax';
 import { statusEdit } from '../edits';
 import { bodyFacts } from './bodies';
 import { branchOf } from './branches';
-import { headerLineBefore, seeHeaders, type CsResponseInput } from './headers';
+import { headerLineBefore, seeHeaders, writeReaches, type CsResponseInput } from './headers';
 import { canonicalResponse, headersOutOfSight } from './outOfSight';
 import { helperOf } from './helpers';
 import { calleeName, callParts, csString, enclosingFunction, lastSegment, lineIndent, statementOf, typeName } from './nodes';
@@ -42,12 +42,12 @@ export function assignmentResponse(assignment: Node, site: StatusSite, input: Cs
   const end = assignment.endIndex;
   const blockEnd = block?.endIndex ?? end;
   const [scopeStart, scopeEnd] = scope ? [scope.startIndex, scope.endIndex] : [start, start];
-  // Headers written on the same response earlier in a block that also holds the status, or later in its own block.
+  // Headers written on the same response earlier where they still hold at the status, or later in its own block.
   for (const w of writes) {
     if (w.receiver !== recv) continue;
     const at = w.node.startIndex;
     if (at < scopeStart || at >= scopeEnd) continue;
-    const before = at < start && !!w.block && w.block.start <= start && end <= w.block.end;
+    const before = at < start && writeReaches(w, assignment);
     const after = at > end && !!block && at < blockEnd;
     // An unnamed write (`Headers[name] = value` in a loop) before it or in its block: any header may be there.
     if (w.unnamed && (at < start || after)) facts.headersUnknown = true;

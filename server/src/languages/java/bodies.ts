@@ -64,10 +64,12 @@ function errorShape(body: Node, caught: string | undefined): string | undefined 
   if (pairs.length) {
     // GraphQL-style envelopes: data next to errors is a partial success by design.
     const hasData = pairs.some(([k, v]) => k === 'data' && v.type !== 'null_literal');
+    // A batch's `Map.of("results", ok, "errors", failed)`: the items that failed next to those that did not.
+    const batch = pairs.some(([k, v]) => (k === 'results' || k === 'succeeded') && v.type !== 'null_literal');
     // A JSON-RPC 2.0 reply carries its error in the body and answers 200 by the protocol's convention.
     if (pairs.some(([k]) => k === 'jsonrpc')) return undefined;
     for (const [key, value] of pairs) {
-      const reason = keyReason(key, value, caught, hasData);
+      const reason = keyReason(key, value, caught, hasData || (batch && key === 'errors'));
       if (reason) return reason;
     }
     return undefined;
@@ -95,9 +97,10 @@ function reportsError(value: Node, caught: string | undefined): boolean {
   return true;
 }
 
-function keyReason(key: string | undefined, value: Node, caught: string | undefined, hasData: boolean): string | undefined {
+/** Why `key: value` reports an error, if it does; `envelope`: the key is the errors list of a data or batch envelope. */
+function keyReason(key: string | undefined, value: Node, caught: string | undefined, envelope: boolean): string | undefined {
   if (!key) return undefined;
-  if (ERROR_KEYS.has(key) && !hasData && reportsError(value, caught)) return `an "${key}" key`;
+  if (ERROR_KEYS.has(key) && !envelope && reportsError(value, caught)) return `an "${key}" key`;
   if ((key === 'success' || key === 'ok') && value.type === 'false') return `"${key}": false`;
   if (key === 'status' && /^"(error|fail|failed|failure)"$/i.test(value.text)) return `status ${value.text}`;
   if (key === 'message' && caught && new RegExp(`(^|[^\\w$.])${caught.replace(/\$/g, '\\$')}\\b`).test(value.text)) return 'a message taken from a caught exception';

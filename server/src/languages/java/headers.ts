@@ -4,9 +4,15 @@
 import type { Node } from '../../parsing/treeSitter';
 import type { HeaderFact } from '../../model';
 import { namedArgs, spanOf } from '../syntax';
-import { callParts, lastSegment, statementOf, stringValue } from './nodes';
-import { parentOf } from '../ancestry';
+import { callParts, lastSegment, stringValue } from './nodes';
 import { nodesStartingIn } from '../sorted';
+import { reachesLater, type FlowSyntax } from '../reaches';
+
+const JAVA_FLOW: FlowSyntax = {
+  blocks: new Set(['block', 'switch_block_statement_group', 'constructor_body']),
+  exits: new Set(['return_statement', 'throw_statement']),
+  functions: new Set(['lambda_expression', 'class_body', 'method_declaration', 'constructor_declaration']),
+};
 
 /** Builder methods that set one well-known header (Spring's builders, JAX-RS ResponseBuilder). */
 const BUILDER_HEADERS: Record<string, string> = {
@@ -72,8 +78,8 @@ const COPIES = /^(putAll|addAll|setAll|replaceAll)$/;
 /**
  * Headers set through calls on `receivers` (their text, e.g. `headers` or `response`) among
  * `calls` that lie inside [from, to). `calls` is every method invocation of the file in source
- * order. With `target`, only calls whose block also holds `target` count (not those of another
- * branch). A call that receives one of the receivers as an argument (`challenges.write(response)`)
+ * order. With `target`, only calls whose effect still holds at `target` count: not those of a
+ * branch that returns first, of another branch, or of a lambda. A call that receives one of the receivers as an argument (`challenges.write(response)`)
  * may set any header: the result is then `unknown`.
  */
 export function headersOn(receivers: string[], calls: Node[], from: number, to: number, target?: Node): SeenHeaders {
@@ -91,10 +97,7 @@ export function headersOn(receivers: string[], calls: Node[], from: number, to: 
       out.unknown = true;
       continue;
     }
-    if (target) {
-      const block = parentOf(statementOf(c));
-      if (!block || block.startIndex > target.startIndex || block.endIndex < target.endIndex) continue;
-    }
+    if (target && !reachesLater(c, target, JAVA_FLOW)) continue;
     if (passed) {
       out.unknown = true;
       continue;
