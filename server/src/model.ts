@@ -47,8 +47,11 @@ export interface StatusSite {
 
 export interface BodyFacts {
   span: Span;
-  /** Why the body looks like an error report (e.g. `an "error" key`). */
-  errorShape?: { span: Span; reason: string };
+  /**
+   * Why the body looks like an error report (e.g. `an "error" key`), and the error status it
+   * names itself when it does (`{ status: 401, ... }`).
+   */
+  errorShape?: { span: Span; reason: string; code?: number };
   /**
    * A stack trace or raw exception sent to the client. `serialized` says what the framework's
    * encoder makes of a raw exception object put in a JSON body, where the adapter knows it:

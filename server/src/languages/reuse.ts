@@ -46,7 +46,10 @@ export function shiftSite(site: StatusSite, d: number): StatusSite {
 
 function shiftBody(b: BodyFacts, d: number): BodyFacts {
   const out: BodyFacts = { span: shift(b.span, d) };
-  if (b.errorShape) out.errorShape = { span: shift(b.errorShape.span, d), reason: b.errorShape.reason };
+  if (b.errorShape) {
+    const span = shift(b.errorShape.span, d);
+    out.errorShape = b.errorShape.code === undefined ? { span, reason: b.errorShape.reason } : { span, reason: b.errorShape.reason, code: b.errorShape.code };
+  }
   if (b.leak) out.leak = b.leak.serialized ? { span: shift(b.leak.span, d), what: b.leak.what, serialized: b.leak.serialized } : { span: shift(b.leak.span, d), what: b.leak.what };
   if (b.rawErrorMessage) out.rawErrorMessage = shift(b.rawErrorMessage, d);
   return out;

@@ -47,7 +47,8 @@ export const errorBodyWithSuccess: Rule = {
       findings.push({
         span: r.site ? statusSpan(r) : shape.span,
         message: `The body reports an error (${shape.reason}) but the response is ${written}: clients, caches and monitoring will count it as a success.`,
-        fixes: rankFixes(errorCodesFor(r.response.branch?.kind).map((c) => statusFix(r, c))),
+        // The status the body names itself comes first (`{ status: 401 }`: 401).
+        fixes: rankFixes([...new Set([...(shape.code ? [shape.code] : []), ...errorCodesFor(r.response.branch?.kind)])].map((c) => statusFix(r, c))),
       });
     }
     return findings;

@@ -1,4 +1,4 @@
-// JavaScript / TypeScript / JSX / TSX: Express, Koa, Fastify, NestJS, Hono, Next.js, Node http,
+// JavaScript / TypeScript / JSX / TSX: Express, Koa, Fastify, NestJS, Hono, Elysia, h3/Nuxt, Next.js, Node http,
 // fetch Response, http-errors, and supertest / jest / chai / node:assert in tests.
 // A file is analysed one top-level statement at a time (unit.ts); after an edit, the statements
 // whose text did not change keep their facts from the previous model (reuse.ts).
@@ -11,6 +11,7 @@ import { nameBeforeClause } from '../nameBeforeClause';
 import { Enclosing } from '../enclosing';
 import { javascriptImportEdit, javascriptSlotAt } from './slots';
 import { extractUnitAt, type UnitEnv, type UnitFacts } from './unit';
+import { fileFrameworks } from './frameworks';
 
 function vocabularyUses(text: string): VocabularyUse[] {
   const uses: VocabularyUse[] = [];
@@ -24,17 +25,15 @@ function vocabularyUses(text: string): VocabularyUse[] {
 /** One statement's facts: freshly analysed, or copied from the previous model. */
 type Part = { start: number; end: number; key?: string } & ({ fresh: UnitFacts } | { record: UnitRecord; from: DocumentModel });
 
-/** `require('restify')`, `from 'restify-errors'`: a file that uses restify. */
-const RESTIFY = /(['"])restify(?:-errors)?\1/;
 
 function extract(input: AdapterInput): DocumentModel {
   const { text, tree } = input;
   const model = emptyModel(input.languageId);
   if (!tree) return model;
   const quote = /(^|[^\\])'/.test(text.slice(0, 4000)) || !text.includes('"') ? "'" : '"';
-  const restify = RESTIFY.test(text);
-  const env: UnitEnv = { text, uri: input.uri, quote, restify, tree };
-  const previous = reusableUnits(input.previous, input.uri, input.languageId, quote, restify);
+  const fw = fileFrameworks(text);
+  const env: UnitEnv = { text, uri: input.uri, quote, restify: fw.restify, fw, tree };
+  const previous = reusableUnits(input.previous, input.uri, input.languageId, quote, fw.key);
   const parts: Part[] = [];
   // The top-level statements, read with one cursor; a node is made only for those analysed.
   const cursor = tree.walk();
@@ -179,7 +178,7 @@ function assemble(model: DocumentModel, parts: Part[], env: UnitEnv): void {
     }
   }
   addRouteMethods(model.handlers, routes);
-  const units: ModelUnits = { uri: env.uri, languageId: model.languageId, quote: env.quote, restify: env.restify, units: new Map() };
+  const units: ModelUnits = { uri: env.uri, languageId: model.languageId, quote: env.quote, frameworks: env.fw.key, units: new Map() };
   parts.forEach((part, p) => {
     if (part.key !== undefined) units.units.set(part.key, records[p]);
   });

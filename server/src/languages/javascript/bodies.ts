@@ -60,6 +60,9 @@ export function bodyFacts(body: Node, caught: string | undefined): BodyFacts | u
         facts.errorShape ??= { span: spanOf(p), reason: `"${key}: false"` };
       } else if (key === 'status' && value && /^['"](error|fail|failed|failure)['"]$/i.test(textOf(value))) {
         facts.errorShape ??= { span: spanOf(p), reason: `status ${textOf(value)}` };
+      } else if ((key === 'status' || key === 'statusCode') && value && typeOf(value) === 'number' && /^[45]\d\d$/.test(textOf(value))) {
+        // `{ status: 401, message }`: the body names the error status the response does not send.
+        facts.errorShape ??= { span: spanOf(p), reason: `"${key}: ${textOf(value)}"`, code: Number(textOf(value)) };
       } else if (key === 'message' && caught && value && mentionsCaught(value, caught)) {
         facts.errorShape ??= { span: spanOf(p), reason: 'a message taken from a caught error' };
       }

@@ -15,7 +15,7 @@ export interface Candidate {
 /** Calls whose arguments can hold a status (contexts.ts): the names before their `(`. */
 const STATUS_CALLEES = new Set([
   'status', 'sendStatus', 'writeHead', 'code', 'expect', 'redirect', 'throw', 'assert', 'HttpCode', 'createError', 'createHttpError',
-  'httpErrors', 'HttpException', 'HttpError', 'HTTPException', 'json', 'text', 'html', 'body', 'newResponse',
+  'httpErrors', 'error', 'setResponseStatus', 'sendRedirect', 'HttpException', 'HttpError', 'HTTPException', 'json', 'text', 'html', 'body', 'newResponse',
   'toBe', 'toEqual', 'toStrictEqual', 'equal', 'equals', 'eql', 'strictEqual', 'deepEqual', 'deepStrictEqual', 'notEqual', 'notStrictEqual', 'is',
 ]);
 

@@ -5,12 +5,15 @@ import type { Node } from '../../parsing/treeSitter';
 import type { SiteRole } from '../../model';
 import { inStatusRange } from '../syntax';
 import { exactShapes, field, kids, memo, pairKeyName, parentOf, propertyName, sameNode, setField, sourceOf, textOf, typeOf } from './nodes';
+import { H3_STATUS_ARG, isElysiaStatusCall, type Frameworks } from './frameworks';
 
 export interface StatusContext {
   role: SiteRole;
   form: string;
   /** The call (or assignment / new expression) that carries the status. */
   carrier: Node;
+  /** A framework whose response the carrier makes in its own way (frameworks.ts). */
+  framework?: 'elysia' | 'h3';
 }
 
 const STATUS_PROPS = new Set(['status', 'statusCode']);
@@ -89,15 +92,18 @@ const HONO_BODY = new Set(['json', 'text', 'html', 'body', 'newResponse']);
 const RESPONSE_CTORS = /^(Response|NextResponse)$/;
 const RESPONSE_STATICS = /^(Response|NextResponse)\.(json|redirect|rewrite|next)$/;
 
-/** The status context of a value node (a number or a constant expression), if it is in one. */
-export function contextOf(value: Node): StatusContext | undefined {
+/**
+ * The status context of a value node (a number or a constant expression), if it is in one.
+ * `fw` tells which frameworks the file uses (their plain-function calls count only there).
+ */
+export function contextOf(value: Node, fw?: Frameworks): StatusContext | undefined {
   const parent = parentOf(value);
   if (!parent) return undefined;
   switch (typeOf(parent)) {
     case 'arguments':
-      return argumentContext(value, parent);
+      return argumentContext(value, parent, fw);
     case 'pair':
-      return pairContext(value, parent);
+      return pairContext(value, parent, fw);
     case 'assignment_expression': {
       const left = field(parent, 'left');
       if (field(parent, 'right')?.startIndex !== value.startIndex || !isStatusMember(left)) return undefined;
@@ -123,7 +129,7 @@ export function contextOf(value: Node): StatusContext | undefined {
   }
 }
 
-function argumentContext(value: Node, args: Node): StatusContext | undefined {
+function argumentContext(value: Node, args: Node, fw: Frameworks | undefined): StatusContext | undefined {
   const call = parentOf(args);
   const callType = typeOf(call);
   if (!call || (callType !== 'call_expression' && callType !== 'new_expression')) return undefined;
@@ -142,6 +148,11 @@ function argumentContext(value: Node, args: Node): StatusContext | undefined {
     if (name === 'HTTPException' && index === 0) return { role: 'response', form: 'new HTTPException()', carrier: call };
     return undefined;
   }
+
+  // Elysia: `return status(401, 'Unauthorized')` with `status` from the handler's context.
+  if (fw?.elysia && index === 0 && isElysiaStatusCall(call, name, receiver, fw)) return { role: 'response', form, carrier: call, framework: 'elysia' };
+  // h3: setResponseStatus(event, 201), sendRedirect(event, url, 302).
+  if (fw?.h3 && !receiver && H3_STATUS_ARG[name] === index) return { role: 'response', form, carrier: call, framework: 'h3' };
 
   if (!receiver) {
     // Bare functions: NestJS's decorator and the http-errors family.
@@ -198,7 +209,7 @@ function argumentContext(value: Node, args: Node): StatusContext | undefined {
   }
 }
 
-function pairContext(value: Node, pair: Node): StatusContext | undefined {
+function pairContext(value: Node, pair: Node, fw: Frameworks | undefined): StatusContext | undefined {
   if (field(pair, 'value')?.startIndex !== value.startIndex) return undefined;
   const key = pairKeyName(pair);
   if (key !== 'status' && key !== 'statusCode' && key !== ':status') return undefined;
@@ -215,6 +226,10 @@ function pairContext(value: Node, pair: Node): StatusContext | undefined {
     const callee = textOf(field(call, callType === 'new_expression' ? 'constructor' : 'function'));
     if ((callType === 'new_expression' && RESPONSE_CTORS.test(callee)) || (callType === 'call_expression' && RESPONSE_STATICS.test(callee))) {
       return { role: 'response', form: callType === 'new_expression' ? `new ${callee}()` : `${callee}()`, carrier: call };
+    }
+    // h3 / Nuxt: throw createError({ statusCode: 401, statusMessage: '...' }) (`status` in newer h3).
+    if (fw?.h3 && callType === 'call_expression' && callee === 'createError' && kids(args)[0]?.startIndex === object!.startIndex) {
+      return { role: 'response', form: 'createError()', carrier: call, framework: 'h3' };
     }
     return undefined;
   }

@@ -13,13 +13,18 @@ import { responseFor, responseInit } from './responses';
 import { usesIn } from './uses';
 
 const STATUS_CALLS = new Set(['status', 'sendStatus', 'writeHead', 'code', 'throw', 'redirect']);
+/**
+ * Koa's `ctx.throw(401)` and `ctx.assert(x, 401)` set no status on this context: they throw, and
+ * Koa answers the error instead of this body. A body assigned on another path still answers 200.
+ */
+const KOA_STATUS_CALLS = new Set(['status', 'redirect']);
 
 /** True when `fn` sets a status on `receiver` anywhere (before or after: Koa reads it at the end). */
-function setsStatus(fn: Node | undefined, receiver: string, before?: number): boolean {
+function setsStatus(fn: Node | undefined, receiver: string, before?: number, calls: ReadonlySet<string> = STATUS_CALLS): boolean {
   if (!fn) return false;
   const end = before === undefined ? endOf(fn) : Math.min(before, endOf(fn));
   const uses = usesIn(fn, receiver);
-  if (uses.calls.some((c) => c.call.startIndex < end && STATUS_CALLS.has(c.name))) return true;
+  if (uses.calls.some((c) => c.call.startIndex < end && calls.has(c.name))) return true;
   return uses.assigned.some((a) => a.assignment.startIndex < end && /^(status|statusCode)$/.test(a.prop));
 }
 
@@ -41,7 +46,7 @@ export function implicitResponse(node: Node, input: ImplicitInput): ResponseFact
     // Koa: `ctx.body = x` answers 200 unless the middleware sets ctx.status.
     const obj = textOf(field(field(node, 'left'), 'object'));
     // `ctx.response.status = 201` sets the same status as `ctx.status = 201` (Koa delegates one to the other).
-    if (!obj || !/^(ctx|context)$/.test(obj) || !paramNames(fn).includes(obj) || setsStatus(fn, obj) || setsStatus(fn, `${obj}.response`)) return undefined;
+    if (!obj || !/^(ctx|context)$/.test(obj) || !paramNames(fn).includes(obj) || setsStatus(fn, obj, undefined, KOA_STATUS_CALLS) || setsStatus(fn, `${obj}.response`, undefined, KOA_STATUS_CALLS)) return undefined;
     const facts = responseFor({ text, carrier: node, quote, handlerStarts: input.handlerStarts });
     const parent = parentOf(node);
     const stmt = parent && typeOf(parent) === 'expression_statement' ? parent : node;

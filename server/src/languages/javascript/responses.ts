@@ -14,6 +14,7 @@ import { usesIn } from './uses';
 import { reachable } from './flow';
 import { handedIn, paramNames } from './params';
 import { addPair, keyText, lambdaResult, lineIndent, responseInit } from './inits';
+import { elysiaResponse, h3Response } from './frameworkResponses';
 
 // Kept here for the modules that have always imported them from this file.
 export { branchOf, classifyCondition, enclosingFunction, objectKeys, addPair, keyText, lineIndent, responseInit };
@@ -110,6 +111,8 @@ export interface ResponseInput {
   quote: string;
   /** Start offsets of the functions registered as route handlers in this statement. */
   handlerStarts?: ReadonlySet<number>;
+  /** The framework whose call carries the status (StatusContext.framework). */
+  framework?: 'elysia' | 'h3';
 }
 
 /** The first body-sending call on `receiver` after `from` within `fn`, when no return or throw lies between. */
@@ -156,6 +159,8 @@ export function responseFor(input: ResponseInput): ResponseFacts {
   const facts: ResponseFacts = { span: carrierType === 'call_expression' ? { start: carrier.startIndex, end: carrier.startIndex } : span(carrier), headers: [], branch, edits: {} };
   const q = (s: string) => `${quote}${s.replace(new RegExp(quote, 'g'), `\\${quote}`)}${quote}`;
 
+  if (carrierType === 'call_expression' && input.framework === 'elysia') return elysiaResponse(facts, carrier, caught, q, text);
+  if (carrierType === 'call_expression' && input.framework === 'h3') return h3Response(facts, carrier);
   if (carrierType === 'call_expression') {
     const { name, receiver } = calleeParts(carrier);
     const args = kids(field(carrier, 'arguments'));

@@ -26,7 +26,8 @@ export interface ModelUnits {
   uri: string;
   languageId: string;
   quote: string;
-  restify: boolean;
+  /** Frameworks.key of the file: which frameworks' calls were read as statuses. */
+  frameworks: string;
   /** By statement text (with what precedes it on its first line). */
   units: Map<string, UnitRecord>;
 }
@@ -38,9 +39,9 @@ export function rememberUnits(model: DocumentModel, units: ModelUnits): void {
 }
 
 /** The statements of `previous` that can be reused for a document with these settings. */
-export function reusableUnits(previous: DocumentModel | undefined, uri: string, languageId: string, quote: string, restify: boolean): ModelUnits | undefined {
+export function reusableUnits(previous: DocumentModel | undefined, uri: string, languageId: string, quote: string, frameworks: string): ModelUnits | undefined {
   const units = previous && byModel.get(previous);
-  return units && units.uri === uri && units.languageId === languageId && units.quote === quote && units.restify === restify ? units : undefined;
+  return units && units.uri === uri && units.languageId === languageId && units.quote === quote && units.frameworks === frameworks ? units : undefined;
 }
 
 // The keys of statements and the shifted copies of their facts are shared with the Python and Go

@@ -8,6 +8,7 @@ import { lookupConstant } from '../../data';
 import { statusEdit } from '../edits';
 import { intLiteral } from '../syntax';
 import { findCandidates } from './candidates';
+import type { Frameworks } from './frameworks';
 import { registerCode, releaseCode } from './code';
 import { enclosingFunction } from './branches';
 import { calleeParts, contextOf, type StatusContext } from './contexts';
@@ -37,6 +38,8 @@ export interface UnitEnv {
   quote: string;
   /** The file uses restify, whose `res.send(err)` takes its status from the error. */
   restify: boolean;
+  /** The frameworks the file uses (frameworks.ts). */
+  fw: Frameworks;
   tree: Tree;
 }
 
@@ -192,7 +195,7 @@ function analyse(env: UnitEnv, start: number, end: number, unitNode: () => Node)
         if (node.startIndex !== c.start || typeOf(node) !== 'number') break;
         // The candidate is the whole number (nothing of a name or a number follows it).
         const code = intLiteral(text.slice(c.start, c.end));
-        const ctx = code === undefined ? undefined : contextOf(node);
+        const ctx = code === undefined ? undefined : contextOf(node, env.fw);
         if (ctx) found.push({ site: { code: code!, span: { start: c.start, end: c.end }, kind: 'number', role: ctx.role, form: ctx.form }, ctx, value: node });
         break;
       }
@@ -202,7 +205,7 @@ function analyse(env: UnitEnv, start: number, end: number, unitNode: () => Node)
         const k = constantOf(node);
         if (!k || seen.has(node.id)) break;
         seen.add(node.id);
-        const ctx = contextOf(node);
+        const ctx = contextOf(node, env.fw);
         found.push({ site: { code: k.code, span: { start: node.startIndex, end: endOf(node) }, kind: 'constant', vocabulary: k.vocabulary, name: k.name, role: ctx?.role ?? 'reference', form: ctx?.form ?? k.name }, ctx, value: node });
         break;
       }
@@ -254,7 +257,7 @@ function analyse(env: UnitEnv, start: number, end: number, unitNode: () => Node)
     const index = facts.sites.length;
     facts.sites.push(f.site);
     if (f.site.role !== 'response' || !f.ctx) continue;
-    const r = responseFor({ text, value: f.value, carrier: f.ctx.carrier, quote, handlerStarts });
+    const r = responseFor({ text, value: f.value, carrier: f.ctx.carrier, quote, handlerStarts, framework: f.ctx.framework });
     r.site = index;
     const site = f.site;
     r.edits.setStatus = (code) => statusEdit(site, code, text);
