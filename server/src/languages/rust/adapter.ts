@@ -14,7 +14,8 @@ import { branchOf } from './branches';
 import { calleeText, contextOf, numberContext, returnedFrom, type StatusContext } from './contexts';
 import { collectHandlers, handlerAt } from './handlers';
 import { macroSites } from './macros';
-import { mayChangeType, responseFor } from './responses';
+import { headerScope, type HeaderScope } from './headersMut';
+import { mayChangeType, openBuilder, responseFor } from './responses';
 import { rememberMethods, rustImportEdit, rustSlotAt } from './slots';
 
 /** axum / Rocket redirect helpers and the status each answers with. */
@@ -149,6 +150,7 @@ function extract(input: AdapterInput): DocumentModel {
   const redirectAt = new Map<number, Node>();
   for (const r of redirects) if (!redirectAt.has(r.startIndex)) redirectAt.set(r.startIndex, r);
   let lastEnd = -1;
+  let scope: HeaderScope | undefined;
   for (const f of found) {
     if (f.site.span.start < lastEnd) continue;
     lastEnd = f.site.span.end;
@@ -156,7 +158,7 @@ function extract(input: AdapterInput): DocumentModel {
     model.sites.push(f.site);
     if (f.site.role !== 'response') continue;
     const site = f.site;
-    const facts = f.ctx ? responseFor({ ctx: f.ctx, text, returns }) : { span: site.span, headers: [], edits: {}, branch: undefined as ReturnType<typeof branchOf> };
+    const facts = f.ctx ? responseFor({ ctx: f.ctx, text, returns, scope: (scope ??= headerScope(text, calls)) }) : { span: site.span, headers: [], edits: {}, branch: undefined as ReturnType<typeof branchOf> };
     if (!f.ctx) {
       const call = redirectAt.get(site.span.start);
       facts.branch = call ? branchOf(call) : undefined;
@@ -166,6 +168,13 @@ function extract(input: AdapterInput): DocumentModel {
     facts.handler = handlerAt(model.handlers, site.span.start);
     // A status returned from a helper (ResponseError::status_code, an error mapper): the response is built elsewhere.
     if (f.ctx?.shape === 'bare' && facts.handler === undefined) facts.headersUnknown = true;
+    // A builder left unfinished here (returned from a helper, stored and finished later) gets its
+    // headers and body elsewhere; only actix finishes a builder its handler returns as it is.
+    const open = f.ctx && openBuilder(f.ctx);
+    if (open && !(f.ctx!.shape === 'actix' && facts.handler !== undefined && returnedFrom(open)?.startIndex === model.handlers[facts.handler].span.start)) {
+      facts.headersUnknown = true;
+      facts.noBody = undefined;
+    }
     const carrier = f.ctx?.carrier;
     facts.edits.setStatus = (code) => statusEdit(site, carrier, code, text);
     site.response = model.responses.length;

@@ -12,19 +12,7 @@ import { redactEdits } from './redact';
 import { branchOf } from './branches';
 import { calleeName, calleeText, isIntoResponse, returnedFrom, type StatusContext } from './contexts';
 import { firstNodeFrom } from '../sorted';
-
-/** `header::LOCATION` -> location, "Retry-After" -> retry-after, HeaderName::from_static("x-id") -> x-id. */
-export function headerNameOf(n: Node | undefined): string | undefined {
-  if (!n) return undefined;
-  if (n.type === 'string_literal') return n.text.slice(1, -1).toLowerCase();
-  if (n.type === 'scoped_identifier' || n.type === 'identifier') {
-    const name = n.type === 'identifier' ? n.text : n.childForFieldName('name')?.text ?? '';
-    return /^[A-Z][A-Z0-9_]*$/.test(name) ? name.toLowerCase().replace(/_/g, '-') : undefined;
-  }
-  if (n.type === 'call_expression' && /from_static$/.test(calleeText(n))) return headerNameOf(namedArgs(n.childForFieldName('arguments'))[0]);
-  if (n.type === 'reference_expression') return headerNameOf(n.childForFieldName('value') ?? undefined);
-  return undefined;
-}
+import { headerNameOf, headersOfStatusMut, headersSetLater, type HeaderScope } from './headersMut';
 
 type HeaderSink = Pick<ResponseFacts, 'headers' | 'headersUnknown'>;
 
@@ -48,12 +36,14 @@ function headersIn(part: Node | undefined, out: HeaderSink): void {
   out.headersUnknown = true;
 }
 
-/** Calls chained onto `call`: HttpResponse::Ok().insert_header(..).json(x) gives [insert_header, json]. */
+/** Calls chained onto `call`: HttpResponse::Ok().insert_header(..).json(x) gives [insert_header, json]; turbofish calls (`.json::<T>(x)`) too. */
 function chainAbove(call: Node): Node[] {
   const out: Node[] = [];
-  let n = call;
-  while (parentOf(n)?.type === 'field_expression' && parentOf(parentOf(n))?.type === 'call_expression') {
-    n = parentOf(parentOf(n))!;
+  for (let n = call; parentOf(n)?.type === 'field_expression'; ) {
+    let c = parentOf(parentOf(n)!);
+    if (c?.type === 'generic_function') c = parentOf(c);
+    if (c?.type !== 'call_expression') break;
+    n = c;
     out.push(n);
   }
   return out;
@@ -94,10 +84,42 @@ export interface RustResponseInput {
   ctx: StatusContext;
   text: string;
   returns: Node[];
+  /** The file's calls, for headers set later through `headers_mut()`. */
+  scope: HeaderScope;
+}
+
+/** Walks out of `?` and `.unwrap()`/`.expect(..)` to the value a response expression gives. */
+function valueOf(e: Node): Node {
+  let n = e;
+  for (let i = 0; i < 4; i++) {
+    const p = parentOf(n);
+    if (p?.type === 'try_expression') n = p;
+    else if (p?.type === 'field_expression' && /^(unwrap|expect)$/.test(p.childForFieldName('field')?.text ?? '') && parentOf(p)?.type === 'call_expression') n = parentOf(p)!;
+    else break;
+  }
+  return n;
+}
+
+/** `x.into_response()` for `x`, else `x`. */
+function intoResponseOf(e: Node): Node {
+  return isIntoResponse(e) ? parentOf(parentOf(e)!)! : e;
+}
+
+/** The methods that finish a builder into a response (actix's and http's). */
+const SENDS = /^(json|body|streaming|finish|message_body)$/;
+
+/**
+ * The builder an actix or http builder chain ends as when no call in it finishes it
+ * (`HttpResponse::Found()` returned from a helper whose caller adds headers and a body), else undefined.
+ */
+export function openBuilder(ctx: StatusContext): Node | undefined {
+  if (ctx.shape !== 'actix' && ctx.shape !== 'builder') return undefined;
+  const chain = chainAbove(ctx.carrier);
+  return chain.some((c) => SENDS.test(calleeName(c))) ? undefined : chain[chain.length - 1] ?? ctx.carrier;
 }
 
 /** Builds the facts and edits of the response `ctx` sets. */
-export function responseFor({ ctx, text, returns }: RustResponseInput): ResponseFacts {
+export function responseFor({ ctx, text, returns, scope }: RustResponseInput): ResponseFacts {
   const carrier = ctx.carrier;
   const branch = branchOf(carrier);
   const caught = branch?.errorName;
@@ -131,10 +153,12 @@ export function responseFor({ ctx, text, returns }: RustResponseInput): Response
         facts.edits.replaceBody = (t) => [{ start: body.startIndex, end: body.endIndex, newText: t }];
       }
     }
+    headersSetLater(intoResponseOf(carrier), scope, facts);
     return facts;
   }
   if (ctx.shape === 'bare') {
     facts.noBody = true;
+    headersSetLater(intoResponseOf(carrier), scope, facts);
     if (mayChangeType(carrier, returns)) {
       facts.edits.addHeader = (name, value) => [{ start: carrier.startIndex, end: carrier.endIndex, newText: `(${text.slice(carrier.startIndex, carrier.endIndex)}, [(${q(name.toLowerCase())}, ${q(value)})])` }];
     }
@@ -143,6 +167,7 @@ export function responseFor({ ctx, text, returns }: RustResponseInput): Response
   if (ctx.shape === 'actix' || ctx.shape === 'builder') {
     const chain = chainAbove(carrier);
     if (chain.length) facts.span = { start: carrier.startIndex, end: chain[chain.length - 1].endIndex };
+    headersSetLater(valueOf(chain[chain.length - 1] ?? carrier), scope, facts);
     let send: Node | undefined;
     for (const c of chain) {
       const name = calleeName(c);
@@ -154,7 +179,7 @@ export function responseFor({ ctx, text, returns }: RustResponseInput): Response
         else facts.headersUnknown = true;
       } else if (name === 'headers_mut' || name === 'cookie') facts.headersUnknown = true;
       else if (name === 'content_type') facts.headers.push({ name: 'content-type', span: spanOf(c) });
-      else if (/^(json|body|streaming|finish|message_body)$/.test(name)) {
+      else if (SENDS.test(name)) {
         send = c;
         break;
       }
@@ -184,5 +209,6 @@ export function responseFor({ ctx, text, returns }: RustResponseInput): Response
     }
     return facts;
   }
+  if (ctx.form === '*status_mut() =') headersOfStatusMut(carrier, scope, facts);
   return facts;
 }
