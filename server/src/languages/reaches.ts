@@ -13,6 +13,8 @@ export interface FlowSyntax {
   blocks: ReadonlySet<string>;
   /** Statements that leave the function: `return`, `throw`. */
   exits: ReadonlySet<string>;
+  /** A statement of another type that leaves too: PHP's `throw` or `die()`, Ruby's `raise`, Go's `panic()`. */
+  exitsBy?(statement: Node): boolean;
   /** Where another function starts: a lambda, a local function, a class body. */
   functions: ReadonlySet<string>;
 }
@@ -33,12 +35,12 @@ export function reachesLater(earlier: Node, later: Node, syntax: FlowSyntax): bo
   return false;
 }
 
-/** Where the last `return` / `throw` among a block's own statements starts, or -1. */
+/** Where the last `return` / `throw` (or `exitsBy` statement) among a block's own statements starts, or -1. */
 function lastExit(block: Node, syntax: FlowSyntax): number {
   return remembered('flow.lastExit', block, (b) => {
     for (let i = b.namedChildCount - 1; i >= 0; i--) {
       const s = b.namedChild(i);
-      if (s && syntax.exits.has(s.type)) return s.startIndex;
+      if (s && (syntax.exits.has(s.type) || syntax.exitsBy?.(s))) return s.startIndex;
     }
     return -1;
   });

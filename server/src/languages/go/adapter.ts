@@ -210,7 +210,7 @@ function analyse(input: AdapterInput, parts: GoPart[]): GoAnalysis | undefined {
   const candidates: ImplicitCandidate[] = [];
   const addHeader = (root: string | undefined, arg: Node | undefined, at: Node) => {
     const name = headerName(arg);
-    if (root && arg) headerSets.push({ root, header: name ? { name, span: spanOf(arg) } : undefined, at: at.startIndex, scope: scopeOf(at) });
+    if (root && arg) headerSets.push({ root, header: name ? { name, span: spanOf(arg) } : undefined, at: at.startIndex, node: at, scope: scopeOf(at) });
   };
 
   // Filled as the visit meets functions (outer before inner), so lookups during the visit work too.
@@ -387,7 +387,7 @@ function analyse(input: AdapterInput, parts: GoPart[]): GoAnalysis | undefined {
       const fw = frameworkOf(node, receiver.text, frameworks);
       if (name === 'Header' && args.length === 2 && fw === 'gin') addHeader(receiver.text, args[0], node);
       else if ((name === 'Set' || name === 'Append') && args.length >= 2 && fw === 'fiber') addHeader(receiver.text, args[0], node);
-      else if (name === 'Location' && args.length === 1 && fw === 'fiber') headerSets.push({ root: receiver.text, header: { name: 'location', span: spanOf(node) }, at: node.startIndex, scope: scopeOf(node) });
+      else if (name === 'Location' && args.length === 1 && fw === 'fiber') headerSets.push({ root: receiver.text, header: { name: 'location', span: spanOf(node) }, at: node.startIndex, node, scope: scopeOf(node) });
       else if ((name === 'JSON' || name === 'SendString') && args.length === 1 && fw === 'fiber') candidates.push({ call: node, target: receiver.text, kind: 'fiber' });
     }
     if (receiver.text === info.httpName && name === 'NotFound' && args.length === 2) {

@@ -6,6 +6,7 @@ import type { HeaderFact } from '../../model';
 import { enclosingFunction } from './branches';
 import { argsOf, contextParamType } from './contexts';
 import { anyWithin } from '../sorted';
+import { reachesLater, type FlowSyntax } from '../reaches';
 
 export type Framework = 'gin' | 'echo' | 'fiber';
 
@@ -15,9 +16,18 @@ export interface HeaderSet {
   /** Undefined when the name is not a literal (a variable, a loop over a map). */
   header?: HeaderFact;
   at: number;
+  /** The call that sets it: a set in an earlier `if` or `{ }` that falls through reaches later responses too. */
+  node: Node;
   /** The statement list the set sits in: it reaches responses inside it, not those of other branches. */
   scope: { start: number; end: number };
 }
+
+const GO_FLOW: FlowSyntax = {
+  blocks: new Set(['statement_list']),
+  exits: new Set(['return_statement']),
+  exitsBy: (s) => s.type === 'expression_statement' && /^(panic|os\.Exit|log\.(Fatal|Panic)\w*)\s*\(/.test(s.text),
+  functions: new Set(['func_literal', 'function_declaration', 'method_declaration']),
+};
 
 /** The leftmost identifier of a selector / call chain: `c` in c.Response().Header(). */
 export function rootName(node: Node | null | undefined): string | undefined {
@@ -141,7 +151,9 @@ export function headersBefore(node: Node, root: string | undefined, before: numb
   const out = { headers: [] as HeaderFact[], unknown: false };
   if (!fn || !root) return { headers: [], unknown: true };
   for (const s of setsOn(input.headerSets, root)) {
-    if (s.at < fn.startIndex || s.at >= before || s.scope.start > before || before >= s.scope.end) continue;
+    if (s.at < fn.startIndex || s.at >= before) continue;
+    // In a statement list around the response, or in an earlier branch or block that falls through to it.
+    if ((s.scope.start > before || before >= s.scope.end) && !reachesLater(s.node, node, GO_FLOW)) continue;
     if (s.header) out.headers.push(s.header);
     else out.unknown = true;
   }

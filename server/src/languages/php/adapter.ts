@@ -135,7 +135,7 @@ function extract(input: AdapterInput): DocumentModel {
     }
     const h = /^([A-Za-z0-9-]+)\s*:/.exec(value);
     const block = h ? blockOf(call) : undefined;
-    if (h) doc.headerStatements.add(enclosingFunction(call)?.id, { start: call.startIndex, container: block && { start: block.startIndex, end: block.endIndex, id: block.id }, headers: [{ name: h[1].toLowerCase(), span: spanOf(s) }] });
+    if (h) doc.headerStatements.add(enclosingFunction(call)?.id, { start: call.startIndex, container: block && { start: block.startIndex, end: block.endIndex, id: block.id }, node: call, headers: [{ name: h[1].toLowerCase(), span: spanOf(s) }] });
   }
 
   function onCall(node: Node): void {

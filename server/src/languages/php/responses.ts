@@ -11,13 +11,16 @@ import { addElement, appendArgs, echoAfter, statementInsert } from './insertions
 import { argAt, argName, argumentNodes, arrayPairs, callParts, stringValue } from './syntax';
 import { parentOf, typeOf } from '../parents';
 import { upTo } from '../ancestry';
+import { reachesLater, type FlowSyntax } from '../reaches';
 
-/** A statement that sets headers apart from the response expression. Offsets, not nodes: they are compared often. */
+/** A statement that sets headers apart from the response expression. Offsets (they are compared often), and the node of a plain `header()` for the flow question. */
 export interface HeaderStatement {
   /** `$response` in `$response->headers->set(...)`; undefined for plain `header('X: y')`. */
   variable?: string;
   /** The block a plain `header()` call sits in: it applies to responses inside that block. */
   container?: { start: number; end: number; id: number };
+  /** The plain `header()` call: one in an earlier `if` or block that falls through applies too. */
+  node?: Node;
   start: number;
   headers: HeaderFact[];
   /** It sets headers the adapter cannot name (`$response->headers->add($extra)`). */
@@ -245,9 +248,19 @@ function arrayKeys(array: Node | undefined): HeaderFact[] {
   return out;
 }
 
+const PHP_FLOW: FlowSyntax = {
+  blocks: new Set(['compound_statement', 'colon_block', 'program', 'case_statement', 'default_statement']),
+  exits: new Set(['return_statement', 'exit_statement']),
+  // `throw new E();`, `die();` / `exit();` as calls.
+  exitsBy: (s) => s.type === 'expression_statement' && /^(throw\b|(die|exit)\s*\()/i.test(s.text),
+  functions: new Set(['function_definition', 'method_declaration', 'anonymous_function', 'arrow_function', 'class_declaration']),
+};
+
 /**
  * Headers set by separate statements of the same function. A plain `header()` applies when it
- * comes earlier in a block around the response, or later in the response's own block.
+ * comes earlier in a block around the response, or in an earlier `if` or block that falls
+ * through to it (not one that returns, throws or exits first, nor the other branch), or later in
+ * the response's own block.
  */
 function statementHeaders(doc: PhpDocument, fnId: number | undefined, variable: string | undefined, at?: Node): HeaderFact[] {
   const list = doc.headerStatements.get(fnId);
@@ -260,7 +273,8 @@ function statementHeaders(doc: PhpDocument, fnId: number | undefined, variable: 
       if (h.variable !== variable) return false;
       if (!at || !h.container) return true;
       const around = h.container.start <= start && end <= h.container.end;
-      return around && (h.start < start || h.container.id === own?.id);
+      if (around) return h.start < start || h.container.id === own?.id;
+      return h.start < start && !!h.node && reachesLater(h.node, at, PHP_FLOW);
     })
     .flatMap((h) => h.headers);
 }

@@ -139,7 +139,7 @@ function extract(input: AdapterInput): DocumentModel {
     const headers = headerStatement(node, name);
     const container = headers ? containerOf(node)?.container : undefined;
     if (headers && container) {
-      doc.headerStatements.add(scope(node)?.id, { start: node.startIndex, containerStart: container.startIndex, containerEnd: container.endIndex, headers: headers.headers, unknown: headers.unknown });
+      doc.headerStatements.add(scope(node)?.id, { start: node.startIndex, node, containerStart: container.startIndex, containerEnd: container.endIndex, headers: headers.headers, unknown: headers.unknown });
     }
     if (typeOf(node) === 'assignment') {
       const left = node.childForFieldName('left');

@@ -10,10 +10,13 @@ import type { CarrierKind } from './contexts';
 import { headerName } from './headers';
 import { CONTAINERS, callArgs, callName, lineIndent, pairsByKey, pairKey, receiverOf, startsLine } from './syntax';
 import { parentOf } from '../parents';
+import { reachesLater, type FlowSyntax } from '../reaches';
 
-/** A statement that sets headers (`response.headers['X'] = v`, `headers 'X' => v`...). Offsets, not nodes: they are compared often. */
+/** A statement that sets headers (`response.headers['X'] = v`, `headers 'X' => v`...). Offsets (they are compared often), and the statement for the flow question. */
 export interface HeaderStatement {
   start: number;
+  /** The statement: one in an earlier `if` or `begin` that falls through reaches later responses too. */
+  node: Node;
   /** The statement list it sits in: it applies to responses inside that list. */
   containerStart: number;
   containerEnd: number;
@@ -21,6 +24,21 @@ export interface HeaderStatement {
   /** It sets headers the adapter cannot name (`response.headers.merge!(extra)`). */
   unknown?: boolean;
 }
+
+/** Methods called on their own that leave the handler: `raise`, Sinatra's `halt`, Grape's `error!`. */
+const LEAVES = /^(raise|fail|halt|throw|exit|abort|error!)$/;
+
+const RUBY_FLOW: FlowSyntax = {
+  blocks: CONTAINERS,
+  exits: new Set(['return']),
+  // `raise NotFound`, a bare `raise`, `render ... and return`.
+  exitsBy: (s) => {
+    if (s.type === 'identifier') return LEAVES.test(s.text);
+    if (s.type === 'call') return !s.childForFieldName('receiver') && LEAVES.test(s.childForFieldName('method')?.text ?? '');
+    return s.type === 'binary' && s.childForFieldName('right')?.type === 'return';
+  },
+  functions: new Set(['method', 'singleton_method', 'block', 'do_block', 'lambda', 'class', 'module', 'singleton_class']),
+};
 
 /** A later statement that gives a body to a status set on its own (`status 409` / `response.status =`). */
 export interface BodyStatement {
@@ -206,7 +224,9 @@ export function responseFor(doc: RubyDocument, input: ResponseInput): ResponseFa
   const at = carrier.startIndex;
   for (const h of doc.headerStatements.get(input.scope?.id)) {
     if (!settles && h.start > at) continue;
-    if (h.containerStart <= at && at < h.containerEnd) {
+    // In the statement list around it, or in an earlier `if` or `begin` that falls through to it
+    // (not one that returns or raises first, nor the other branch, nor a block).
+    if ((h.containerStart <= at && at < h.containerEnd) || (h.start < at && reachesLater(h.node, carrier, RUBY_FLOW))) {
       facts.headers.push(...h.headers);
       if (h.unknown) facts.headersUnknown = true;
     }
